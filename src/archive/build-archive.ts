@@ -1,0 +1,155 @@
+// Article files → the archive: each file is read and extracted on its own, then the archive
+// supplies what one article cannot know: the year of a dateline that gives only a month and day,
+// and one canonical person per speaker across all articles ("Peskov" in one article is the
+// "Dmitry Peskov" of another).
+import { basename, extname } from 'node:path';
+import type { Archive, ArticleRecord, Message, Person } from '../record.ts';
+import { decodeText } from '../read/decode-text.ts';
+import { splitFrontMatter } from '../read/front-matter.ts';
+import { message } from '../read/messages.ts';
+import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
+import { dateQuotes, extractArticle, type ExtractedArticle } from '../extract/extract-article.ts';
+import { inferYear } from '../extract/find-dates.ts';
+import { slugify, surnameOf } from '../extract/resolve-speakers.ts';
+
+export interface ArticleInput {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The slug of a file: its name without extension and without a leading date. */
+export function slugOfPath(path: string): string {
+  const stem = basename(path, extname(path)).replace(/^\d{4}(?:-\d{2}){0,2}[-_]/, '');
+  return slugify(stem);
+}
+
+function readOne(input: ArticleInput, messages: Message[]): ExtractedArticle | null {
+  const decoded = decodeText(input.bytes);
+  if (decoded.binary) {
+    messages.push(message('error', 'binary-file', 'This is not a text file; remove it from the articles folder or save it as UTF-8 text', input.path));
+    return null;
+  }
+  if (decoded.text.trim() === '') {
+    messages.push(message('warning', 'empty-file', 'The file is empty; it was skipped', input.path));
+    return null;
+  }
+  if (decoded.encoding === 'windows-1252') {
+    messages.push(message('warning', 'converted-encoding', 'The file is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure of its characters', input.path));
+  }
+  const split = splitFrontMatter(decoded.text, input.path);
+  messages.push(...split.messages);
+  if (split.messages.some((m) => m.severity === 'error')) return null;
+  const format = /\.(md|markdown)$/i.test(input.path) ? 'markdown' : 'text';
+  const extracted = extractArticle({
+    source: input.path,
+    slug: split.data.slug ?? slugOfPath(input.path),
+    format,
+    body: split.body,
+    bodyOffset: split.bodyOffset,
+    fileText: decoded.text,
+    frontMatter: split.data,
+  });
+  messages.push(...extracted.record.messages);
+  return extracted;
+}
+
+function fillYears(extracted: ExtractedArticle[]): void {
+  const known: SimpleDate[] = extracted.flatMap((e) => (e.record.date ? [parseEdtf(e.record.date)!] : []));
+  for (const e of extracted) {
+    if (e.record.date || !e.yearless) continue;
+    const year = inferYear(e.yearless.month, e.yearless.day, known);
+    if (year === null) continue;
+    e.record.date = toEdtf({ year, month: e.yearless.month, day: e.yearless.day });
+    e.record.datePrecision = 'day';
+    e.record.dateSource = 'dateline';
+    dateQuotes(e.record);
+  }
+}
+
+function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
+  const seen = new Map<string, ArticleRecord>();
+  for (const r of records) {
+    let slug = r.slug;
+    for (let n = 2; seen.has(slug); n++) slug = `${r.slug}-${n}`;
+    if (slug !== r.slug) {
+      messages.push(message('warning', 'duplicate-slug', `The slug "${r.slug}" is already used by ${seen.get(r.slug)!.source}; this article is published as "${slug}"`, r.source));
+      for (const q of r.quotes) q.id = q.id.replace(`${r.slug}/`, `${slug}/`);
+      r.slug = slug;
+    }
+    seen.set(slug, r);
+  }
+}
+
+/** One person per speaker across the archive: a bare surname joins the full name that has it. */
+function mergePeople(records: ArticleRecord[]): Person[] {
+  const people = new Map<string, Person>();
+  const fullNames = new Map<string, string[]>(); // surname → ids of multi-word names
+  for (const r of records) for (const s of r.speakers) {
+    if (s.kind === 'person' && s.name.includes(' ')) {
+      const ids = fullNames.get(surnameOf(s.name)) ?? [];
+      if (!ids.includes(s.id)) ids.push(s.id);
+      fullNames.set(surnameOf(s.name), ids);
+    }
+  }
+  for (const r of records) {
+    const rename = new Map<string, string>();
+    for (const s of r.speakers) {
+      const candidates = s.kind === 'person' && !s.name.includes(' ') ? fullNames.get(surnameOf(s.name)) ?? [] : [];
+      if (candidates.length === 1) rename.set(s.id, candidates[0]!);
+    }
+    for (const s of r.speakers) {
+      const id = rename.get(s.id) ?? s.id;
+      if (id !== s.id) {
+        if (!s.aliases.includes(s.name)) s.aliases.push(s.name);
+        s.id = id;
+      }
+    }
+    for (const q of r.quotes) if (q.speakerId) q.speakerId = rename.get(q.speakerId) ?? q.speakerId;
+    // Two local speakers may now share an id: keep one entry with both sets of aliases.
+    const merged = new Map<string, (typeof r.speakers)[number]>();
+    for (const s of r.speakers) {
+      const kept = merged.get(s.id);
+      if (!kept) merged.set(s.id, s);
+      else for (const a of [...s.aliases, ...s.roles]) if (!kept.aliases.includes(a) && !kept.roles.includes(a)) (s.roles.includes(a) ? kept.roles : kept.aliases).push(a);
+    }
+    r.speakers = [...merged.values()];
+  }
+  for (const r of records) {
+    for (const s of r.speakers) {
+      const quoteCount = r.quotes.filter((q) => q.speakerId === s.id).length;
+      const person = people.get(s.id);
+      if (!person) {
+        people.set(s.id, { ...s, roles: [...s.roles], aliases: [...s.aliases], wikidata: null, articles: [r.slug], quoteCount });
+        continue;
+      }
+      if (s.name.split(' ').length > person.name.split(' ').length) person.name = s.name;
+      for (const role of s.roles) if (!person.roles.includes(role)) person.roles.push(role);
+      for (const alias of s.aliases) if (!person.aliases.includes(alias) && alias !== person.name) person.aliases.push(alias);
+      if (!person.articles.includes(r.slug)) person.articles.push(r.slug);
+      person.quoteCount += quoteCount;
+    }
+  }
+  // Every article names a speaker as the archive does.
+  for (const r of records) for (const s of r.speakers) s.name = people.get(s.id)?.name ?? s.name;
+  return [...people.values()].filter((p) => p.quoteCount > 0);
+}
+
+export function newestFirst(a: ArticleRecord, b: ArticleRecord): number {
+  if (a.date === b.date) return a.slug.localeCompare(b.slug);
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return b.date.localeCompare(a.date);
+}
+
+export function buildArchive(inputs: ArticleInput[]): Archive {
+  const messages: Message[] = [];
+  const extracted = inputs.map((i) => readOne(i, messages)).filter((e): e is ExtractedArticle => e !== null);
+  fillYears(extracted);
+  const articles = extracted.map((e) => e.record);
+  for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
+  uniqueSlugs(articles, messages);
+  const people = mergePeople(articles);
+  articles.sort(newestFirst);
+  for (const p of people) p.articles.sort((a, b) => newestFirst(articles.find((r) => r.slug === a)!, articles.find((r) => r.slug === b)!));
+  return { articles, people, messages };
+}

@@ -1,0 +1,213 @@
+// The attribution sieve: for each quote, rules are tried in order of reliability and the first
+// that finds a speaker mention wins, so every attribution can name the rule that made it.
+//   1. inside-quote   “…, – said Peskov. – …”          (found while splitting, see split-quotes.ts)
+//   2. dash-credit    “…” ― Sonya Herridge
+//   3. verb-after     “…,” Navy Capt. Jeff Davis, a Pentagon spokesman, said Monday.
+//   4. according-to   According to him, the American side expressed readiness “…”
+//   5. verb-before    Putin said in his speech: “…”  / Peskov assured that Moscow will “…”
+//   6. sentence-subject / carry-over: see the bottom of this file.
+import type { AttributionRule, Paragraph } from '../record.ts';
+import { parseMention, type Mention } from './mentions.ts';
+import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
+import { ACCORDING_TO, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
+import type { QuoteCandidate } from './split-quotes.ts';
+
+export interface FoundAttribution {
+  rule: AttributionRule;
+  mention: Mention | null;
+  cue: string | null;
+  /** Body offset of the mention, to resolve pronouns against what came before it. */
+  at: number;
+}
+
+const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
+const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
+const PARENTHETICAL = /^(?:who|whose|which|a|an|the|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
+const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
+
+function stripTrailingNoise(text: string): string {
+  let s = text.trimEnd();
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    s = s.replace(AUXILIARIES, '').trimEnd();
+    // Drop an apposition or aside that sits between the subject and its verb.
+    if (/[,–—―)]$/u.test(s)) {
+      const body = s.slice(0, -1).trimEnd();
+      const open = Math.max(body.lastIndexOf(','), body.lastIndexOf('–'), body.lastIndexOf('—'), body.lastIndexOf('―'), body.lastIndexOf('('));
+      const segment = body.slice(open + 1).trim();
+      if (open > 0 && PARENTHETICAL.test(segment)) s = body.slice(0, open).trimEnd();
+      else s = body;
+    }
+    if (s === before) break;
+  }
+  return s;
+}
+
+/** The mention that is the subject of a verb, from the clause before it. */
+export function subjectBefore(text: string): { mention: Mention; offset: number } | null {
+  const cleaned = stripTrailingNoise(text);
+  let from = 0;
+  for (const m of cleaned.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
+  let tail = cleaned.slice(from).trim();
+  // "as reported by the Minister" names the agent after "by".
+  const agent = /\b(?:by|to)\s+(.+)$/i.exec(tail);
+  if (agent && /^(?:as\s+)?(?:reported|said|stated|noted|quoted|according)\b/i.test(tail)) tail = agent[1]!;
+  const tokens = tail.split(/\s+/).filter(Boolean);
+  // "meddling the California congressman": the noun phrase starts at its determiner.
+  const det = tokens.findLastIndex((t, i) => i > 0 && /^(?:the|a|an|his|her|their)$/i.test(t));
+  const phrase = (det > 0 && !/\p{Lu}/u.test(tokens.slice(det + 1).join(' ').replace(/^\S+\s?/, '')) ? tokens.slice(det) : tokens).slice(-10).join(' ');
+  const mention = parseMention(phrase);
+  if (!mention) return null;
+  return { mention, offset: text.lastIndexOf(phrase.split(' ')[0] ?? '') };
+}
+
+/** The mention after an inverted verb: "said the representative of the Kremlin". */
+function subjectAfter(text: string): { mention: Mention; offset: number } | null {
+  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll})|\b(?:Capt|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.)+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that)\s)/u.exec(text);
+  if (!m) return null;
+  const mention = parseMention(m[1]!);
+  return mention ? { mention, offset: text.indexOf(m[1]!.trim()) } : null;
+}
+
+interface Context {
+  para: Paragraph;
+  sentences: Range[];
+  /** Offsets in the paragraph of the quote's opening and closing marks. */
+  open: number;
+  close: number;
+  innerEndsSentence: boolean;
+}
+
+function firstVerb(text: string, limit: number): RegExpExecArray | null {
+  SPEECH_VERB_GLOBAL.lastIndex = 0;
+  const m = SPEECH_VERB_GLOBAL.exec(text);
+  return m && m.index <= limit ? m : null;
+}
+
+const ENDS_CLAUSE = /^\s*(?:$|[.,;:!?)]|[–—―-]|(?:on|in|at|to|during|after|before|via|from|through|with|about|of|last|this|early|late|earlier|later|again|recently|afterward|afterwards|then|yesterday|today|tonight|\p{Lu}\p{L}*day)\b|(?:the|a|an)\s+\p{L}+(?:\s+\p{L}+)?\s*[.,]|journalists|reporters|\p{Lu})/u;
+
+function verbAfter(ctx: Context, body: string): FoundAttribution | null {
+  const rest = ctx.para.text.slice(ctx.close);
+  const nextQuote = rest.search(/(?<=\s)["“„«]/u);
+  let after = nextQuote > 0 ? rest.slice(0, nextQuote) : rest;
+  const sentenceEnd = after.search(/(?<!\b(?:Capt|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|St|[A-Z]))[.!?](?:\s|$)/u);
+  if (sentenceEnd >= 0) after = after.slice(0, sentenceEnd + 1);
+  const lead = /^[\s,;:]*[–—―-]*\s*/u.exec(after)![0];
+  const text = after.slice(lead.length);
+  const verb = firstVerb(text, 90);
+  if (!verb || WEAK_VERBS.test(verb[0])) return null;
+  const pre = text.slice(0, verb.index);
+  const post = text.slice(verb.index + verb[0].length);
+  const base = ctx.para.start + ctx.close + lead.length;
+  if (pre.trim() === '') {
+    const subject = subjectAfter(post);
+    return subject ? { rule: 'verb-after', mention: subject.mention, cue: verb[0], at: base + verb.index + verb[0].length + subject.offset } : null;
+  }
+  // A quote that ends its sentence is followed by a new sentence: only a bare "he said." attributes it.
+  if (ctx.innerEndsSentence && !/^\s*(?:[.,;!?]|$|\s*(?:on|in|to|at)\b)/u.test(post) && !/^\p{Ll}/u.test(text)) return null;
+  if (!ENDS_CLAUSE.test(post) && !/^(?:tell|tells|told|ask|asks|asked|inform|informs|informed)$/i.test(verb[0])) return null;
+  const subject = subjectBefore(pre);
+  if (!subject || /[“”"]/u.test(pre)) return null;
+  return { rule: 'verb-after', mention: subject.mention, cue: verb[0], at: base + Math.max(0, subject.offset) };
+}
+
+function dashCredit(ctx: Context): FoundAttribution | null {
+  const rest = ctx.para.text.slice(ctx.close);
+  const m = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*[.,]?\s*$/u.exec(rest);
+  if (!m) return null;
+  const mention = parseMention(m[1]!);
+  return mention ? { rule: 'dash-credit', mention, cue: '―', at: ctx.para.start + ctx.close + rest.indexOf(m[1]!) } : null;
+}
+
+/** The writer's sentence around a quote, with other quotes blanked so their words are not read as the writer's. */
+function sentenceText(ctx: Context, masks: Range[]): { text: string; start: number } {
+  const s = sentenceAt(ctx.sentences, Math.max(0, ctx.open));
+  let text = ctx.para.text.slice(s.start, s.end);
+  for (const m of masks) {
+    const a = Math.max(m.start, s.start) - s.start;
+    const b = Math.min(m.end, s.end) - s.start;
+    if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return { text, start: s.start };
+}
+
+function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
+  const { text, start } = sentenceText(ctx, masks);
+  const m = ACCORDING_TO.exec(text);
+  if (!m) return null;
+  const subject = subjectAfter(text.slice(m.index + m[0].length));
+  if (!subject) return null;
+  return { rule: 'according-to', mention: subject.mention, cue: 'according to', at: ctx.para.start + start + m.index + m[0].length + subject.offset };
+}
+
+/** A speech verb in the writer's sentence, nearest the quote first; its subject speaks. */
+function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): FoundAttribution | null {
+  const { text, start } = sentenceText(ctx, masks);
+  const openInSentence = ctx.open - start;
+  const verbs = [...text.matchAll(SPEECH_VERB_GLOBAL)].filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
+  const before = verbs.filter((v) => v.index < openInSentence).reverse();
+  const after = verbs.filter((v) => v.index > openInSentence);
+  for (const v of [...before, ...after]) {
+    const clause = text.slice(0, v.index);
+    const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
+    const inverted = subject ? null : subjectAfter(text.slice(v.index + v[0].length));
+    const found = subject ?? inverted;
+    if (!found) continue;
+    if (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6) continue;
+    const at = subject ? ctx.para.start + start + Math.max(0, subject.offset) : ctx.para.start + start + v.index + v[0].length + found.offset;
+    return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at };
+  }
+  return null;
+}
+
+export interface AttributionInput {
+  candidates: QuoteCandidate[];
+  paragraphs: Paragraph[];
+  body: string;
+}
+
+/** The offsets of the quote marks around a candidate, relative to its paragraph. */
+function markOffsets(body: string, para: Paragraph, start: number, end: number): { open: number; close: number } {
+  let open = start - para.start;
+  while (open > 0 && QUOTE_CHARS.test(para.text[open - 1]!)) open--;
+  let close = end - para.start;
+  while (close < para.text.length && QUOTE_CHARS.test(para.text[close]!)) close++;
+  return { open, close };
+}
+
+export function attributeQuotes({ candidates, paragraphs, body }: AttributionInput): Array<FoundAttribution> {
+  const byParagraph = new Map<number, Range[]>();
+  for (const c of candidates) {
+    for (const part of c.parts) {
+      const para = paragraphs[part.paragraph]!;
+      const list = byParagraph.get(para.index) ?? [];
+      list.push({ start: part.start - para.start, end: part.end - para.start });
+      byParagraph.set(para.index, list);
+    }
+  }
+  const sentenceCache = new Map<number, Range[]>();
+  const sentencesOf = (p: Paragraph) => {
+    if (!sentenceCache.has(p.index)) sentenceCache.set(p.index, sentenceRanges(p.text, byParagraph.get(p.index) ?? []));
+    return sentenceCache.get(p.index)!;
+  };
+  return candidates.map((c) => {
+    if (c.inside) return c.inside;
+    const first = c.parts[0]!;
+    const last = c.parts.at(-1)!;
+    const openPara = paragraphs[first.paragraph]!;
+    const closePara = paragraphs[last.paragraph]!;
+    const { open } = markOffsets(body, openPara, first.start, first.end);
+    const { close } = markOffsets(body, closePara, last.start, last.end);
+    const inner = body.slice(last.start, last.end);
+    const closing: Context = { para: closePara, sentences: sentencesOf(closePara), open: last.start - closePara.start, close, innerEndsSentence: /[.!?…]\W*$/u.test(inner) };
+    const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
+    const masks = (byParagraph.get(openPara.index) ?? []).filter((m) => m.start !== first.start - openPara.start);
+    return (
+      dashCredit(closing) ??
+      verbAfter(closing, body) ??
+      accordingTo(opening, masks) ??
+      sentenceSubject(opening, masks, 'verb-before') ??
+      { rule: 'none', mention: null, cue: null, at: first.start }
+    );
+  });
+}

@@ -1,0 +1,57 @@
+// Tells the parts of a pasted article apart: the headline, in-text subheadings, photo captions
+// (often printed twice) and page furniture ("Leave a comment") that scrapers drag in. Only body
+// paragraphs are the writer's text; the others are kept with their role so nothing is lost.
+import type { ParagraphRole } from '../record.ts';
+
+const FURNITURE = [
+  /^(leave a comment|comments?|\d+ comments?|share( this( article| story)?)?|advertisement|click here.*|read more.*|related( articles| stories)?:?.*|sign up.*|subscribe.*|follow us.*|print|email|tweet|share on (facebook|twitter).*|getty( images)?\/?.*|photo credit.*|image( copyright| source).*|listen to this article.*|continue reading.*|story continues below.*|embedded content|skip to .*)$/i,
+];
+
+const CREDIT = /^(?:[\p{L}.]+(?:\s[\p{L}.]+)?\/){1,3}[\p{L}.]+\.?$|\((?:AP|AFP|Reuters|Getty|EPA)\b[^)]*\)$|\b(?:AP|AFP|Reuters|Getty Images|EPA) Photo\b/u;
+// Caption language: who is where in a picture.
+const CAPTION_CUE = /,\s*(?:left|right|center|centre|second from (?:left|right)|top|bottom),|\b(?:pictured|poses?|arrives?|attends?|gestures?|listens?|waves?|looks on|speaks during)\b/i;
+
+const TERMINAL = /[.!?:;,…]["'”’»)]*$/u;
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** A line that reads as a title: short, and without the punctuation that ends a sentence. */
+export function looksLikeHeadline(text: string): boolean {
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > 25 || text.length > 200) return false;
+  if (/^["“”„«‘'`]/u.test(text)) return false;
+  if (!TERMINAL.test(text)) return true;
+  // Some headlines end with a full stop; they are then title-cased and short.
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return /\.$/.test(text) && !/\.\.$/.test(text) && words.length <= 14 && capitalised / words.length >= 0.6;
+}
+
+function looksLikeSubheading(text: string): boolean {
+  const words = wordsOf(text);
+  if (words.length < 2 || words.length > 14 || TERMINAL.test(text) || /^["“”„«‘'`]/u.test(text)) return false;
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return capitalised / words.length >= 0.5;
+}
+
+const comparable = (text: string) => text.normalize('NFKC').replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function looksLikeCaption(text: string, next: string | undefined): boolean {
+  if (CREDIT.test(text)) return true;
+  // A caption has no closing full stop and describes a picture, or is repeated verbatim next.
+  if (next !== undefined && comparable(next) === comparable(text)) return true;
+  return !/[.!?]["'”’]?$/u.test(text) && CAPTION_CUE.test(text) && wordsOf(text).length >= 6;
+}
+
+export function classifyBlocks(texts: string[], headings: boolean[]): ParagraphRole[] {
+  const roles: ParagraphRole[] = texts.map(() => 'body');
+  const seen = new Set<string>();
+  texts.forEach((text, i) => {
+    const key = comparable(text);
+    if (FURNITURE.some((re) => re.test(text.trim()))) roles[i] = 'furniture';
+    else if (seen.has(key)) roles[i] = 'furniture'; // printed twice: keep the first
+    else if (i === 0 && texts.length > 1 && (headings[0] || looksLikeHeadline(text))) roles[i] = 'headline';
+    else if (looksLikeCaption(text, texts[i + 1])) roles[i] = 'caption';
+    else if (headings[i] || (i > 0 && looksLikeSubheading(text))) roles[i] = 'subheading';
+    seen.add(key);
+  });
+  return roles;
+}

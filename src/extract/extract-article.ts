@@ -1,0 +1,213 @@
+// One article's text → its record, before the archive links it to the others: the pipeline of
+// pure steps paragraphs → headline and dateline → quotes → speakers → date.
+import type { ArticleRecord, Message, Paragraph, Quote, QuoteKind, Speaker, TitleSource } from '../record.ts';
+import type { FrontMatter } from '../read/front-matter.ts';
+import { lineColumn, message } from '../read/messages.ts';
+import { attributeQuotes, type FoundAttribution } from './attribute-quotes.ts';
+import { classifyBlocks } from './classify-blocks.ts';
+import { parseEdtf, precisionOf, toEdtf, type SimpleDate } from './edtf.ts';
+import { findDateline, findTextDate, resolveWeekday } from './find-dates.ts';
+import { findQuotes } from './find-quotes.ts';
+import { gatherEntities, slugify, SpeakerResolver, type Entity } from './resolve-speakers.ts';
+import type { Range } from './sentences.ts';
+import { splitBlocks, toParagraphs } from './split-paragraphs.ts';
+import { splitQuotes, type QuoteCandidate } from './split-quotes.ts';
+
+export interface ArticleInputText {
+  /** The file as given, for messages and the record's `source`. */
+  source: string;
+  slug: string;
+  format: 'markdown' | 'text';
+  body: string;
+  /** Where the body starts in the file (after front matter), to report file lines. */
+  bodyOffset: number;
+  fileText: string;
+  frontMatter: FrontMatter;
+}
+
+export interface ExtractedArticle {
+  record: ArticleRecord;
+  /** A dateline's month and day whose year must come from the rest of the archive. */
+  yearless: { month: number; day: number } | null;
+}
+
+// Words before a quote that mark it as a name or a term, not speech: so-called “Islamic state”.
+const NOT_SPEECH_BEFORE = /(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|the word|the words|the term|the phrase|the slogan|the hashtag|branded|labell?ed as|a\s+|an\s+)\s*$/iu;
+
+function titleOf(paragraphs: Paragraph[], fm: FrontMatter): { title: string | null; titleSource: TitleSource | null } {
+  const headline = paragraphs.find((p) => p.role === 'headline');
+  if (headline) return { title: headline.text, titleSource: 'text' };
+  if (fm.title) return { title: fm.title, titleSource: 'front-matter' };
+  return { title: null, titleSource: null };
+}
+
+function kindOf(body: string, c: QuoteCandidate, paragraphs: Paragraph[]): QuoteKind {
+  const first = c.parts[0]!;
+  const para = paragraphs[first.paragraph]!;
+  const before = body.slice(para.start, first.start).replace(/["“”„«»‘’'`\s]+$/u, '');
+  const text = body.slice(first.start, c.parts.at(-1)!.end);
+  const opensSentence = before === '' || /(?:[.!?:…]|,|[–—―-]|\b(?:said|says|added|told \S+|asked|wrote|tweeted))$/iu.test(before);
+  const startsUpper = /^[\p{Lu}\p{N}]/u.test(text) || /^['"‘“…]/u.test(text);
+  return opensSentence && startsUpper && text.split(/\s+/).length >= 3 ? 'direct' : 'partial';
+}
+
+function isNotSpeech(body: string, c: QuoteCandidate, attribution: FoundAttribution, paragraphs: Paragraph[]): boolean {
+  const first = c.parts[0]!;
+  const para = paragraphs[first.paragraph]!;
+  const before = body.slice(Math.max(para.start, first.start - 30), first.start).replace(/["“”„«»‘’'`]+$/u, '');
+  const text = body.slice(first.start, c.parts.at(-1)!.end);
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (para.role === 'caption' || para.role === 'furniture') return true;
+  if (words.length <= 4 && NOT_SPEECH_BEFORE.test(before)) return true;
+  // A short unattributed quote is a term, a title or irony, not somebody's words.
+  if (attribution.rule === 'none' && words.length < 6) return true;
+  // Titles and names: every word capitalised and no sentence punctuation.
+  if (words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) && !/[.,!?]$/u.test(text) && attribution.rule !== 'dash-credit') {
+    return attribution.rule === 'sentence-subject' || attribution.rule === 'none';
+  }
+  return false;
+}
+
+function quoteRangesByParagraph(candidates: QuoteCandidate[], paragraphs: Paragraph[]): Map<number, Range[]> {
+  const map = new Map<number, Range[]>();
+  for (const c of candidates) {
+    for (const p of c.parts) {
+      const para = paragraphs[p.paragraph]!;
+      const list = map.get(para.index) ?? [];
+      list.push({ start: Math.max(0, p.start - para.start - 1), end: Math.min(para.text.length, p.end - para.start + 1) });
+      map.set(para.index, list);
+    }
+  }
+  return map;
+}
+
+function speakerOf(e: Entity): Speaker {
+  return { id: slugify(e.name), name: e.name, kind: e.kind, roles: [...e.roles], aliases: [...e.aliases] };
+}
+
+function unnamedSpeaker(role: string, slug: string): Speaker {
+  const name = `unnamed ${role.toLowerCase()}`;
+  return { id: `${slug}--${slugify(name)}`, name, kind: 'unnamed', roles: [role], aliases: [`the ${role}`] };
+}
+
+interface Dated {
+  date: SimpleDate | null;
+  source: ArticleRecord['dateSource'];
+  yearless: { month: number; day: number } | null;
+}
+
+function dateOf(fm: FrontMatter, paragraphs: Paragraph[]): Dated {
+  const fromFm = fm.date ? parseEdtf(fm.date) : null;
+  if (fromFm) return { date: fromFm, source: 'front-matter', yearless: null };
+  const dateline = findDateline(paragraphs);
+  if (dateline?.date?.year) return { date: { year: dateline.date.year, month: dateline.date.month, day: dateline.date.day }, source: 'dateline', yearless: null };
+  const text = findTextDate(paragraphs.filter((p) => p.role !== 'furniture'));
+  if (text) return { date: text, source: 'text', yearless: null };
+  if (dateline?.date) return { date: null, source: null, yearless: { month: dateline.date.month, day: dateline.date.day } };
+  return { date: null, source: null, yearless: null };
+}
+
+export function extractArticle(input: ArticleInputText): ExtractedArticle {
+  const { body, slug } = input;
+  const messages: Message[] = [];
+  const at = (offset: number) => lineColumn(input.fileText, input.bodyOffset + offset);
+  const blocks = splitBlocks(body, input.format);
+  const roles = classifyBlocks(blocks.map((b) => body.slice(b.start, b.end)), blocks.map((b) => b.heading));
+  const paragraphs = toParagraphs(body, blocks, roles);
+  const dateline = findDateline(paragraphs);
+
+  const found = findQuotes(body, paragraphs);
+  for (const q of found.filter((f) => f.unclosed)) {
+    messages.push(message('warning', 'unclosed-quote', 'A quote mark opens here and never closes; the quote was ended at its paragraph. Check the closing mark.', input.source, at(q.parts[0]!.start - 1)));
+  }
+  const candidates = splitQuotes(body, found);
+  const attributions = attributeQuotes({ candidates, paragraphs, body });
+  const ranges = quoteRangesByParagraph(candidates, paragraphs);
+  const table = gatherEntities(paragraphs, ranges);
+  const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
+
+  const dated = dateOf(input.frontMatter, paragraphs);
+  const speakers = new Map<string, Speaker>();
+  const quotes: Quote[] = [];
+  let previous: { speakerId: string | null; paragraph: number; end: number } | null = null;
+  candidates.forEach((c, i) => {
+    let attribution = attributions[i]!;
+    if (isNotSpeech(body, c, attribution, paragraphs)) return;
+    const first = c.parts[0]!;
+    const last = c.parts.at(-1)!;
+    let speakerId: string | null = null;
+    if (attribution.mention) {
+      const resolved = resolver.resolve(attribution.mention, attribution.at);
+      const speaker = resolved.entity ? speakerOf(resolved.entity) : resolved.unnamedRole ? unnamedSpeaker(resolved.unnamedRole, slug) : null;
+      if (speaker) {
+        speakers.set(speaker.id, speaker);
+        speakerId = speaker.id;
+      }
+    } else if (previous && previous.speakerId && isContinuation(body, paragraphs, previous, first)) {
+      // An unattributed quote right after an attributed one keeps its speaker.
+      speakerId = previous.speakerId;
+      attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
+    }
+    const n = quotes.length + 1;
+    quotes.push({
+      id: `${slug}/q${n}`,
+      text: body.slice(first.start, last.end),
+      speakerId,
+      kind: kindOf(body, c, paragraphs),
+      paragraph: first.paragraph,
+      start: first.start,
+      end: last.end,
+      parts: c.parts,
+      attribution: { rule: attribution.rule, mention: attribution.mention?.text ?? null, cue: attribution.cue },
+      date: null,
+    });
+    previous = { speakerId, paragraph: last.paragraph, end: last.end };
+  });
+  // Speakers' final names are known only after every mention is resolved.
+  const final = new Map<string, Speaker>();
+  for (const e of table.entities) {
+    const s = speakerOf(e);
+    for (const [id, old] of speakers) if (old.kind !== 'unnamed' && (old.name === e.name || e.aliases.includes(old.name))) {
+      for (const q of quotes) if (q.speakerId === id) q.speakerId = s.id;
+      final.set(s.id, s);
+    }
+  }
+  for (const [id, s] of speakers) if (s.kind === 'unnamed') final.set(id, s);
+  for (const q of quotes) if (q.speakerId === null) messages.push(message('warning', 'no-speaker', `No speaker found for the quote “${q.text.slice(0, 40)}…”`, input.source, at(q.start)));
+
+  const { title, titleSource } = titleOf(paragraphs, input.frontMatter);
+  const record: ArticleRecord = {
+    slug,
+    source: input.source,
+    title,
+    titleSource,
+    date: dated.date ? toEdtf(dated.date) : null,
+    datePrecision: dated.date ? precisionOf(dated.date) : null,
+    dateSource: dated.source,
+    dateline: input.frontMatter.dateline ?? dateline?.place ?? null,
+    body,
+    paragraphs,
+    speakers: [...final.values()],
+    quotes,
+    messages,
+  };
+  dateQuotes(record);
+  return { record, yearless: dated.yearless };
+}
+
+function isContinuation(body: string, paragraphs: Paragraph[], previous: { paragraph: number; end: number }, first: { paragraph: number; start: number }): boolean {
+  if (first.paragraph === previous.paragraph) return true;
+  const para = paragraphs[first.paragraph]!;
+  const between = paragraphs.slice(previous.paragraph + 1, first.paragraph).filter((p) => p.role === 'body');
+  return between.length === 0 && /^\W*$/u.test(body.slice(para.start, first.start));
+}
+
+/** Each quote's date: a weekday in its sentence resolved against the article's date, else the article's. */
+export function dateQuotes(record: ArticleRecord): void {
+  const date = record.date ? parseEdtf(record.date) : null;
+  for (const q of record.quotes) {
+    const para = record.paragraphs[q.paragraph];
+    const weekday = date && para ? resolveWeekday(para.text, date) : null;
+    q.date = weekday ? toEdtf(weekday) : record.date;
+  }
+}

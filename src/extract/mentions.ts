@@ -1,0 +1,110 @@
+// A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
+// a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
+// ("the Pentagon"). Parsing one tells which, and splits a name from the roles around it.
+
+export type Mention =
+  | { kind: 'name'; text: string; name: string; roles: string[] }
+  | { kind: 'pronoun'; text: string; gender: 'male' | 'female' | 'plural' | 'unknown' }
+  | { kind: 'role'; text: string; role: string; unnamed: boolean }
+  | { kind: 'organisation'; text: string; name: string };
+
+/** Words that are titles or offices, never part of a name. */
+export const TITLE_WORDS = new Set(
+  ('mr mrs ms miss dr prof sir dame lord lady president vice secretary minister prime deputy chairman chairwoman chair ' +
+    'spokesman spokeswoman spokesperson press capt captain gen general lt col sgt adm admiral maj major cmdr commander ' +
+    'rep representative sen senator gov governor mayor judge justice attorney ambassador chancellor king queen prince ' +
+    'princess pope rev reverend father sheikh emir ayatollah premier director chief ceo executive leader speaker ' +
+    'state foreign affairs defense defence interior finance treasury navy army air force marine marines police ' +
+    'former acting assistant associate senior junior head officer official candidate nominee congressman congresswoman ' +
+    'lawmaker councilman councilwoman sheriff commissioner superintendent professor coach manager founder owner ' +
+    'sergeant corporal private lieutenant colonel inspector detective agent analyst strategist adviser advisor ' +
+    'host anchor correspondent editor columnist author economist chairperson treasurer trustee delegate envoy ' +
+    'supreme federal national house senate democrat democratic republican gop u.s. us un uk eu nato mrs. mr. ms. dr.').split(' '),
+);
+
+/** Capitalised words that end names of places and organisations rather than people. */
+export const ORGANISATION_WORDS = new Set(
+  ('post times journal news tribune herald globe gazette telegraph guardian review magazine press agency network channel ' +
+    'committee department ministry party campaign council agency institute foundation university college school inc corp ' +
+    'company association network service office house senate congress administration commission court bureau group ' +
+    'union league club bank fund church media center centre organization organisation nations states state assembly ' +
+    'federation republic kingdom army forces force navy coalition alliance government board authority police ' +
+    'times reuters ap afp cnn bbc fox msnbc abc nbc cbs npr pentagon kremlin whitehall').split(' '),
+);
+
+const PRONOUNS: Record<string, 'male' | 'female' | 'plural' | 'unknown'> = {
+  he: 'male', him: 'male', his: 'male', she: 'female', her: 'female', they: 'plural', them: 'plural', we: 'plural',
+  i: 'unknown', it: 'unknown',
+};
+
+/** Generic roles that never name anyone: "the official", "a senior administration official". */
+const UNNAMED_HEADS = /\b(?:official|officials|source|sources|aide|aides|person|people|insider|insiders|observer|observers|analyst|analysts|expert|experts|diplomat|diplomats|staffer|staffers|witness|witnesses|resident|residents|voter|voters|supporter|supporters|critic|critics|man|woman|someone|somebody|one|member|members|spokesperson|statement|report|reports|poll|survey)$/i;
+
+const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
+const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
+const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}\.(?:\p{Lu}\.)+$/u;
+
+export const normaliseApostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
+
+const isTitle = (token: string) => TITLE_WORDS.has(token.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || TITLE_WORDS.has(token.toLowerCase());
+
+/** Splits "X, a Pentagon spokesman," into the head and its appositions; drops ages and clauses. */
+export function splitApposition(phrase: string): { head: string; appositions: string[] } {
+  const pieces = phrase.split(/\s*(?:,|\s[–—―]\s|\(|\))\s*/u).map((p) => p.trim()).filter(Boolean);
+  const head = pieces[0] ?? '';
+  const appositions = pieces.slice(1).filter((p) => /^(?:the|a|an|his|her|their|its)\s/i.test(p) && !/\b(?:who|which|that|whose)\b/i.test(p) && p.split(/\s+/).length <= 12);
+  return { head, appositions };
+}
+
+/** The name at the end of a run of capitalised words: "UN Secretary General Ban Ki-moon" → "Ban Ki-moon". */
+export function trailingName(tokens: string[]): { name: string[]; rest: string[] } {
+  const name: string[] = [];
+  let i = tokens.length - 1;
+  while (i >= 0 && SUFFIX.test(tokens[i]!)) name.unshift(tokens[i--]!);
+  while (i >= 0) {
+    const t = tokens[i]!;
+    const isParticle = PARTICLE.test(t) && name.length > 0;
+    if (!isParticle && (!NAME_TOKEN.test(t) || isTitle(t) || ACRONYM.test(t.replace(/['’]s$/, '')))) break;
+    const core = name.filter((n) => !SUFFIX.test(n) && !PARTICLE.test(n) && !/^\p{Lu}\.$/u.test(n)).length;
+    if (core >= 2 && !isParticle && !/^\p{Lu}\.$/u.test(t)) break; // first and last name are enough
+    name.unshift(t);
+    i--;
+  }
+  return { name: name.filter((n) => !SUFFIX.test(n) || name.length > 1), rest: tokens.slice(0, i + 1) };
+}
+
+const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '').trim();
+
+export function parseMention(phrase: string): Mention | null {
+  const text = phrase.trim().replace(/^[,;:–—―-]+\s*|[,;:–—―-]+$/gu, '').trim();
+  if (!text || text.length > 160) return null;
+  const { head, appositions } = splitApposition(text);
+  const lower = head.toLowerCase();
+  if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
+  const tokens = head.split(/\s+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 12) return null;
+  const startsWithDeterminer = DETERMINER.test(head);
+  const { name, rest } = trailingName(tokens);
+  // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.
+  if (name.length > 0 && /^(?:of|for|at|in|from|to)$/i.test(rest.filter((t) => !/^the$/i.test(t)).at(-1) ?? '')) {
+    const role = cleanRole(head);
+    return { kind: 'role', text: head, role, unnamed: false };
+  }
+  const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
+  if (name.length > 0) {
+    const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
+    const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
+    if (ORGANISATION_WORDS.has(last) || allCapsAfterDeterminer) {
+      return { kind: 'organisation', text: head, name: tokens.slice(startsWithDeterminer ? 1 : 0).join(' ') };
+    }
+    if (rest.some((t) => /^(?:of|for|and|in|at|on|to|with|from|by)$/i.test(t)) && !rest.some(isTitle)) return null;
+    return { kind: 'name', text: head, name: name.join(' ').replace(/['’]s$/, ''), roles };
+  }
+  if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!)) return null;
+  if (tokens.some((t) => /^(?:that|which|who|because|if|when|while|and|but)$/i.test(t))) return null;
+  const role = cleanRole(head);
+  if (!role) return null;
+  return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };
+}

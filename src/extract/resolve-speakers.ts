@@ -1,0 +1,242 @@
+// Who a mention stands for, within one article. Names are gathered from the whole text (a role
+// noun may point at someone introduced without being quoted), then each attribution's mention is
+// resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
+// titles match, a pronoun to the most prominent person of the sentences before it.
+import type { Paragraph, Speaker } from '../record.ts';
+import { parseMention, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { sentenceRanges, type Range } from './sentences.ts';
+
+export interface Entity {
+  name: string;
+  kind: Speaker['kind'];
+  roles: string[];
+  aliases: string[];
+  /** Body offsets where the entity is mentioned outside quotes. */
+  positions: number[];
+  /** Evidence that this is a person: a title, a bare surname elsewhere, or speech. */
+  personLike: boolean;
+  gender: 'male' | 'female' | 'unknown';
+}
+
+export const slugify = (s: string) =>
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
+
+export const surnameOf = (name: string) => {
+  const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
+  return (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
+};
+
+const CAP_STOPWORDS = new Set(
+  ('the a an in at on but and for with as if when while after before meanwhile however this that these those both earlier ' +
+    'despite following according speaking during under over from by to of it its he she they we i his her their our ' +
+    'mr mrs ms dr sen rep gov there here then now yet also still even so not no yes all some many most one two').split(' '),
+);
+const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\.?$/i;
+const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
+const FEMALE_PRONOUN_NEAR = /\b(?:she|her|hers|herself)\b/i;
+
+const NAME_RUN = /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
+
+function blank(text: string, ranges: Range[]): string {
+  let out = text;
+  for (const r of ranges) out = out.slice(0, r.start) + ' '.repeat(r.end - r.start) + out.slice(r.end);
+  return out;
+}
+
+/** Role words before a name: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman". */
+function rolePrefix(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const m = /((?:(?:\p{Lu}[\p{L}'’.-]*|press|deputy|foreign|former|senior|chief|vice|top|spokesman|spokeswoman|spokesperson|secretary|minister|president|leader|general|of|the|state|affairs|chairman|head|director|adviser|advisor|ambassador|envoy|senator|representative|governor|mayor|candidate|nominee|nationalist)\s+)*)$/u.exec(before);
+  const prefix = (m?.[1] ?? '').trim().replace(/^(?:the|of)\s+/i, '');
+  return prefix.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''))) ? prefix : '';
+}
+
+function apposition(text: string, end: number): string | null {
+  const m = /^,\s+((?:the|a|an)\s+[^,.;“”"]{3,60}?),/u.exec(text.slice(end)) ?? /^\s+[–—―]\s+((?:the|a|an)\s+[^–—―.;“”"]{3,60}?)\s+[–—―]/u.exec(text.slice(end));
+  return m ? m[1]!.replace(/^(?:the|a|an)\s+/i, '') : null;
+}
+
+export class EntityTable {
+  readonly entities: Entity[] = [];
+
+  find(name: string): Entity | undefined {
+    const key = name.toLowerCase();
+    const exact = this.entities.find((e) => e.name.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key));
+    if (exact) return exact;
+    const surname = surnameOf(name);
+    const tokens = name.split(/\s+/);
+    const candidates = this.entities.filter((e) => e.kind === 'person' && surnameOf(e.name) === surname);
+    if (tokens.length > 1) {
+      const first = tokens[0]!.toLowerCase();
+      return candidates.find((e) => e.name.toLowerCase().startsWith(first)) ?? (candidates.length === 1 && e1(candidates[0]!) ? candidates[0] : undefined);
+    }
+    return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
+  }
+
+  add(name: string, kind: Speaker['kind'], roles: string[], alias: string | null, position: number | null): Entity {
+    let e = kind === 'person' ? this.find(name) : this.entities.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!e) {
+      e = { name, kind, roles: [], aliases: [], positions: [], personLike: false, gender: 'unknown' };
+      this.entities.push(e);
+    } else if (kind === 'person' && name.split(/\s+/).length > e.name.split(/\s+/).length) {
+      if (!e.aliases.includes(e.name)) e.aliases.push(e.name);
+      e.name = name;
+    }
+    for (const r of roles) if (r && !e.roles.some((x) => x.toLowerCase() === r.toLowerCase())) e.roles.push(r);
+    if (alias && alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+    if (position !== null) e.positions.push(position);
+    if (roles.length) e.personLike = true;
+    return e;
+  }
+}
+
+// A one-token name cannot be checked against a different first name.
+const e1 = (e: Entity) => e.name.split(/\s+/).length >= 1;
+
+const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+
+/** Gathers the people named in the writer's text (quotes blanked out). */
+export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>): EntityTable {
+  const table = new EntityTable();
+  const singles: Array<{ token: string; at: number }> = [];
+  for (const p of paragraphs) {
+    if (p.role === 'furniture') continue;
+    const text = blank(p.text, quoteRanges.get(p.index) ?? []);
+    for (const m of text.matchAll(NAME_RUN)) {
+      let tokens = m[0].split(/\s+/);
+      while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
+      const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
+      const at = p.start + m.index + m[0].length - name.join(' ').length;
+      if (name.length < 2 || isOrganisationName(name)) {
+        for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
+        continue;
+      }
+      const prefix = [rest.join(' '), rolePrefix(text, m.index)].filter(Boolean).join(' ').trim();
+      const appos = apposition(text, m.index + m[0].length);
+      const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
+      const e = table.add(name.join(' '), 'person', roles, null, at);
+      if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
+      if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
+    }
+    for (const m of text.matchAll(/(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu)) {
+      singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
+    }
+  }
+  // A surname standing alone is another mention of the person, and evidence that they are one.
+  for (const { token, at } of singles) {
+    const e = table.entities.find((x) => x.kind === 'person' && surnameOf(x.name) === token.toLowerCase());
+    if (!e) continue;
+    if (!e.positions.includes(at) && !e.positions.some((p) => at > p && at < p + e.name.length)) {
+      e.positions.push(at);
+      e.personLike = true;
+    }
+  }
+  for (const e of table.entities) e.positions.sort((a, b) => a - b);
+  return table;
+}
+
+const SYNONYMS: Record<string, string> = {
+  spokeswoman: 'spokesman', spokesperson: 'spokesman', representative: 'spokesman', secretary: 'secretary',
+  leader: 'president', head: 'president', chief: 'president', premier: 'president', chancellor: 'president',
+  minister: 'minister', senator: 'senator', sen: 'senator', congressman: 'representative', congresswoman: 'representative',
+  rep: 'representative', gov: 'governor', capt: 'captain',
+};
+const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'in', 'on', 'at', 'to', 'his', 'her', 'its', 'their']);
+
+function roleWords(role: string): string[] {
+  const words = role.toLowerCase().replace(/['’]s\b/g, '').replace(/press secretary/g, 'spokesman').split(/[^\p{L}]+/u).filter((w) => w && !STOP.has(w));
+  return words.map((w) => SYNONYMS[w] ?? w.replace(/n$/, ''));
+}
+
+/** The word a role is about: "Minister of foreign Affairs of Russia" → minister. */
+function roleHead(role: string): string {
+  const head = role.toLowerCase().split(/\s+(?:of|for|at|to)\s+/)[0] ?? role;
+  return roleWords(head).at(-1) ?? '';
+}
+
+export interface Resolved {
+  entity: Entity | null;
+  unnamedRole: string | null;
+}
+
+export class SpeakerResolver {
+  private readonly sentenceStarts: number[];
+
+  constructor(
+    private readonly table: EntityTable,
+    paragraphs: Paragraph[],
+    quoteRanges: Map<number, Range[]>,
+    private readonly body: string,
+  ) {
+    this.sentenceStarts = paragraphs.flatMap((p) => sentenceRanges(p.text, quoteRanges.get(p.index) ?? []).map((r) => p.start + r.start)).sort((a, b) => a - b);
+  }
+
+  /** The most prominent person before `at`: the first one named in the nearest sentence that names one. */
+  salient(at: number, gender: 'male' | 'female' | 'plural' | 'unknown'): Entity | null {
+    const persons = this.table.entities.filter((e) => e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
+    const sentenceStart = [...this.sentenceStarts].reverse().find((s) => s <= at) ?? 0;
+    const mentions = persons.flatMap((e) => e.positions.filter((p) => p < sentenceStart).map((p) => ({ e, p })));
+    if (mentions.length === 0) return null;
+    const lastAt = Math.max(...mentions.map((m) => m.p));
+    const boundary = [...this.sentenceStarts].reverse().find((s) => s <= lastAt) ?? 0;
+    const inSentence = mentions.filter((m) => m.p >= boundary).sort((a, b) => a.p - b.p);
+    return inSentence[0]?.e ?? null;
+  }
+
+  private byRole(role: string, at: number): Entity | null {
+    const words = roleWords(role);
+    const head = roleHead(role);
+    let best: { e: Entity; score: number; last: number } | null = null;
+    for (const e of this.table.entities) {
+      if (e.kind !== 'person') continue;
+      let score = 0;
+      for (const r of e.roles) {
+        const rw = new Set(roleWords(r));
+        let s = words.filter((w) => rw.has(w)).length;
+        if (head && roleHead(r) === head) s += 2;
+        else if (head && rw.has(head)) s += 1;
+        score = Math.max(score, s);
+      }
+      if (score === 0) continue;
+      const last = Math.max(-1, ...e.positions.filter((p) => p < at));
+      if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
+    }
+    return best?.e ?? null;
+  }
+
+  resolve(mention: Mention, at: number): Resolved {
+    switch (mention.kind) {
+      case 'name': {
+        const e = this.table.find(mention.name) ?? this.table.add(mention.name, 'person', [], null, null);
+        for (const r of mention.roles) if (!e.roles.includes(r)) e.roles.push(r);
+        if (mention.text !== e.name && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
+        e.personLike = true;
+        return { entity: e, unnamedRole: null };
+      }
+      case 'organisation': {
+        const e = this.table.add(mention.name, 'organisation', [], mention.text, null);
+        return { entity: e, unnamedRole: null };
+      }
+      case 'pronoun': {
+        if (mention.gender === 'plural' || mention.text.toLowerCase() === 'it' || mention.text.toLowerCase() === 'i') return { entity: null, unnamedRole: null };
+        const e = this.salient(at, mention.gender);
+        if (e && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
+        if (e && e.gender === 'unknown' && mention.gender !== 'unknown') e.gender = mention.gender;
+        return { entity: e, unnamedRole: null };
+      }
+      case 'role': {
+        if (mention.unnamed) return { entity: null, unnamedRole: mention.role };
+        const e = this.byRole(mention.role, at) ?? this.salient(at, 'unknown');
+        if (!e) return { entity: null, unnamedRole: mention.role };
+        if (!e.aliases.includes(mention.text)) e.aliases.push(mention.text);
+        return { entity: e, unnamedRole: null };
+      }
+    }
+  }
+}
+
+export function entityFromText(text: string): Mention | null {
+  return parseMention(text);
+}
+
+export { FEMALE_PRONOUN_NEAR };

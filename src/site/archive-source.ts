@@ -1,0 +1,56 @@
+// Where the site's archive comes from. Normally the article folder, extracted on each build;
+// ARCHIVE_JSON names an archive already extracted (by the CLI, or a test fixture) so that the site
+// can be built and tested without running extraction, and ARCHIVE_DIR names another article folder.
+import { readFile } from 'node:fs/promises';
+import type { Archive } from '../record.ts';
+
+export const DEFAULT_ARTICLES_DIR = 'articles';
+
+export class ArchiveSourceError extends Error {
+  override name = 'ArchiveSourceError';
+}
+
+function looksLikeArchive(value: unknown): value is Archive {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return Array.isArray(v['articles']) && Array.isArray(v['people']) && Array.isArray(v['messages']);
+}
+
+async function readArchiveJson(path: string): Promise<Archive> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ArchiveSourceError(`Cannot read the archive JSON ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!looksLikeArchive(parsed)) {
+    throw new ArchiveSourceError(`${path} is not an archive: expected an object with articles, people and messages arrays`);
+  }
+  return parsed;
+}
+
+/**
+ * Freezes the archive all the way down. Templates only read it, and Eleventy shares a frozen
+ * object between pages instead of deep-copying it into the data of every page.
+ */
+export function deepFreeze<T>(value: T): Readonly<T> {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The archive to build the site from, chosen by the environment (see the module comment). */
+export async function loadSiteArchive(env: NodeJS.ProcessEnv = process.env): Promise<Archive> {
+  const json = env['ARCHIVE_JSON'];
+  if (json) return deepFreeze(await readArchiveJson(json));
+  // Imported here, not at the top, so that a site built from JSON never loads the extractor.
+  const { loadArchive } = await import('../archive/load-archive.ts');
+  return deepFreeze(await loadArchive(env['ARCHIVE_DIR'] || DEFAULT_ARTICLES_DIR));
+}
+
+/** The folder to watch in `npm start`, if the archive comes from one. */
+export function watchedArticlesDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env['ARCHIVE_JSON'] ? null : env['ARCHIVE_DIR'] || DEFAULT_ARTICLES_DIR;
+}

@@ -1,0 +1,203 @@
+// The article text, paragraph by paragraph, with every quote marked up where it stands.
+// Offsets in the record point into `body`, so the text is sliced from `body` and every slice is
+// escaped: the words on the page are exactly the words of the article, never markup.
+//
+// A quote becomes <q id="q3" cite="/speakers/…/"> inside its paragraph, or a <blockquote> when a
+// direct quote is the whole paragraph. After the quote (and its closing marks) a small link names
+// the speaker. A quote that cannot be placed in the shown text (it sits in the headline, in
+// furniture, or overlaps another quote) is listed after the text, so every quote has an anchor.
+import type { ArticleRecord, Paragraph, Quote } from '../record.ts';
+import { html, type SafeHtml } from './html.ts';
+import type { SiteModel } from './site-model.ts';
+import { displayTitle } from './titles.ts';
+import { quoteAnchor, speakerUrl } from './urls.ts';
+
+/** Paragraph roles always shown in the text; furniture never is, the headline only sometimes. */
+const SHOWN_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 'dateline']);
+
+/** What may stand outside the quoted words in a paragraph that is one whole quote. */
+const ONLY_MARKS = /^[\s“”‘’"'«»„‚‹›.,;:!?…–—-]*$/;
+
+/** Closing marks and punctuation right after the quoted words; the speaker link goes after them. */
+const CLOSING_RUN = /^[“”‘’"'«»‹›.,;:!?…]*/;
+
+type Block =
+  | { kind: 'paragraph'; paragraph: Paragraph }
+  | { kind: 'blockquote'; quote: Quote; paragraphs: Paragraph[] };
+
+interface Layout {
+  blocks: Block[];
+  /** Quotes shown in the text, in order. */
+  placed: Quote[];
+  /** Quotes that are not, with the reason. */
+  unplaced: { quote: Quote; where: string }[];
+  /** For each placed quote, the last shown paragraph it reaches: its speaker link goes there. */
+  lastParagraph: Map<Quote, number>;
+}
+
+const overlaps = (q: Quote, p: Paragraph): boolean => q.start < p.end && q.end > p.start;
+
+function hasValidOffsets(record: ArticleRecord, q: Quote): boolean {
+  return Number.isInteger(q.start) && Number.isInteger(q.end) && q.start >= 0 && q.start < q.end && q.end <= record.body.length;
+}
+
+function whereIs(record: ArticleRecord, q: Quote): string {
+  const p = record.paragraphs.find((p) => q.start >= p.start && q.start < p.end);
+  if (!p) return 'outside the paragraphs of the text';
+  if (p.role === 'headline') return 'in the headline';
+  if (p.role === 'furniture') return 'in page furniture that is not shown';
+  return 'overlapping another quote';
+}
+
+/** Chooses which quotes are shown in the text: valid, opening in a shown paragraph, not overlapping. */
+function placeQuotes(record: ArticleRecord, shown: Paragraph[]): Pick<Layout, 'placed' | 'unplaced' | 'lastParagraph'> {
+  const placed: Quote[] = [];
+  const unplaced: Layout['unplaced'] = [];
+  const lastParagraph = new Map<Quote, number>();
+  let previousEnd = -1;
+  for (const q of [...record.quotes].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (!hasValidOffsets(record, q)) {
+      unplaced.push({ quote: q, where: 'at a place the text does not have' });
+      continue;
+    }
+    const reached = shown.filter((p) => overlaps(q, p));
+    const opensInShown = reached.some((p) => q.start >= p.start && q.start < p.end);
+    if (!opensInShown || q.start < previousEnd) {
+      unplaced.push({ quote: q, where: whereIs(record, q) });
+      continue;
+    }
+    placed.push(q);
+    lastParagraph.set(q, reached[reached.length - 1]!.index);
+    previousEnd = q.end;
+  }
+  return { placed, unplaced, lastParagraph };
+}
+
+/** True when the paragraph holds nothing but this quote and its marks. */
+function isAllQuote(record: ArticleRecord, p: Paragraph, q: Quote, placed: Quote[]): boolean {
+  if (p.role !== 'body' || placed.some((other) => other !== q && overlaps(other, p))) return false;
+  const before = record.body.slice(p.start, Math.max(p.start, q.start));
+  const after = record.body.slice(Math.min(p.end, q.end), p.end);
+  return ONLY_MARKS.test(before) && ONLY_MARKS.test(after);
+}
+
+/**
+ * The direct quote that makes up the whole of this paragraph and of every other paragraph it
+ * reaches: such a quote is set as a block. A quote that ends in "…,” she said." stays inline.
+ */
+function wholeParagraphQuote(record: ArticleRecord, p: Paragraph, shown: Paragraph[], placed: Quote[]): Quote | undefined {
+  const q = placed.find((q) => overlaps(q, p));
+  if (!q || q.kind !== 'direct') return undefined;
+  return shown.filter((other) => overlaps(q, other)).every((other) => isAllQuote(record, other, q, placed)) ? q : undefined;
+}
+
+/**
+ * The paragraphs shown as text. The headline is the page's h1, so it is shown only when it says
+ * something else than the title (a title from front matter over a different headline).
+ */
+function shownParagraphs(record: ArticleRecord, title: string): Paragraph[] {
+  return record.paragraphs.filter(
+    (p) => p.text.trim() !== '' && (SHOWN_ROLES.has(p.role) || (p.role === 'headline' && p.text.trim() !== title)),
+  );
+}
+
+function layOut(record: ArticleRecord): Layout {
+  const shown = shownParagraphs(record, displayTitle(record).text);
+  const placement = placeQuotes(record, shown);
+  const blocks: Block[] = [];
+  for (const p of shown) {
+    const whole = wholeParagraphQuote(record, p, shown, placement.placed);
+    const last = blocks[blocks.length - 1];
+    if (whole && last?.kind === 'blockquote' && last.quote === whole) last.paragraphs.push(p);
+    else if (whole) blocks.push({ kind: 'blockquote', quote: whole, paragraphs: [p] });
+    else blocks.push({ kind: 'paragraph', paragraph: p });
+  }
+  return { blocks, ...placement };
+}
+
+/** The link naming who said a quote; plain text when the extractor found no speaker. */
+export function speakerLink(model: SiteModel, q: Quote): SafeHtml {
+  const person = model.person(q.speakerId);
+  if (!person) return html`<span class="speaker unattributed">speaker not identified</span>`;
+  return html`<a class="speaker" href="${speakerUrl(person.id)}"><span class="visually-hidden">said by </span>${person.name}</a>`;
+}
+
+/** ` cite="/speakers/…/"`: the quote's machine-readable link to who said it; nothing when unknown. */
+function citeAttribute(model: SiteModel, q: Quote): SafeHtml {
+  const person = model.person(q.speakerId);
+  return person ? html` cite="${speakerUrl(person.id)}"` : html``;
+}
+
+/** One paragraph's text with the placed quotes inside it. */
+function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: SiteModel): SafeHtml[] {
+  const { body } = record;
+  const inside = layout.placed.filter((q) => overlaps(q, p));
+  const parts: SafeHtml[] = [];
+  let pos = p.start;
+  inside.forEach((q, i) => {
+    const start = Math.max(q.start, p.start);
+    const end = Math.min(q.end, p.end);
+    const opensHere = q.start >= p.start;
+    parts.push(html`${body.slice(pos, start)}`);
+    parts.push(
+      html`<q${opensHere ? html` id="${quoteAnchor(q.id)}"` : ''}${citeAttribute(model, q)} class="quote ${q.kind}">${body.slice(start, end)}</q>`,
+    );
+    pos = end;
+    if (layout.lastParagraph.get(q) === p.index) {
+      const limit = Math.min(inside[i + 1]?.start ?? p.end, p.end);
+      const closing = CLOSING_RUN.exec(body.slice(end, limit))?.[0] ?? '';
+      parts.push(html`${closing} ${speakerLink(model, q)}`);
+      pos = end + closing.length;
+    }
+  });
+  parts.push(html`${body.slice(pos, p.end)}`);
+  return parts;
+}
+
+function renderParagraph(record: ArticleRecord, p: Paragraph, layout: Layout, model: SiteModel): SafeHtml {
+  const text = inlineText(record, p, layout, model);
+  switch (p.role) {
+    case 'subheading':
+      return html`<h2 class="subheading">${text}</h2>`;
+    case 'caption':
+      return html`<p class="caption"><span class="visually-hidden">Photo caption: </span>${text}</p>`;
+    case 'dateline':
+      return html`<p class="dateline-paragraph">${text}</p>`;
+    case 'headline':
+      return html`<p class="headline-paragraph">${text}</p>`;
+    default:
+      return html`<p>${text}</p>`;
+  }
+}
+
+function renderBlockquote(record: ArticleRecord, block: Extract<Block, { kind: 'blockquote' }>, model: SiteModel): SafeHtml {
+  const q = block.quote;
+  const paragraphs = block.paragraphs.map((p) => html`<p>${record.body.slice(p.start, p.end)}</p>`);
+  return html`<figure class="quote-block">
+<blockquote id="${quoteAnchor(q.id)}"${citeAttribute(model, q)} class="quote ${q.kind}">${paragraphs}</blockquote>
+<figcaption>— ${speakerLink(model, q)}</figcaption>
+</figure>`;
+}
+
+function renderUnplaced(model: SiteModel, unplaced: Layout['unplaced']): SafeHtml {
+  if (unplaced.length === 0) return html``;
+  const items = unplaced.map(
+    ({ quote, where }) =>
+      html`<li id="${quoteAnchor(quote.id)}"><q${citeAttribute(model, quote)} class="quote ${quote.kind}">${quote.text}</q> ${speakerLink(model, quote)} <span class="where">(${where})</span></li>`,
+  );
+  return html`<section class="other-quotes" aria-labelledby="other-quotes">
+<h2 id="other-quotes">Other quotes</h2>
+<ul>${items}</ul>
+</section>`;
+}
+
+/** The article's text with its quotes, then any quotes the text could not show. */
+export function renderArticleText(record: ArticleRecord, model: SiteModel): SafeHtml {
+  const layout = layOut(record);
+  const blocks = layout.blocks.map((block) =>
+    block.kind === 'blockquote' ? renderBlockquote(record, block, model) : renderParagraph(record, block.paragraph, layout, model),
+  );
+  return html`<div class="article-text">
+${blocks.map((b) => html`${b}\n`)}</div>
+${renderUnplaced(model, layout.unplaced)}`;
+}

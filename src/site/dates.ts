@@ -1,0 +1,50 @@
+// Dates as readers see them: only as precise as they are known ("September 2015", never a made-up
+// day), with a machine-readable <time>, and a note saying where a date came from when the editor
+// did not give it.
+import type { ArticleRecord, DateSource } from '../record.ts';
+import { formatEdtf, parseEdtf } from '../extract/edtf.ts';
+import { html, type SafeHtml } from './html.ts';
+
+export const UNDATED = 'Undated';
+
+export function displayDate(edtf: string | null): string {
+  return edtf === null ? UNDATED : formatEdtf(edtf);
+}
+
+/** A `<time>` element; EDTF day, month and year values are all valid HTML datetime values. */
+export function timeElement(edtf: string | null): SafeHtml {
+  if (edtf === null || !parseEdtf(edtf)) return html`<span class="undated">${displayDate(edtf)}</span>`;
+  return html`<time datetime="${edtf}">${formatEdtf(edtf)}</time>`;
+}
+
+const SOURCE_NOTES: Record<DateSource, string | null> = {
+  'front-matter': null,
+  dateline: 'Date taken from the dateline.',
+  text: 'Date taken from the article text.',
+  inferred: 'Date inferred: the article does not state it.',
+};
+
+/** Why the reader should or should not trust the date; null when the editor supplied it. */
+export function dateSourceNote(source: DateSource | null): string | null {
+  return source === null ? null : SOURCE_NOTES[source];
+}
+
+/** The year as a search filter value, or null when undated. */
+export function yearOf(edtf: string | null): string | null {
+  const parsed = edtf === null ? null : parseEdtf(edtf);
+  return parsed ? String(parsed.year) : null;
+}
+
+/**
+ * Newest first, undated last. EDTF strings of mixed precision compare as text, which puts
+ * "2015-09" after every day in September 2015: a month is sorted by its first possible day.
+ * Ties fall back to the slug so the order is stable from build to build.
+ */
+export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
