@@ -144,9 +144,13 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
 function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): FoundAttribution | null {
   const { text, start } = sentenceText(ctx, masks);
   const openInSentence = ctx.open - start;
-  const verbs = [...text.matchAll(SPEECH_VERB_GLOBAL)].filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
-  const before = verbs.filter((v) => v.index < openInSentence).reverse();
-  const after = verbs.filter((v) => v.index > openInSentence);
+  const verbs = ([...text.matchAll(SPEECH_VERB_GLOBAL)] as RegExpExecArray[]).filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
+  // A participle after a comma ("…, saying …") shares the main verb's subject: read that verb instead.
+  // A verb after a possessive or article is a noun ("his opening remarks").
+  const usable = verbs.filter((v) => !(/ing$/i.test(v[0]) && /,\s*$/.test(text.slice(0, v.index))) && !/\b(?:his|her|their|its|the|a|an|opening|closing|my|our|your)\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, v.index - 30), v.index)));
+  const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
+  const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
+  const after = strongFirst(usable.filter((v) => v.index > openInSentence));
   for (const v of [...before, ...after]) {
     const clause = text.slice(0, v.index);
     const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));

@@ -123,7 +123,8 @@ export function extractArticle(input: ArticleInputText): ExtractedArticle {
   const candidates = splitQuotes(body, found);
   const attributions = attributeQuotes({ candidates, paragraphs, body });
   const ranges = quoteRangesByParagraph(candidates, paragraphs);
-  const table = gatherEntities(paragraphs, ranges);
+  const named = attributions.flatMap((a) => (a.mention?.kind === 'name' ? [{ name: a.mention.name, roles: a.mention.roles, at: a.at }] : []));
+  const table = gatherEntities(paragraphs, ranges, named);
   const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
 
   const dated = dateOf(input.frontMatter, paragraphs);

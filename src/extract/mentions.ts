@@ -40,6 +40,7 @@ const PRONOUNS: Record<string, 'male' | 'female' | 'plural' | 'unknown'> = {
 /** Generic roles that never name anyone: "the official", "a senior administration official". */
 const UNNAMED_HEADS = /\b(?:official|officials|source|sources|aide|aides|person|people|insider|insiders|observer|observers|analyst|analysts|expert|experts|diplomat|diplomats|staffer|staffers|witness|witnesses|resident|residents|voter|voters|supporter|supporters|critic|critics|man|woman|someone|somebody|one|member|members|spokesperson|statement|report|reports|poll|survey)$/i;
 
+const ROLE_GLUE = /^(?:of|the|for|and|top|longtime|veteran|fellow|outgoing|incoming|then|current|new|special|regional|national|international|local|state|federal|press|foreign|public|political|campaign|communications|media|policy|economic|security|military|intelligence|defense|legal|health|education|energy|trade|cabinet|white|house|party|committee|staff|deputy|assistant|acting|interim|executive|founding|co-founder|founder|member|chairman|head|russian|american|british|french|german|chinese|iranian|syrian|israeli|turkish|ukrainian|democratic|republican|conservative|liberal)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
@@ -77,6 +78,11 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
 
 const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '').trim();
 
+// The head of a role noun phrase must be a word for a person or a body of people.
+const PERSON_NOUN = /(?:er|or|ist|ian|man|men|woman|women|ant|ent|ee|eer|ess|arch|ive)s?$/i;
+const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother)$/i;
+export const isPersonNoun = (word: string) => PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
+
 export function parseMention(phrase: string): Mention | null {
   const text = phrase.trim().replace(/^[,;:–—―-]+\s*|[,;:–—―-]+$/gu, '').trim();
   if (!text || text.length > 160) return null;
@@ -93,6 +99,9 @@ export function parseMention(phrase: string): Mention | null {
     return { kind: 'role', text: head, role, unnamed: false };
   }
   const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
+  // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
+  // lowercase word means the phrase is a clause, not a mention.
+  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
@@ -103,8 +112,8 @@ export function parseMention(phrase: string): Mention | null {
     return { kind: 'name', text: head, name: name.join(' ').replace(/['’]s$/, ''), roles };
   }
   if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!)) return null;
-  if (tokens.some((t) => /^(?:that|which|who|because|if|when|while|and|but)$/i.test(t))) return null;
+  if (tokens.some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
   const role = cleanRole(head);
-  if (!role) return null;
+  if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!)) return null;
   return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };
 }

@@ -96,11 +96,13 @@ const e1 = (e: Entity) => e.name.split(/\s+/).length >= 1;
 const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 
 /** Gathers the people named in the writer's text (quotes blanked out). */
-export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>): EntityTable {
+export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
   const singles: Array<{ token: string; at: number }> = [];
+  // Headlines, subheadings and captions name people too, but they are not the running text a
+  // pronoun points back into.
   for (const p of paragraphs) {
-    if (p.role === 'furniture') continue;
+    if (p.role !== 'body' && p.role !== 'dateline') continue;
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
     for (const m of text.matchAll(NAME_RUN)) {
       let tokens = m[0].split(/\s+/);
@@ -111,7 +113,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
         continue;
       }
-      const prefix = [rest.join(' '), rolePrefix(text, m.index)].filter(Boolean).join(' ').trim();
+      const prefix = [rolePrefix(text, m.index), rest.join(' ')].filter(Boolean).join(' ').trim();
       const appos = apposition(text, m.index + m[0].length);
       const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
       const e = table.add(name.join(' '), 'person', roles, null, at);
@@ -121,6 +123,10 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     for (const m of text.matchAll(/(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu)) {
       singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
     }
+  }
+  for (const s of speakers) {
+    const e = table.add(s.name, 'person', s.roles, null, null);
+    e.personLike = true;
   }
   // A surname standing alone is another mention of the person, and evidence that they are one.
   for (const { token, at } of singles) {

@@ -21,7 +21,7 @@ const VERBS = [
   'acknowledge|acknowledges|acknowledged|acknowledging',
   'admit|admits|admitted|admitting',
   'assert|asserts|asserted|asserting',
-  'continue|continues|continued',
+  'continued',
   'recall|recalls|recalled|recalling',
   'suggest|suggests|suggested|suggesting',
   'stress|stresses|stressed|stressing',
@@ -155,7 +155,7 @@ export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'iu');
 export const SPEECH_VERB_GLOBAL = new RegExp(`\\b(?:${SPEECH})\\b`, 'giu');
 
 /** Weak verbs that report speech only in some uses; they never attribute a quote standing alone. */
-export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|hope|hopes|hoped|fear|fears|feared|want|wants|wanted|expect|expects|expected|continue|continues|continued|state|states|post|posts|posted|report|reports|reported|press|presses|pressed|pitch|pitches|pitched|reason|reasons|reasoned|call|calls|called|calling|charge|charges|charged|counter|counters|countered|speak|speaks|spoke|promote|promotes|promoted|quote|quotes|quoted|cite|cites|cited|describe|describes|described|describing|dub|dubs|dubbed|brand|brands|branded|label|labels|labeled|labelled|deem|deems|deemed|characterize|characterizes|characterized|characterise|characterised)$/i;
+export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|hope|hopes|hoped|fear|fears|feared|want|wants|wanted|expect|expects|expected|continued|state|states|post|posts|posted|report|reports|reported|press|presses|pressed|pitch|pitches|pitched|reason|reasons|reasoned|call|calls|called|calling|charge|charges|charged|counter|counters|countered|speak|speaks|spoke|promote|promotes|promoted|quote|quotes|quoted|cite|cites|cited|describe|describes|described|describing|dub|dubs|dubbed|brand|brands|branded|label|labels|labeled|labelled|deem|deems|deemed|characterize|characterizes|characterized|characterise|characterised)$/i;
 
 /** Phrases that introduce speech without a verb of saying. */
 export const ACCORDING_TO = /\baccording to\b/iu;

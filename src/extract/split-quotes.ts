@@ -18,7 +18,7 @@ export interface QuoteCandidate {
 
 const DASH = '[–—―]|\\s-{1,2}\\s';
 // ", – said Peskov. – " or ", – said Putin. We …": a dash, a short clause with a speech verb, a stop.
-const INSIDE = new RegExp(`[,.!?…]?\\s*(?:${DASH})\\s*([^–—―.!?]{2,90}?(?:\\.(?=\\S)[^–—―.!?]{0,40})?)\\s*[.,]?\\s*(?:(?:${DASH})\\s*|(?=\\p{Lu}))`, 'gu');
+const INSIDE = new RegExp(`[,.!?…]?\\s*(?:${DASH})\\s*([^–—―.!?]{2,90}?(?:\\.(?=\\S)[^–—―.!?]{0,40})?)\\s*(?:[.,]?\\s*(?:${DASH})\\s*|\\.\\s+(?=\\p{Lu}))`, 'gu');
 
 function splitOne(body: string, q: FoundQuote): QuoteCandidate[] {
   if (q.parts.length !== 1) return [{ parts: q.parts, unclosed: q.unclosed, single: q.single }];

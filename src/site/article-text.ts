@@ -2,11 +2,12 @@
 // Offsets in the record point into `body`, so the text is sliced from `body` and every slice is
 // escaped: the words on the page are exactly the words of the article, never markup.
 //
-// A quote becomes <q id="q3" cite="/speakers/…/"> inside its paragraph, or a <blockquote> when a
-// direct quote is the whole paragraph. After the quote (and its closing marks) a small link names
+// A quote becomes <q id="q3" cite="/speakers/…/"> inside its paragraph (one <q> per part when it
+// runs over several paragraphs; only the first carries the id), or a <blockquote> when a direct
+// quote is the whole of every paragraph it runs through. After the quote (and its closing marks) a small link names
 // the speaker. A quote that cannot be placed in the shown text (it sits in the headline, in
 // furniture, or overlaps another quote) is listed after the text, so every quote has an anchor.
-import type { ArticleRecord, Paragraph, Quote } from '../record.ts';
+import type { ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { SiteModel } from './site-model.ts';
 import { displayTitle } from './titles.ts';
@@ -35,10 +36,24 @@ interface Layout {
   lastParagraph: Map<Quote, number>;
 }
 
-const overlaps = (q: Quote, p: Paragraph): boolean => q.start < p.end && q.end > p.start;
+/** The spans of the quoted words, one per paragraph; a record without parts is one span. */
+function spansOf(q: Quote): QuoteSpan[] {
+  return q.parts.length > 0 ? q.parts : [{ paragraph: q.paragraph, start: q.start, end: q.end }];
+}
+
+const spanIn = (span: QuoteSpan, p: Paragraph): boolean => span.start < p.end && span.end > p.start;
+
+/** The part of a quote inside a paragraph, clipped to it. */
+function partIn(q: Quote, p: Paragraph): QuoteSpan | undefined {
+  const span = spansOf(q).find((s) => spanIn(s, p));
+  return span && { paragraph: p.index, start: Math.max(span.start, p.start), end: Math.min(span.end, p.end) };
+}
+
+const overlaps = (q: Quote, p: Paragraph): boolean => spansOf(q).some((s) => spanIn(s, p));
 
 function hasValidOffsets(record: ArticleRecord, q: Quote): boolean {
-  return Number.isInteger(q.start) && Number.isInteger(q.end) && q.start >= 0 && q.start < q.end && q.end <= record.body.length;
+  const valid = (s: QuoteSpan) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= record.body.length;
+  return valid(q) && spansOf(q).every(valid);
 }
 
 function whereIs(record: ArticleRecord, q: Quote): string {
@@ -61,7 +76,8 @@ function placeQuotes(record: ArticleRecord, shown: Paragraph[]): Pick<Layout, 'p
       continue;
     }
     const reached = shown.filter((p) => overlaps(q, p));
-    const opensInShown = reached.some((p) => q.start >= p.start && q.start < p.end);
+    const opening = spansOf(q)[0]!.start;
+    const opensInShown = reached.some((p) => opening >= p.start && opening < p.end);
     if (!opensInShown || q.start < previousEnd) {
       unplaced.push({ quote: q, where: whereIs(record, q) });
       continue;
@@ -75,9 +91,10 @@ function placeQuotes(record: ArticleRecord, shown: Paragraph[]): Pick<Layout, 'p
 
 /** True when the paragraph holds nothing but this quote and its marks. */
 function isAllQuote(record: ArticleRecord, p: Paragraph, q: Quote, placed: Quote[]): boolean {
-  if (p.role !== 'body' || placed.some((other) => other !== q && overlaps(other, p))) return false;
-  const before = record.body.slice(p.start, Math.max(p.start, q.start));
-  const after = record.body.slice(Math.min(p.end, q.end), p.end);
+  const part = partIn(q, p);
+  if (!part || p.role !== 'body' || placed.some((other) => other !== q && overlaps(other, p))) return false;
+  const before = record.body.slice(p.start, part.start);
+  const after = record.body.slice(part.end, p.end);
   return ONLY_MARKS.test(before) && ONLY_MARKS.test(after);
 }
 
@@ -131,20 +148,20 @@ function citeAttribute(model: SiteModel, q: Quote): SafeHtml {
 /** One paragraph's text with the placed quotes inside it. */
 function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: SiteModel): SafeHtml[] {
   const { body } = record;
-  const inside = layout.placed.filter((q) => overlaps(q, p));
+  const inside = layout.placed
+    .map((q) => ({ q, part: partIn(q, p) }))
+    .filter((x): x is { q: Quote; part: QuoteSpan } => x.part !== undefined);
   const parts: SafeHtml[] = [];
   let pos = p.start;
-  inside.forEach((q, i) => {
-    const start = Math.max(q.start, p.start);
-    const end = Math.min(q.end, p.end);
-    const opensHere = q.start >= p.start;
+  inside.forEach(({ q, part: { start, end } }, i) => {
+    const opensHere = spansOf(q)[0]!.start >= p.start;
     parts.push(html`${body.slice(pos, start)}`);
     parts.push(
       html`<q${opensHere ? html` id="${quoteAnchor(q.id)}"` : ''}${citeAttribute(model, q)} class="quote ${q.kind}">${body.slice(start, end)}</q>`,
     );
     pos = end;
     if (layout.lastParagraph.get(q) === p.index) {
-      const limit = Math.min(inside[i + 1]?.start ?? p.end, p.end);
+      const limit = Math.min(inside[i + 1]?.part.start ?? p.end, p.end);
       const closing = CLOSING_RUN.exec(body.slice(end, limit))?.[0] ?? '';
       parts.push(html`${closing} ${speakerLink(model, q)}`);
       pos = end + closing.length;
