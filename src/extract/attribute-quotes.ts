@@ -9,7 +9,7 @@
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
-import { ACCORDING_TO, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
+import { ACCORDING_TO, SPEECH_VERB, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
 
 export interface FoundAttribution {
@@ -79,8 +79,7 @@ interface Context {
 }
 
 function firstVerb(text: string, limit: number): RegExpExecArray | null {
-  SPEECH_VERB_GLOBAL.lastIndex = 0;
-  const m = SPEECH_VERB_GLOBAL.exec(text);
+  const m = SPEECH_VERB.exec(text);
   return m && m.index <= limit ? m : null;
 }
 
@@ -147,7 +146,7 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const verbs = ([...text.matchAll(SPEECH_VERB_GLOBAL)] as RegExpExecArray[]).filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
   // A participle after a comma ("…, saying …") shares the main verb's subject: read that verb instead.
   // A verb after a possessive or article is a noun ("his opening remarks").
-  const usable = verbs.filter((v) => !(/ing$/i.test(v[0]) && /,\s*$/.test(text.slice(0, v.index))) && !/\b(?:his|her|their|its|the|a|an|opening|closing|my|our|your)\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, v.index - 30), v.index)));
+  const usable = verbs.filter((v) => !(/ing$/i.test(v[0]) && /,\s*$/.test(text.slice(0, v.index))) && !/\b(?:his|her|their|its|the|a|an|my|our|your)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official)\s+)?$/i.test(text.slice(Math.max(0, v.index - 30), v.index)));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
   const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));

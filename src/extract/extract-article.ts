@@ -32,7 +32,7 @@ export interface ExtractedArticle {
 }
 
 // Words before a quote that mark it as a name or a term, not speech: so-called “Islamic state”.
-const NOT_SPEECH_BEFORE = /(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|the word|the words|the term|the phrase|the slogan|the hashtag|branded|labell?ed as|a\s+|an\s+)\s*$/iu;
+const NOT_SPEECH_BEFORE = /(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|the word|the words|the term|the phrase|the slogan|the hashtag|branded|labell?ed as)\s*$/iu;
 
 function titleOf(paragraphs: Paragraph[], fm: FrontMatter): { title: string | null; titleSource: TitleSource | null } {
   const headline = paragraphs.find((p) => p.role === 'headline');

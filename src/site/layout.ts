@@ -42,6 +42,7 @@ export function page(options: PageOptions): string {
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
 <meta name="description" content="${options.description}">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="stylesheet" href="${PRINT_STYLESHEET_URL}" media="print">
 ${scripts}</head>
