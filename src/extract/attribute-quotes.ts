@@ -44,7 +44,8 @@ function stripTrailingNoise(text: string): string {
 }
 
 /** The mention that is the subject of a verb, from the clause before it. */
-export function subjectBefore(text: string): { mention: Mention; offset: number } | null {
+export function subjectBefore(raw: string): { mention: Mention; offset: number } | null {
+  const text = protectAbbreviations(raw);
   const cleaned = stripTrailingNoise(text);
   let from = 0;
   for (const m of cleaned.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
@@ -52,20 +53,29 @@ export function subjectBefore(text: string): { mention: Mention; offset: number 
   // "as reported by the Minister" names the agent after "by".
   const agent = /\b(?:by|to)\s+(.+)$/i.exec(tail);
   if (agent && /^(?:as\s+)?(?:reported|said|stated|noted|quoted|according)\b/i.test(tail)) tail = agent[1]!;
-  const tokens = tail.split(/\s+/).filter(Boolean);
-  // "meddling the California congressman": the noun phrase starts at its determiner.
-  const det = tokens.findLastIndex((t, i) => i > 0 && /^(?:the|a|an|his|her|their)$/i.test(t));
-  const phrase = (det > 0 && !/\p{Lu}/u.test(tokens.slice(det + 1).join(' ').replace(/^\S+\s?/, '')) ? tokens.slice(det) : tokens).slice(-10).join(' ');
-  const mention = parseMention(phrase);
-  if (!mention) return null;
-  return { mention, offset: text.lastIndexOf(phrase.split(' ')[0] ?? '') };
+  const tokens = tail.split(/\s+/).filter(Boolean).slice(-10);
+  // The longest ending of the clause that reads as a mention: "In a Bloomberg interview Trump" → "Trump".
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = tokens.slice(i).join(' ');
+    const mention = parseMention(restoreAbbreviations(phrase));
+    if (!mention || (mention.kind === 'role' && i > 0 && !/^(?:the|a|an|his|her|their|its|one|two|three|several|some|many)$/i.test(tokens[i]!))) continue;
+    return { mention, offset: cleaned.lastIndexOf(phrase) };
+  }
+  return null;
 }
 
+// A full stop after a title or an initial ("Rep. G.K. Butterfield") ends no sentence; it is swapped
+// for a one-dot leader of the same length while clauses are cut, so offsets stay true.
+const ABBREVIATION_DOT = /\b(Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|St|Rev|Prof|Hon|Gen|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt|Mt|Ft|No|Inc|Corp|Co|Ltd|U\.S|U\.N|U\.K|\p{Lu})\.(?=[\s\p{Lu},)-])/gu;
+export const protectAbbreviations = (text: string) => text.replace(ABBREVIATION_DOT, '$1\u2024');
+export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.');
+
 /** The mention after an inverted verb: "said the representative of the Kremlin". */
-function subjectAfter(text: string): { mention: Mention; offset: number } | null {
-  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll})|\b(?:Capt|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.)+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that)\s)/u.exec(text);
+function subjectAfter(raw: string): { mention: Mention; offset: number } | null {
+  const text = protectAbbreviations(raw);
+  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says)\s)/u.exec(text);
   if (!m) return null;
-  const mention = parseMention(m[1]!);
+  const mention = parseMention(restoreAbbreviations(m[1]!));
   return mention ? { mention, offset: text.indexOf(m[1]!.trim()) } : null;
 }
 
@@ -83,13 +93,13 @@ function firstVerb(text: string, limit: number): RegExpExecArray | null {
   return m && m.index <= limit ? m : null;
 }
 
-const ENDS_CLAUSE = /^\s*(?:$|[.,;:!?)]|[–—―-]|(?:on|in|at|to|during|after|before|via|from|through|with|about|of|last|this|early|late|earlier|later|again|recently|afterward|afterwards|then|yesterday|today|tonight|\p{Lu}\p{L}*day)\b|(?:the|a|an)\s+\p{L}+(?:\s+\p{L}+)?\s*[.,]|journalists|reporters|\p{Lu})/u;
+const ENDS_CLAUSE = /^\s*(?:$|[.,;:!?)]|[–—―-]|(?:on|in|at|to|during|after|before|via|from|through|with|about|of|last|this|early|late|earlier|later|again|recently|afterward|afterwards|then|yesterday|today|tonight|\p{Lu}\p{L}*day)\b|(?:the|a|an)\s+\p{L}+(?:\s+\p{L}+)?\s*[.,]|journalists|reporters|\p{L}+ly\b|\p{Lu})/u;
 
 function verbAfter(ctx: Context, body: string): FoundAttribution | null {
   const rest = ctx.para.text.slice(ctx.close);
   const nextQuote = rest.search(/(?<=\s)["“„«]/u);
   let after = nextQuote > 0 ? rest.slice(0, nextQuote) : rest;
-  const sentenceEnd = after.search(/(?<!\b(?:Capt|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|St|[A-Z]))[.!?](?:\s|$)/u);
+  const sentenceEnd = protectAbbreviations(after).search(/[.!?](?:\s|$)/u);
   if (sentenceEnd >= 0) after = after.slice(0, sentenceEnd + 1);
   const lead = /^[\s,;:]*[–—―-]*\s*/u.exec(after)![0];
   const text = after.slice(lead.length);
@@ -105,8 +115,12 @@ function verbAfter(ctx: Context, body: string): FoundAttribution | null {
   // A quote that ends its sentence is followed by a new sentence: only a bare "he said." attributes it.
   if (ctx.innerEndsSentence && !/^\s*(?:[.,;!?]|$|\s*(?:on|in|to|at)\b)/u.test(post) && !/^\p{Ll}/u.test(text)) return null;
   if (!ENDS_CLAUSE.test(post) && !/^(?:tell|tells|told|ask|asks|asked|inform|informs|informed)$/i.test(verb[0])) return null;
-  const subject = subjectBefore(pre);
-  if (!subject || /[“”"]/u.test(pre)) return null;
+  if (/[“”"]/u.test(pre)) return null;
+  // "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said":
+  // the name before the first comma is the subject.
+  const head = protectAbbreviations(pre).split(',')[0]!;
+  const subject = subjectBefore(pre) ?? (head.length < pre.length ? subjectBefore(head) : null);
+  if (!subject) return null;
   return { rule: 'verb-after', mention: subject.mention, cue: verb[0], at: base + Math.max(0, subject.offset) };
 }
 
@@ -163,6 +177,18 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   return null;
 }
 
+/** “The New York Times reports:” ending the paragraph before a quote that opens its own. */
+function colonIntroduced(para: Paragraph, start: number, paragraphs: Paragraph[], sentencesOf: (p: Paragraph) => Range[]): FoundAttribution | null {
+  if (!/^\W*$/u.test(para.text.slice(0, start - para.start))) return null;
+  const prev = paragraphs.slice(0, para.index).reverse().find((p) => p.role === 'body');
+  if (!prev || !/:\s*$/u.test(prev.text)) return null;
+  const last = sentencesOf(prev).at(-1);
+  if (!last) return null;
+  const ctx: Context = { para: prev, sentences: sentencesOf(prev), open: last.end - 1, close: last.end, innerEndsSentence: false };
+  const found = sentenceSubject(ctx, [], 'verb-before');
+  return found ? { ...found, rule: 'verb-before' } : null;
+}
+
 export interface AttributionInput {
   candidates: QuoteCandidate[];
   paragraphs: Paragraph[];
@@ -204,12 +230,14 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
     const inner = body.slice(last.start, last.end);
     const closing: Context = { para: closePara, sentences: sentencesOf(closePara), open: last.start - closePara.start, close, innerEndsSentence: /[.!?…]\W*$/u.test(inner) };
     const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
-    const masks = (byParagraph.get(openPara.index) ?? []).filter((m) => m.start !== first.start - openPara.start);
+    // The quote's own words are never the writer's: all quotes of the paragraph are blanked.
+    const masks = byParagraph.get(openPara.index) ?? [];
     return (
       dashCredit(closing) ??
       verbAfter(closing, body) ??
       accordingTo(opening, masks) ??
       sentenceSubject(opening, masks, 'verb-before') ??
+      colonIntroduced(openPara, first.start, paragraphs, sentencesOf) ??
       { rule: 'none', mention: null, cue: null, at: first.start }
     );
   });

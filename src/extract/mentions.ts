@@ -40,7 +40,7 @@ const PRONOUNS: Record<string, 'male' | 'female' | 'plural' | 'unknown'> = {
 /** Generic roles that never name anyone: "the official", "a senior administration official". */
 const UNNAMED_HEADS = /\b(?:official|officials|source|sources|aide|aides|person|people|insider|insiders|observer|observers|analyst|analysts|expert|experts|diplomat|diplomats|staffer|staffers|witness|witnesses|resident|residents|voter|voters|supporter|supporters|critic|critics|man|woman|someone|somebody|one|member|members|spokesperson|statement|report|reports|poll|survey)$/i;
 
-const ROLE_GLUE = /^(?:of|the|for|and|top|longtime|veteran|fellow|outgoing|incoming|then|current|new|special|regional|national|international|local|state|federal|press|foreign|public|political|campaign|communications|media|policy|economic|security|military|intelligence|defense|legal|health|education|energy|trade|cabinet|white|house|party|committee|staff|deputy|assistant|acting|interim|executive|founding|co-founder|founder|member|chairman|head|russian|american|british|french|german|chinese|iranian|syrian|israeli|turkish|ukrainian|democratic|republican|conservative|liberal)$/i;
+const ROLE_GLUE = /^(?:of|the|for|and|retired|former|top|longtime|veteran|fellow|outgoing|incoming|then|current|new|special|regional|national|international|local|state|federal|press|foreign|public|political|campaign|communications|media|policy|economic|security|military|intelligence|defense|legal|health|education|energy|trade|cabinet|white|house|party|committee|staff|deputy|assistant|acting|interim|executive|founding|co-founder|founder|member|chairman|head|russian|american|british|french|german|chinese|iranian|syrian|israeli|turkish|ukrainian|democratic|republican|conservative|liberal)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
@@ -101,7 +101,7 @@ export function parseMention(phrase: string): Mention | null {
   const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
-  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
+  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;

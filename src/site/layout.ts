@@ -34,7 +34,7 @@ function navigation(current: Section | null): SafeHtml {
 export function page(options: PageOptions): string {
   const title = options.title === SITE_NAME ? SITE_NAME : `${options.title} · ${SITE_NAME}`;
   const scripts = (options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>\n`);
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
