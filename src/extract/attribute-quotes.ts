@@ -160,7 +160,9 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const verbs = ([...text.matchAll(SPEECH_VERB_GLOBAL)] as RegExpExecArray[]).filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
   // A participle after a comma ("…, saying …") shares the main verb's subject: read that verb instead.
   // A verb after a possessive or article is a noun ("his opening remarks").
-  const usable = verbs.filter((v) => !(/ing$/i.test(v[0]) && /,\s*$/.test(text.slice(0, v.index))) && !/\b(?:his|her|their|its|the|a|an|my|our|your)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official)\s+)?$/i.test(text.slice(Math.max(0, v.index - 30), v.index)));
+  // A participle never has a subject of its own ("a statement announcing", "…, saying"): the
+  // sentence's main verb is read instead.
+  const usable = verbs.filter((v) => !/ing$/i.test(v[0]) && !/\b(?:his|her|their|its|the|a|an|my|our|your)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official)\s+)?$/i.test(text.slice(Math.max(0, v.index - 30), v.index)));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
   const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
@@ -173,6 +175,22 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
     if (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6) continue;
     const at = subject ? ctx.para.start + start + Math.max(0, subject.offset) : ctx.para.start + start + v.index + v[0].length + found.offset;
     return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at };
+  }
+  return sentenceInitialSubject(text, ctx, start, before.length + after.length > 0);
+}
+
+/** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
+function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
+  if (!hasVerb) return null;
+  const opening = text.replace(/^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*)/u, '');
+  const offset = text.length - opening.length;
+  const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
+  for (let n = tokens.length; n >= 1; n--) {
+    const phrase = tokens.slice(0, n).join(' ');
+    if (/[“”"«»]/u.test(phrase)) continue;
+    const mention = parseMention(phrase.replace(/[,;:]$/, ''));
+    if (!mention || mention.kind === 'role') continue;
+    return { rule: 'sentence-subject', mention, cue: null, at: ctx.para.start + start + offset };
   }
   return null;
 }

@@ -38,9 +38,18 @@ const PRONOUNS: Record<string, 'male' | 'female' | 'plural' | 'unknown'> = {
 };
 
 /** Generic roles that never name anyone: "the official", "a senior administration official". */
-const UNNAMED_HEADS = /\b(?:official|officials|source|sources|aide|aides|person|people|insider|insiders|observer|observers|analyst|analysts|expert|experts|diplomat|diplomats|staffer|staffers|witness|witnesses|resident|residents|voter|voters|supporter|supporters|critic|critics|man|woman|someone|somebody|one|member|members|spokesperson|statement|report|reports|poll|survey)$/i;
+const UNNAMED_HEADS = /\b(?:official|officials|source|sources|aide|aides|person|people|insider|insiders|observer|observers|analyst|analysts|expert|experts|diplomat|diplomats|staffer|staffers|witness|witnesses|resident|residents|voter|voters|supporter|supporters|critic|critics|man|woman|someone|somebody|one|member|members|spokesperson|statement|report|reports|poll|survey|police|authorities|prosecutors|investigators|officers|agents|troopers|lawmakers|legislators|democrats|republicans|activists|protesters|demonstrators|organizers|organisers|researchers|scientists|doctors|lawyers|attorneys|advocates|groups|campaign|aides|spokespeople|representatives)$/i;
 
 const ROLE_GLUE = /^(?:of|the|for|and|retired|former|top|longtime|veteran|fellow|outgoing|incoming|then|current|new|special|regional|national|international|local|state|federal|press|foreign|public|political|campaign|communications|media|policy|economic|security|military|intelligence|defense|legal|health|education|energy|trade|cabinet|white|house|party|committee|staff|deputy|assistant|acting|interim|executive|founding|co-founder|founder|member|chairman|head|russian|american|british|french|german|chinese|iranian|syrian|israeli|turkish|ukrainian|democratic|republican|conservative|liberal)$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame)\.?$/i;
+/** Capitalised words that never name a person: sentence openers, weekdays, months. */
+export const NOT_NAMES = new Set(
+  ('the a an in at on but and for with as if when while after before meanwhile however this that these those both earlier ' +
+    'despite following according speaking during under over from by to of it its he she they we i his her their our ' +
+    'there here then now yet also still even so not no yes all some many most one two later asked like since until ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december today tonight yesterday tomorrow what why how who where which').split(' '),
+);
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
@@ -67,7 +76,9 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
   while (i >= 0) {
     const t = tokens[i]!;
     const isParticle = PARTICLE.test(t) && name.length > 0;
-    if (!isParticle && (!NAME_TOKEN.test(t) || isTitle(t) || ACRONYM.test(t.replace(/['’]s$/, '')))) break;
+    // A surname can be a title word ("Charlie King", "Mr. King") when a first name or honorific precedes it.
+    const surnameTitle = name.length === 0 && isTitle(t) && NAME_TOKEN.test(t) && i > 0 && (HONORIFIC.test(tokens[i - 1]!) || (NAME_TOKEN.test(tokens[i - 1]!) && !isTitle(tokens[i - 1]!) && !NOT_NAMES.has(tokens[i - 1]!.toLowerCase())));
+    if (!isParticle && !surnameTitle && (!NAME_TOKEN.test(t) || isTitle(t) || ACRONYM.test(t.replace(/['’]s$/, '')))) break;
     const core = name.filter((n) => !SUFFIX.test(n) && !PARTICLE.test(n) && !/^\p{Lu}\.$/u.test(n)).length;
     if (core >= 2 && !isParticle && !/^\p{Lu}\.$/u.test(t)) break; // first and last name are enough
     name.unshift(t);
@@ -102,6 +113,11 @@ export function parseMention(phrase: string): Mention | null {
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
   if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
+  if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, ''))) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
+  // "the Association of Flight Attendants", "the Security Council": a body named in capitals.
+  if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {
+    return { kind: 'organisation', text: head, name: tokens.slice(1).join(' ') };
+  }
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;

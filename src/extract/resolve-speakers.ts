@@ -181,6 +181,9 @@ export class SpeakerResolver {
   salient(at: number, gender: 'male' | 'female' | 'plural' | 'unknown'): Entity | null {
     const persons = this.table.entities.filter((e) => e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
     const sentenceStart = [...this.sentenceStarts].reverse().find((s) => s <= at) ?? 0;
+    // "Kerry said …, and he urged …": a person opening the same sentence is the antecedent.
+    const opener = persons.find((e) => e.positions.some((p) => p >= sentenceStart && p < at && p - sentenceStart < 4 && !/^['’]s/u.test(this.body.slice(p + e.name.length))));
+    if (opener) return opener;
     const mentions = persons.flatMap((e) => e.positions.filter((p) => p < sentenceStart).map((p) => ({ e, p })));
     if (mentions.length === 0) return null;
     const lastAt = Math.max(...mentions.map((m) => m.p));
