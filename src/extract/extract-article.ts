@@ -133,10 +133,15 @@ export function extractArticle(input: ArticleInputText): ExtractedArticle {
   let previous: { speakerId: string | null; paragraph: number; end: number } | null = null;
   candidates.forEach((c, i) => {
     let attribution = attributions[i]!;
-    if (isNotSpeech(body, c, attribution, paragraphs)) return;
     const first = c.parts[0]!;
     const last = c.parts.at(-1)!;
     let speakerId: string | null = null;
+    // An unattributed quote right after an attributed one keeps its speaker.
+    if (!attribution.mention && previous?.speakerId && isContinuation(body, paragraphs, previous, first)) {
+      speakerId = previous.speakerId;
+      attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
+    }
+    if (isNotSpeech(body, c, attribution, paragraphs)) return;
     if (attribution.mention) {
       const resolved = resolver.resolve(attribution.mention, attribution.at);
       const speaker = resolved.entity ? speakerOf(resolved.entity) : resolved.unnamedRole ? unnamedSpeaker(resolved.unnamedRole, slug) : null;
@@ -144,10 +149,6 @@ export function extractArticle(input: ArticleInputText): ExtractedArticle {
         speakers.set(speaker.id, speaker);
         speakerId = speaker.id;
       }
-    } else if (previous && previous.speakerId && isContinuation(body, paragraphs, previous, first)) {
-      // An unattributed quote right after an attributed one keeps its speaker.
-      speakerId = previous.speakerId;
-      attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
     }
     const n = quotes.length + 1;
     quotes.push({

@@ -102,6 +102,8 @@ export function parseMention(phrase: string): Mention | null {
   if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
   const tokens = head.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 12) return null;
+  // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
+  if (tokens.length === 1 && UNNAMED_HEADS.test(lower)) return { kind: 'role', text: head, role: lower, unnamed: true };
   const startsWithDeterminer = DETERMINER.test(head);
   const { name, rest } = trailingName(tokens);
   // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.

@@ -1,0 +1,66 @@
+// Headlines, datelines, captions, furniture and dates, told apart from the body.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { archiveOf, recordOf } from './helpers/extract.ts';
+
+test('a first line without a full stop is the headline', () => {
+  const r = recordOf('Floods close the northern highway\n\nThe highway was closed on Monday after heavy rain.');
+  assert.equal(r.title, 'Floods close the northern highway');
+  assert.equal(r.titleSource, 'text');
+  assert.equal(r.paragraphs[0]!.role, 'headline');
+});
+
+test('a first line that is a sentence is body text and the article has no title', () => {
+  const r = recordOf('The highway was closed on Monday after heavy rain, officials said.\n\nIt reopened on Tuesday.');
+  assert.equal(r.title, null);
+  assert.equal(r.paragraphs[0]!.role, 'body');
+});
+
+test('front matter gives the title when the text has no headline', () => {
+  const r = recordOf('---\ntitle: Highway closed\ndate: 2020-03\n---\nThe highway was closed on Monday after heavy rain.\n', 'a.md');
+  assert.equal(r.title, 'Highway closed');
+  assert.equal(r.titleSource, 'front-matter');
+  assert.equal(r.date, '2020-03');
+  assert.equal(r.datePrecision, 'month');
+  assert.equal(r.dateSource, 'front-matter');
+});
+
+test('a photo caption printed twice and page furniture are not body text', () => {
+  const r = recordOf('Rain in the north\n\nThe mayor inspects the dam in Lisbon Tuesday\nThe mayor inspects the dam in Lisbon Tuesday\n\nThe dam held, engineers said.\n\nLeave a comment');
+  const roles = r.paragraphs.map((p) => p.role);
+  assert.deepEqual(roles, ['headline', 'caption', 'furniture', 'body', 'furniture']);
+});
+
+test('a dateline gives the place, and its month and day take the year from the archive', () => {
+  const archive = archiveOf({
+    'a.txt': 'ASTANA, October 14. The talks ended without a deal.',
+    'b.md': '---\ndate: 2015-10-02\n---\nThe talks were announced.',
+  });
+  const a = archive.articles.find((r) => r.source === 'a.txt')!;
+  assert.equal(a.dateline, 'Astana');
+  assert.equal(a.date, '2015-10-14');
+  assert.equal(a.dateSource, 'dateline');
+});
+
+test('a wire dateline with an agency is recognised', () => {
+  const r = recordOf('WASHINGTON (Reuters) - The Senate passed the bill on Thursday.');
+  assert.equal(r.dateline, 'Washington');
+});
+
+test('an explicit date in the text dates the article to the day', () => {
+  const r = recordOf('Leaders met on Monday, September 28, 2015, at the United Nations.');
+  assert.equal(r.date, '2015-09-28');
+  assert.equal(r.dateSource, 'text');
+});
+
+test('an article with no date says so', () => {
+  const r = recordOf('Leaders met at the United Nations.');
+  assert.equal(r.date, null);
+  assert.equal(r.dateSource, null);
+  assert.ok(r.messages.some((m) => m.ruleId === 'no-date'));
+});
+
+test('a weekday in the attribution dates the quote against the article date', () => {
+  const r = recordOf('---\ndate: 2015-09-16\n---\n“We are ready,” Ana Ruiz said Tuesday.\n', 'a.md');
+  assert.equal(r.quotes[0]!.date, '2015-09-15');
+});

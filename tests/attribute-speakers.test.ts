@@ -1,0 +1,72 @@
+// Who said it: speech verbs, appositions, pronouns, role nouns, unnamed sources and scare quotes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { archiveOf, recordOf, said, speakerOf } from './helpers/extract.ts';
+
+test('the subject of a speech verb after the quote speaks, with its apposition as a role', () => {
+  const r = recordOf('“The runway work is finished,” Navy Capt. Mark Dale, a base spokesman, said Monday.');
+  assert.equal(speakerOf(r, 'runway'), 'Mark Dale');
+  const dale = r.speakers.find((s) => s.name === 'Mark Dale')!;
+  assert.ok(dale.roles.some((role) => /spokesman/.test(role)));
+});
+
+test('a pronoun resolves to the person the sentences before introduced', () => {
+  const r = recordOf('Farm minister Elsa Brandt visited the flooded fields on Tuesday.\n\n“We will pay for every lost harvest,” she said.');
+  assert.equal(speakerOf(r, 'harvest'), 'Elsa Brandt');
+});
+
+test('a role noun resolves to the person who holds that role', () => {
+  const r = recordOf(
+    'Harbour spokesman Ivan Petrov and Mayor Lucia Gomez met on Friday.\n\n“The port stays open,” the spokesman said.\n\n“The city will help,” the mayor said.',
+  );
+  assert.equal(speakerOf(r, 'port stays'), 'Ivan Petrov');
+  assert.equal(speakerOf(r, 'city will help'), 'Lucia Gomez');
+});
+
+test('an unattributed quote right after an attributed one keeps its speaker', () => {
+  const r = recordOf('“The vote was fair,” said Judge Amir Khan.\n\n“Nobody has shown otherwise, and nobody will.”');
+  assert.equal(speakerOf(r, 'Nobody has shown'), 'Amir Khan');
+  assert.equal(r.quotes[1]!.attribution.rule, 'carry-over');
+});
+
+test('a partial quote inside the writer’s sentence belongs to the sentence’s subject', () => {
+  const r = recordOf('Union leader Dana Cole, who has led the strike since May, called the offer “an insult to every nurse”.');
+  assert.equal(speakerOf(r, 'insult'), 'Dana Cole');
+  assert.equal(r.quotes[0]!.kind, 'partial');
+});
+
+test('“according to” names the source', () => {
+  const r = recordOf('According to Inspector Raj Patel, the driver was “going far too fast for the wet road”.');
+  assert.equal(speakerOf(r, 'too fast'), 'Raj Patel');
+});
+
+test('an unnamed source is a speaker of its own kind, not a person', () => {
+  const r = recordOf('“The deal is done and will be signed on Friday,” a senior administration official said.');
+  const quote = r.quotes[0]!;
+  const speaker = r.speakers.find((s) => s.id === quote.speakerId)!;
+  assert.equal(speaker.kind, 'unnamed');
+  assert.match(speaker.name, /^unnamed /);
+});
+
+test('scare quotes, names and titles are not speech', () => {
+  const r = recordOf('The so-called “green corridor” opened on Monday, and the film “Silent River” opened too.');
+  assert.deepEqual(r.quotes, []);
+});
+
+test('the same person is one speaker across the archive', () => {
+  const archive = archiveOf({
+    'one.txt': '“We are ready to talk,” Kremlin spokesman Dmitry Peskov said.',
+    'two.txt': '“Talks are possible at any level,” Peskov told reporters.',
+  });
+  const ids = archive.articles.flatMap((a) => a.quotes.map((q) => q.speakerId));
+  assert.deepEqual(new Set(ids), new Set(['dmitry-peskov']));
+  const peskov = archive.people.find((p) => p.id === 'dmitry-peskov')!;
+  assert.equal(peskov.quoteCount, 2);
+  assert.ok(peskov.roles.includes('Kremlin spokesman'));
+});
+
+test('every attribution names the rule that made it', () => {
+  const r = recordOf('“Fine,” said Ana Ruiz. “Really fine.”');
+  assert.deepEqual(r.quotes.map((q) => q.attribution.rule), ['verb-after', 'carry-over']);
+  assert.deepEqual(said(r).map(([, who]) => who), ['Ana Ruiz', 'Ana Ruiz']);
+});
