@@ -75,8 +75,13 @@ function subjectAfter(raw: string): { mention: Mention; offset: number } | null 
   const text = protectAbbreviations(raw);
   const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says)\s)/u.exec(text);
   if (!m) return null;
-  const mention = parseMention(restoreAbbreviations(m[1]!));
-  return mention ? { mention, offset: text.indexOf(m[1]!.trim()) } : null;
+  const tokens = m[1]!.trim().split(/\s+/);
+  for (let i = 0; i < Math.min(tokens.length, 4); i++) {
+    const phrase = tokens.slice(i).join(' ');
+    const mention = parseMention(restoreAbbreviations(phrase));
+    if (mention && (i === 0 || mention.kind === 'name')) return { mention, offset: text.indexOf(phrase) };
+  }
+  return null;
 }
 
 interface Context {
@@ -195,6 +200,17 @@ function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVe
   return null;
 }
 
+/** “…,” Schiff said. “The other factor …”: a quote opening a sentence continues the speech reported just before it. */
+function previousSentence(ctx: Context, masks: Range[]): FoundAttribution | null {
+  const index = ctx.sentences.findIndex((r) => ctx.open >= r.start && ctx.open < r.end);
+  const current = ctx.sentences[index];
+  const prev = ctx.sentences[index - 1];
+  if (!current || !prev || !/^\W*$/u.test(ctx.para.text.slice(current.start, ctx.open))) return null;
+  const prevCtx: Context = { ...ctx, open: prev.end - 1, close: prev.end };
+  const found = sentenceSubject(prevCtx, masks, 'verb-before');
+  return found && found.mention?.kind !== 'role' ? { ...found, rule: 'carry-over' } : null;
+}
+
 /** “The New York Times reports:” ending the paragraph before a quote that opens its own. */
 function colonIntroduced(para: Paragraph, start: number, paragraphs: Paragraph[], sentencesOf: (p: Paragraph) => Range[]): FoundAttribution | null {
   if (!/^\W*$/u.test(para.text.slice(0, start - para.start))) return null;
@@ -203,7 +219,7 @@ function colonIntroduced(para: Paragraph, start: number, paragraphs: Paragraph[]
   const last = sentencesOf(prev).at(-1);
   if (!last) return null;
   const ctx: Context = { para: prev, sentences: sentencesOf(prev), open: last.end - 1, close: last.end, innerEndsSentence: false };
-  const found = sentenceSubject(ctx, [], 'verb-before');
+  const found = sentenceSubject(ctx, [], 'verb-before') ?? sentenceInitialSubject(prev.text.slice(last.start, last.end), ctx, last.start, true);
   return found ? { ...found, rule: 'verb-before' } : null;
 }
 
@@ -256,6 +272,7 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
       accordingTo(opening, masks) ??
       sentenceSubject(opening, masks, 'verb-before') ??
       colonIntroduced(openPara, first.start, paragraphs, sentencesOf) ??
+      previousSentence(opening, masks) ??
       { rule: 'none', mention: null, cue: null, at: first.start }
     );
   });
