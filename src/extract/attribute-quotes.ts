@@ -57,6 +57,8 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   // The longest ending of the clause that reads as a mention: "In a Bloomberg interview Trump" → "Trump".
   for (let i = 0; i < tokens.length; i++) {
     const phrase = tokens.slice(i).join(' ');
+    // A possessive is not a subject: "Bill Clinton’s comments".
+    if (/['’]s$/u.test(phrase)) return null;
     const mention = parseMention(restoreAbbreviations(phrase));
     if (!mention || (mention.kind === 'role' && i > 0 && !/^(?:the|a|an|his|her|their|its|one|two|three|several|some|many)$/i.test(tokens[i]!))) continue;
     return { mention, offset: cleaned.lastIndexOf(phrase) };
@@ -73,7 +75,7 @@ export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.
 /** The mention after an inverted verb: "said the representative of the Kremlin". */
 function subjectAfter(raw: string): { mention: Mention; offset: number } | null {
   const text = protectAbbreviations(raw);
-  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says)\s)/u.exec(text);
+  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
   const tokens = m[1]!.trim().split(/\s+/);
   for (let i = 0; i < Math.min(tokens.length, 4); i++) {

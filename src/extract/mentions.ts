@@ -115,7 +115,7 @@ export function parseMention(phrase: string): Mention | null {
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
   if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
-  if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, ''))) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
+  if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || /ly$/.test(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
   // "the Association of Flight Attendants", "the Security Council": a body named in capitals.
   if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {
     return { kind: 'organisation', text: head, name: tokens.slice(1).join(' ') };

@@ -5,6 +5,7 @@
 import type { Paragraph, Speaker } from '../record.ts';
 import { parseMention, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
+import { genderOfFirstName } from './first-names.ts';
 
 export interface Entity {
   name: string;
@@ -119,6 +120,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       const e = table.add(name.join(' '), 'person', roles, null, at);
       if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
       if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
+      if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
     }
     for (const m of text.matchAll(/(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu)) {
       singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
@@ -182,7 +184,7 @@ export class SpeakerResolver {
     const persons = this.table.entities.filter((e) => e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
     const sentenceStart = [...this.sentenceStarts].reverse().find((s) => s <= at) ?? 0;
     // "Kerry said …, and he urged …": a person opening the same sentence is the antecedent.
-    const opener = persons.find((e) => e.positions.some((p) => p >= sentenceStart && p < at && p - sentenceStart < 4 && !/^['’]s/u.test(this.body.slice(p + e.name.length))));
+    const opener = persons.find((e) => e.positions.some((p) => p >= sentenceStart && p < at && /^(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and)\s+)*$/u.test(this.body.slice(sentenceStart, p)) && !/^['’]s/u.test(this.body.slice(p + e.name.length))));
     if (opener) return opener;
     const mentions = persons.flatMap((e) => e.positions.filter((p) => p < sentenceStart).map((p) => ({ e, p })));
     if (mentions.length === 0) return null;
