@@ -105,6 +105,13 @@ export function parseMention(phrase: string): Mention | null {
   // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
   if (tokens.length === 1 && UNNAMED_HEADS.test(lower)) return { kind: 'role', text: head, role: lower, unnamed: true };
   const startsWithDeterminer = DETERMINER.test(head);
+  // "the Association of Flight Attendants", "the Security Council": a body named in capitals.
+  if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {
+    return { kind: 'organisation', text: head, name: tokens.slice(1).join(' ') };
+  }
+  // "a Homeland Security memo", "the IMF report": a document speaks for whoever wrote it.
+  const document = /^(?:the|a|an)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)+)(?:report|memo|statement|letter|study|poll|survey|article|analysis|editorial|release|filing|complaint|ruling|website|account|spokesman|spokeswoman|spokesperson)$/u.exec(head);
+  if (document) return { kind: 'organisation', text: head, name: document[1]!.trim() };
   const { name, rest } = trailingName(tokens);
   // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.
   if (name.length > 0 && /^(?:of|for|at|in|from|to)$/i.test(rest.filter((t) => !/^the$/i.test(t)).at(-1) ?? '')) {
@@ -116,10 +123,6 @@ export function parseMention(phrase: string): Mention | null {
   // lowercase word means the phrase is a clause, not a mention.
   if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
   if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || /ly$/.test(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
-  // "the Association of Flight Attendants", "the Security Council": a body named in capitals.
-  if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {
-    return { kind: 'organisation', text: head, name: tokens.slice(1).join(' ') };
-  }
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
