@@ -70,3 +70,28 @@ test('every attribution names the rule that made it', () => {
   assert.deepEqual(r.quotes.map((q) => q.attribution.rule), ['verb-after', 'carry-over']);
   assert.deepEqual(said(r).map(([, who]) => who), ['Ana Ruiz', 'Ana Ruiz']);
 });
+
+test('the people file merges a mistranslated name into the right person and adds an identifier', async () => {
+  const { buildArchive } = await import('../src/archive/build-archive.ts');
+  const { parsePeopleFile } = await import('../src/archive/people-file.ts');
+  const { people } = parsePeopleFile('- name: Dmitry Peskov\n  aliases: [Sands]\n  roles: [Kremlin spokesman]\n  wikidata: Q1234\n', 'people.yml');
+  const enc = (t: string) => new TextEncoder().encode(t);
+  const archive = buildArchive(
+    [
+      { path: 'a.txt', bytes: enc('“We regret the refusal,” Sands said.') },
+      { path: 'b.txt', bytes: enc('“Talks remain possible,” Dmitry Peskov said.') },
+    ],
+    { people },
+  );
+  assert.deepEqual(archive.articles.map((a) => a.quotes[0]!.speakerId), ['dmitry-peskov', 'dmitry-peskov']);
+  const peskov = archive.people.find((p) => p.id === 'dmitry-peskov')!;
+  assert.equal(peskov.wikidata, 'Q1234');
+  assert.ok(peskov.aliases.includes('Sands'));
+});
+
+test('a broken people file is reported with its line', async () => {
+  const { parsePeopleFile } = await import('../src/archive/people-file.ts');
+  const { messages } = parsePeopleFile('- name: A\n  aliases: [B\n', 'people.yml');
+  assert.equal(messages[0]!.ruleId, 'malformed-people-file');
+  assert.ok(messages[0]!.line >= 2);
+});

@@ -11,6 +11,7 @@ import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
 import { dateQuotes, extractArticle, type ExtractedArticle } from '../extract/extract-article.ts';
 import { inferYear } from '../extract/find-dates.ts';
 import { slugify, surnameOf } from '../extract/resolve-speakers.ts';
+import { peopleIndex, type PersonEntry } from './people-file.ts';
 
 export interface ArticleInput {
   path: string;
@@ -49,7 +50,6 @@ function readOne(input: ArticleInput, messages: Message[]): ExtractedArticle | n
     fileText: decoded.text,
     frontMatter: split.data,
   });
-  messages.push(...extracted.record.messages);
   return extracted;
 }
 
@@ -80,8 +80,29 @@ function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
   }
 }
 
+/** The people file first: a speaker named by an entry's name or alias becomes that entry. */
+function applyPeopleFile(records: ArticleRecord[], entries: PersonEntry[]): void {
+  if (entries.length === 0) return;
+  const index = peopleIndex(entries);
+  for (const r of records) {
+    const rename = new Map<string, string>();
+    for (const s of r.speakers) {
+      const entry = [s.name, ...s.aliases].map((n) => index.get(n.toLowerCase())).find(Boolean);
+      if (!entry) continue;
+      rename.set(s.id, entry.id);
+      if (s.name !== entry.name && !s.aliases.includes(s.name)) s.aliases.push(s.name);
+      s.id = entry.id;
+      s.name = entry.name;
+      s.kind = 'person';
+      for (const role of entry.roles) if (!s.roles.includes(role)) s.roles.push(role);
+    }
+    for (const q of r.quotes) if (q.speakerId) q.speakerId = rename.get(q.speakerId) ?? q.speakerId;
+  }
+}
+
 /** One person per speaker across the archive: a bare surname joins the full name that has it. */
-function mergePeople(records: ArticleRecord[]): Person[] {
+function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[] {
+  applyPeopleFile(records, entries);
   const people = new Map<string, Person>();
   const fullNames = new Map<string, string[]>(); // surname → ids of multi-word names
   for (const r of records) for (const s of r.speakers) {
@@ -129,6 +150,15 @@ function mergePeople(records: ArticleRecord[]): Person[] {
       person.quoteCount += quoteCount;
     }
   }
+  const index = peopleIndex(entries);
+  for (const p of people.values()) {
+    const entry = index.get(p.name.toLowerCase());
+    if (entry) {
+      p.name = entry.name;
+      p.wikidata = entry.wikidata;
+      for (const a of entry.aliases) if (!p.aliases.includes(a)) p.aliases.push(a);
+    }
+  }
   // Every article names a speaker as the archive does.
   for (const r of records) for (const s of r.speakers) s.name = people.get(s.id)?.name ?? s.name;
   return [...people.values()].filter((p) => p.quoteCount > 0);
@@ -141,14 +171,20 @@ export function newestFirst(a: ArticleRecord, b: ArticleRecord): number {
   return b.date.localeCompare(a.date);
 }
 
-export function buildArchive(inputs: ArticleInput[]): Archive {
+export interface ArchiveOptions {
+  /** Entries of the optional people file. */
+  people?: PersonEntry[];
+}
+
+export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {}): Archive {
   const messages: Message[] = [];
   const extracted = inputs.map((i) => readOne(i, messages)).filter((e): e is ExtractedArticle => e !== null);
   fillYears(extracted);
   const articles = extracted.map((e) => e.record);
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
-  const people = mergePeople(articles);
+  const people = mergePeople(articles, options.people ?? []);
+  for (const r of articles) for (const m of r.messages) if (!messages.includes(m)) messages.push(m);
   articles.sort(newestFirst);
   for (const p of people) p.articles.sort((a, b) => newestFirst(articles.find((r) => r.slug === a)!, articles.find((r) => r.slug === b)!));
   return { articles, people, messages };

@@ -57,7 +57,8 @@ export function searchRecords(archive: Archive): CustomRecord[] {
   );
 }
 
-function check(step: string, response: { errors: string[] }): void {
+/** Throws when a Pagefind call reports errors, which it does instead of throwing. */
+export function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
     throw new SearchIndexError(`Pagefind failed to ${step}: ${response.errors.join('; ')}`);
   }

@@ -12,6 +12,8 @@ export interface PageOptions {
   title: string;
   description: string;
   section: Section | null;
+  /** True on the page the section's navigation link points to; other pages of it are only "in" it. */
+  sectionIndex: boolean;
   main: SafeHtml;
   /** Module scripts; only the search page has one. */
   scripts?: string[];
@@ -23,11 +25,11 @@ const NAV: { section: Section; url: string; label: string }[] = [
   { section: 'search', url: SEARCH_URL, label: 'Search quotes' },
 ];
 
-function navigation(current: Section | null): SafeHtml {
-  const items = NAV.map(
-    (item) =>
-      html`<li><a href="${item.url}"${item.section === current ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
-  );
+function navigation(current: Section | null, sectionIndex: boolean): SafeHtml {
+  const items = NAV.map((item) => {
+    const here = item.section !== current ? '' : html` aria-current="${sectionIndex ? 'page' : 'true'}"`;
+    return html`<li><a href="${item.url}"${here}>${item.label}</a></li>`;
+  });
   return html`<nav class="site-nav" aria-label="Site"><ul>${items}</ul></nav>`;
 }
 
@@ -50,7 +52,7 @@ ${scripts}</head>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
 <p class="site-name"><a href="${HOME_URL}">${SITE_NAME}</a></p>
-${navigation(options.section)}
+${navigation(options.section, options.sectionIndex)}
 </header>
 <main id="main" tabindex="-1">
 ${options.main}
