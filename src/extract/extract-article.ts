@@ -62,7 +62,7 @@ function isNotSpeech(body: string, c: QuoteCandidate, attribution: FoundAttribut
   // A short unattributed quote is a term, a title or irony, not somebody's words.
   if (attribution.rule === 'none' && words.length < 6) return true;
   // Titles and names: every word capitalised and no sentence punctuation.
-  if (words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) && !/[.,!?]$/u.test(text) && attribution.rule !== 'dash-credit') {
+  if (words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) && !/[.!?]$/u.test(text) && attribution.rule !== 'dash-credit') {
     return attribution.rule === 'sentence-subject' || attribution.rule === 'none';
   }
   return false;

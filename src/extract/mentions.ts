@@ -50,6 +50,8 @@ export const NOT_NAMES = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december today tonight yesterday tomorrow what why how who where which').split(' '),
 );
+/** Groups that act as institutions and are quoted as such: "Police say …", "Democrats blasted …". */
+const INSTITUTIONS = /^(?:police|democrats|republicans|prosecutors|authorities)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
@@ -103,6 +105,7 @@ export function parseMention(phrase: string): Mention | null {
   const tokens = head.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 12) return null;
   // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
+  if (tokens.length === 1 && INSTITUTIONS.test(lower)) return { kind: 'organisation', text: head, name: head[0]!.toUpperCase() + head.slice(1) };
   if (tokens.length === 1 && UNNAMED_HEADS.test(lower)) return { kind: 'role', text: head, role: lower, unnamed: true };
   const startsWithDeterminer = DETERMINER.test(head);
   // "the Association of Flight Attendants", "the Security Council": a body named in capitals.

@@ -121,6 +121,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
       if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
       if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
+      // A known given name is evidence enough that this is a person, not a place.
+      if (e.gender !== 'unknown') e.personLike = true;
     }
     for (const m of text.matchAll(/(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu)) {
       singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });

@@ -4,6 +4,7 @@
 // Pagefind's Node API reports problems as `{ errors: [...] }` instead of throwing; every call is
 // checked here and a failure throws, so a broken index fails the build instead of shipping.
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord, PagefindIndex } from 'pagefind';
 import type { Archive, ArticleRecord, Quote } from '../record.ts';
@@ -71,6 +72,17 @@ async function createIndex(): Promise<PagefindIndex> {
   return response.index;
 }
 
+/** Pagefind's ready-made interfaces; the search page has its own, so they are not shipped. */
+const UNUSED_BUNDLES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
 export interface SearchIndexSummary {
   records: number;
   outputPath: string;
@@ -87,6 +99,7 @@ export async function buildSearchIndex(archive: Archive, outputPath: string): Pr
     // Fragment file names are content hashes: stale ones from an earlier build would pile up.
     await rm(outputPath, { recursive: true, force: true });
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
+    await Promise.all(UNUSED_BUNDLES.map((name) => rm(join(outputPath, name), { force: true })));
   } finally {
     await pagefind.close();
   }
