@@ -1,19 +1,40 @@
+// Screenshots of a built site in headless Chromium, to look at pages while working on the design.
+//   tsx scripts/screenshot-site.ts <site dir> <out dir> '<path>[|width[|light|dark|print]]' ...
+// e.g. tsx scripts/screenshot-site.ts _site /tmp/shots '/|375' '/search/?q=dialogue|1024|dark'
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/helpers/static-server.ts';
-const [dir, out, ...paths] = process.argv.slice(2);
-const server = await serveStatic(dir!);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--no-first-run'] });
-for (const spec of paths) {
-  const [path, width, scheme] = spec.split('|');
-  const page = await browser.newPage({ viewport: { width: Number(width ?? 1024), height: 900 }, colorScheme: (scheme as 'dark' | 'light') ?? 'light' });
-  page.on('console', (m) => console.log('console:', m.text()));
-  page.on('pageerror', (e) => console.log('pageerror:', e.message));
-  await page.goto(server.origin + path!);
-  if (path!.includes('search')) await page.waitForTimeout(1500);
-  const name = `${out}/${path!.replace(/[^a-z0-9]+/gi, '_')}_${width}_${scheme ?? 'light'}.png`;
-  await page.screenshot({ path: name, fullPage: true });
-  console.log(name);
-  await page.close();
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const [siteDir, outDir, ...specs] = process.argv.slice(2);
+if (!siteDir || !outDir || specs.length === 0) {
+  console.error("usage: tsx scripts/screenshot-site.ts <site dir> <out dir> '<path>[|width[|light|dark|print]]' ...");
+  process.exit(2);
 }
-await browser.close();
-await server.close();
+
+await mkdir(outDir, { recursive: true });
+const server = await serveStatic(siteDir);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 10_000 });
+try {
+  for (const spec of specs) {
+    const [path = '/', width = '1024', mode = 'light'] = spec.split('|');
+    const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => console.error(`${path}: ${error.message}`));
+    await page.emulateMedia(mode === 'print' ? { media: 'print' } : { colorScheme: mode === 'dark' ? 'dark' : 'light' });
+    await page.goto(server.origin + path);
+    // The search page fills in its results after the index loads.
+    if (path.startsWith('/search/') && path.includes('?')) await page.locator('.search-result, .search-status').first().waitFor();
+    await page.waitForTimeout(path.startsWith('/search/') ? 1000 : 0);
+    const file = join(outDir, `${path.replace(/[^a-z0-9]+/gi, '_')}${width}_${mode}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -35,6 +35,7 @@ function looksLikeSubheading(text: string): boolean {
 const comparable = (text: string) => text.normalize('NFKC').replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
 function looksLikeCaption(text: string, next: string | undefined): boolean {
+  if (wordsOf(text).length > 60) return false; // a caption is a line, not a story
   if (CREDIT.test(text)) return true;
   // A caption has no closing full stop and describes a picture, or is repeated verbatim next.
   if (next !== undefined && comparable(next) === comparable(text)) return true;

@@ -44,9 +44,11 @@ function titleOf(paragraphs: Paragraph[], fm: FrontMatter): { title: string | nu
 function kindOf(body: string, c: QuoteCandidate, paragraphs: Paragraph[]): QuoteKind {
   const first = c.parts[0]!;
   const para = paragraphs[first.paragraph]!;
-  const before = body.slice(para.start, first.start).replace(/["“”„«»‘’'`\s]+$/u, '');
+  // Only the words just before the quote matter (and a paragraph may be a megabyte long).
+  const before = body.slice(Math.max(para.start, first.start - 40), first.start).replace(/["“”„«»‘’'`\s]+$/u, '');
+  const atParagraphStart = /^\W*$/u.test(body.slice(para.start, Math.min(first.start, para.start + 8)));
   const text = body.slice(first.start, c.parts.at(-1)!.end);
-  const opensSentence = before === '' || /(?:[.!?:…]|,|[–—―-]|\b(?:said|says|added|told \S+|asked|wrote|tweeted))$/iu.test(before);
+  const opensSentence = (atParagraphStart && first.start - para.start < 8) || /(?:[.!?:…]|,|[–—―-]|\b(?:said|says|added|told \S+|asked|wrote|tweeted))$/iu.test(before);
   const startsUpper = /^[\p{Lu}\p{N}]/u.test(text) || /^['"‘“…]/u.test(text);
   return opensSentence && startsUpper && text.split(/\s+/).length >= 3 ? 'direct' : 'partial';
 }

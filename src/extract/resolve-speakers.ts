@@ -38,10 +38,19 @@ const FEMALE_PRONOUN_NEAR = /\b(?:she|her|hers|herself)\b/i;
 
 const NAME_RUN = /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
 
-function blank(text: string, ranges: Range[]): string {
-  let out = text;
-  for (const r of ranges) out = out.slice(0, r.start) + ' '.repeat(r.end - r.start) + out.slice(r.end);
-  return out;
+/** The text with the ranges (quotes) replaced by spaces, in one pass: a paragraph may hold thousands. */
+export function blank(text: string, ranges: Range[]): string {
+  if (ranges.length === 0) return text;
+  const pieces: string[] = [];
+  let at = 0;
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(r.start, at);
+    if (r.end <= start) continue;
+    pieces.push(text.slice(at, start), ' '.repeat(r.end - start));
+    at = r.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** Role words before a name: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman". */
