@@ -106,6 +106,10 @@ export interface ArticleRecord {
   datePrecision: DatePrecision | null;
   dateSource: DateSource | null;
   dateline: string | null;
+  /** Where the article was first published, from front matter; null when not given. */
+  url: string | null;
+  outlet: string | null;
+  author: string | null;
   /** The article text after any front matter, verbatim: every offset points into it. */
   body: string;
   paragraphs: Paragraph[];
