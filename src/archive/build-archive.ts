@@ -10,7 +10,7 @@ import { message } from '../read/messages.ts';
 import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
 import { dateQuotes, extractArticle, type ExtractedArticle } from '../extract/extract-article.ts';
 import { inferYear } from '../extract/find-dates.ts';
-import { slugify, surnameOf } from '../extract/resolve-speakers.ts';
+import { addRole, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
 
 export interface ArticleInput {
@@ -94,7 +94,7 @@ function applyPeopleFile(records: ArticleRecord[], entries: PersonEntry[]): void
       s.id = entry.id;
       s.name = entry.name;
       s.kind = 'person';
-      for (const role of entry.roles) if (!s.roles.includes(role)) s.roles.push(role);
+      for (const role of entry.roles) addRole(s.roles, role);
     }
     for (const q of r.quotes) if (q.speakerId) q.speakerId = rename.get(q.speakerId) ?? q.speakerId;
   }
@@ -144,7 +144,7 @@ function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[]
         continue;
       }
       if (s.name.split(' ').length > person.name.split(' ').length) person.name = s.name;
-      for (const role of s.roles) if (!person.roles.includes(role)) person.roles.push(role);
+      for (const role of s.roles) addRole(person.roles, role);
       for (const alias of s.aliases) if (!person.aliases.includes(alias) && alias !== person.name) person.aliases.push(alias);
       if (!person.articles.includes(r.slug)) person.articles.push(r.slug);
       person.quoteCount += quoteCount;

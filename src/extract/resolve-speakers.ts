@@ -19,6 +19,23 @@ export interface Entity {
   gender: 'male' | 'female' | 'unknown';
 }
 
+const roleKey = (role: string) => role.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Adds a role once: "Navy Capt." and "Navy Capt" are one role, a repeated word is written once
+ * ("Russia’s President President"), and a role inside a longer one ("President" in "Russian
+ * President") gives way to it.
+ */
+export function addRole(roles: string[], raw: string): void {
+  const role = raw.replace(/\b(\p{L}+)(?:\s+\1\b)+/giu, '$1').replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/gu, '').trim();
+  const key = roleKey(role);
+  if (!key || !/\p{L}/u.test(key)) return;
+  const within = (inner: string, outer: string) => ` ${outer} `.includes(` ${inner} `);
+  if (roles.some((r) => within(key, roleKey(r)))) return;
+  for (let i = roles.length - 1; i >= 0; i--) if (within(roleKey(roles[i]!), key)) roles.splice(i, 1);
+  roles.push(role);
+}
+
 export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
 
@@ -92,7 +109,7 @@ export class EntityTable {
       if (!e.aliases.includes(e.name)) e.aliases.push(e.name);
       e.name = name;
     }
-    for (const r of roles) if (r && !e.roles.some((x) => x.toLowerCase() === r.toLowerCase())) e.roles.push(r);
+    for (const r of roles) addRole(e.roles, r);
     if (alias && alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
     if (position !== null) e.positions.push(position);
     if (roles.length) e.personLike = true;
@@ -230,7 +247,7 @@ export class SpeakerResolver {
     switch (mention.kind) {
       case 'name': {
         const e = this.table.find(mention.name) ?? this.table.add(mention.name, 'person', [], null, null);
-        for (const r of mention.roles) if (!e.roles.includes(r)) e.roles.push(r);
+        for (const r of mention.roles) addRole(e.roles, r);
         if (mention.text !== e.name && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         e.personLike = true;
         return { entity: e, unnamedRole: null };
