@@ -66,6 +66,17 @@ function fillYears(extracted: ExtractedArticle[]): void {
   }
 }
 
+/** The same text twice (a re-import, a copy under another name) is worth a warning, not an error. */
+function sameTextTwice(records: ArticleRecord[]): void {
+  const seen = new Map<string, ArticleRecord>();
+  for (const r of records) {
+    const key = r.body.replace(/\s+/g, ' ').trim();
+    const first = seen.get(key);
+    if (first) r.messages.push(message('warning', 'duplicate-article', `This article has the same text as ${first.source}; remove one of them`, r.source));
+    else seen.set(key, r);
+  }
+}
+
 function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
   const seen = new Map<string, ArticleRecord>();
   for (const r of records) {
@@ -183,6 +194,7 @@ export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {
   const articles = extracted.map((e) => e.record);
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
+  sameTextTwice(articles);
   const people = mergePeople(articles, options.people ?? []);
   for (const r of articles) for (const m of r.messages) if (!messages.includes(m)) messages.push(m);
   articles.sort(newestFirst);
