@@ -39,6 +39,8 @@ function looksLikeCaption(text: string, next: string | undefined): boolean {
   if (CREDIT.test(text)) return true;
   // A caption has no closing full stop and describes a picture, or is repeated verbatim next.
   if (next !== undefined && comparable(next) === comparable(text)) return true;
+  // "Barack Obama, right, and Vladimir Putin arrive …": who stands where is caption language.
+  if (/,\s*(?:left|right|center|centre|second from (?:left|right)|top|bottom|front|rear|foreground|background),/i.test(text)) return true;
   return !/[.!?]["'”’]?$/u.test(text) && CAPTION_CUE.test(text) && wordsOf(text).length >= 6;
 }
 
