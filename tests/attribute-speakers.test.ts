@@ -95,3 +95,21 @@ test('a broken people file is reported with its line', async () => {
   assert.equal(messages[0]!.ruleId, 'malformed-people-file');
   assert.ok(messages[0]!.line >= 2);
 });
+
+test('British single quotes are quotes, and apostrophes inside them are not marks', () => {
+  const r = recordOf("Prime Minister Alan Ross said: 'We will not wait, and it's time to say so.'\n\n'The country has waited long enough,' he added.");
+  assert.deepEqual(said(r), [
+    ["We will not wait, and it's time to say so.", 'Alan Ross'],
+    ['The country has waited long enough,', 'Alan Ross'],
+  ]);
+});
+
+test('“a spokesman” with no matching person is a new unnamed source, not the last person named', () => {
+  const r = recordOf('“The plan is a fantasy,” said opposition leader Kim Hale.\n\nA Downing Street spokesman said: “The position has not changed at all.”');
+  assert.match(speakerOf(r, 'position has not')!, /^unnamed Downing Street spokesman$/);
+});
+
+test('a time between the subject and the verb does not hide the subject', () => {
+  const r = recordOf('Chancellor Greta Lenz on Wednesday warned that the talks would be "very difficult" for everyone.');
+  assert.equal(speakerOf(r, 'very difficult'), 'Greta Lenz');
+});

@@ -25,11 +25,14 @@ const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|ag
 const PARENTHETICAL = /^(?:who|whose|which|a|an|the|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
 const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
 
+// "Angela Merkel on Wednesday warned": a time between the subject and its verb.
+const TIME_ADVERBIAL = /\s+(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|afternoon|evening))?$|\s+(?:earlier|later|again)$|\s+in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet|post)$/i;
+
 function stripTrailingNoise(text: string): string {
   let s = text.trimEnd();
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
-    s = s.replace(AUXILIARIES, '').trimEnd();
+    s = s.replace(AUXILIARIES, '').replace(TIME_ADVERBIAL, '').trimEnd();
     // Drop an apposition or aside that sits between the subject and its verb.
     if (/[,–—―)]$/u.test(s)) {
       const body = s.slice(0, -1).trimEnd();

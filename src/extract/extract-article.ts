@@ -88,7 +88,7 @@ function speakerOf(e: Entity): Speaker {
 }
 
 function unnamedSpeaker(role: string, slug: string): Speaker {
-  const name = `unnamed ${role.toLowerCase()}`;
+  const name = `unnamed ${role}`;
   return { id: `${slug}--${slugify(name)}`, name, kind: 'unnamed', roles: [role], aliases: [`the ${role}`] };
 }
 

@@ -265,7 +265,9 @@ export class SpeakerResolver {
       }
       case 'role': {
         if (mention.unnamed) return { entity: null, unnamedRole: mention.role };
-        const e = this.byRole(mention.role, at) ?? this.salient(at, 'unknown');
+        // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
+        const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
+        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
         if (!e) return { entity: null, unnamedRole: mention.role };
         if (!e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         return { entity: e, unnamedRole: null };
