@@ -9,7 +9,7 @@
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
-import { ACCORDING_TO, SPEECH_VERB, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
+import { ACCORDING_TO, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
 
 export interface FoundAttribution {
@@ -98,9 +98,13 @@ interface Context {
   innerEndsSentence: boolean;
 }
 
+/** The first verb that reports speech on its own ("states" in "the states suing" is skipped). */
 function firstVerb(text: string, limit: number): RegExpExecArray | null {
-  const m = SPEECH_VERB.exec(text);
-  return m && m.index <= limit ? m : null;
+  for (const m of text.matchAll(SPEECH_VERB_GLOBAL)) {
+    if (m.index > limit) return null;
+    if (!WEAK_VERBS.test(m[0])) return m as RegExpExecArray;
+  }
+  return null;
 }
 
 const ENDS_CLAUSE = /^\s*(?:$|[.,;:!?)]|[–—―-]|(?:on|in|at|to|during|after|before|via|from|through|with|about|of|last|this|early|late|earlier|later|again|recently|afterward|afterwards|then|yesterday|today|tonight|\p{Lu}\p{L}*day)\b|(?:the|a|an)\s+\p{L}+(?:\s+\p{L}+)?\s*[.,]|journalists|reporters|\p{L}+ly\b|\p{Lu})/u;
@@ -113,8 +117,8 @@ function verbAfter(ctx: Context, body: string): FoundAttribution | null {
   if (sentenceEnd >= 0) after = after.slice(0, sentenceEnd + 1);
   const lead = /^[\s,;:]*[–—―-]*\s*/u.exec(after)![0];
   const text = after.slice(lead.length);
-  const verb = firstVerb(text, 90);
-  if (!verb || WEAK_VERBS.test(verb[0])) return null;
+  const verb = firstVerb(text, 160);
+  if (!verb) return null;
   const pre = text.slice(0, verb.index);
   const post = text.slice(verb.index + verb[0].length);
   const base = ctx.para.start + ctx.close + lead.length;
@@ -179,14 +183,15 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   for (const v of [...before, ...after]) {
     const clause = text.slice(0, v.index);
     const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
-    const inverted = subject ? null : subjectAfter(text.slice(v.index + v[0].length));
+    // Only a plain verb of saying is inverted ("said the minister"); "called on police" is not.
+    const inverted = subject || WEAK_VERBS.test(v[0]) ? null : subjectAfter(text.slice(v.index + v[0].length));
     const found = subject ?? inverted;
     if (!found) continue;
     if (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6) continue;
     const at = subject ? ctx.para.start + start + Math.max(0, subject.offset) : ctx.para.start + start + v.index + v[0].length + found.offset;
     return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at };
   }
-  return sentenceInitialSubject(text, ctx, start, before.length + after.length > 0);
+  return sentenceInitialSubject(text, ctx, start, verbs.length > 0);
 }
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
