@@ -133,9 +133,13 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
     for (const m of text.matchAll(NAME_RUN)) {
       let tokens = m[0].split(/\s+/);
+      // A full stop after a word that is no initial or title ends a sentence: "Washington Post. The".
+      const stop = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /\p{L}{2,}\.$/u.test(t) && !TITLE_WORDS.has(t.toLowerCase().replace(/\.$/, '')));
+      if (stop >= 0) tokens = tokens.slice(stop + 1);
       while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
+      while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
       const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
-      const at = p.start + m.index + m[0].length - name.join(' ').length;
+      const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
       if (name.length < 2 || isOrganisationName(name)) {
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
         continue;
