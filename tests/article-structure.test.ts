@@ -64,3 +64,18 @@ test('a weekday in the attribution dates the quote against the article date', ()
   const r = recordOf('---\ndate: 2015-09-16\n---\n“We are ready,” Ana Ruiz said Tuesday.\n', 'a.md');
   assert.equal(r.quotes[0]!.date, '2015-09-15');
 });
+
+test('datelines with a state, an agency or a slashed agency give place and date', () => {
+  const archive = archiveOf({
+    'a.txt': 'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton spoke.',
+    'b.txt': 'LOS ANGELES, Sept. 28 (UPI) — In a preview clip, she sings.',
+    'c.txt': 'MOSCOW, March 3, 2016 /TASS/. The Kremlin said so.',
+  });
+  const by = (source: string) => archive.articles.find((r) => r.source === source)!;
+  assert.deepEqual([by('a.txt').dateline, by('b.txt').dateline, by('c.txt').dateline], ['Flint', 'Los Angeles', 'Moscow']);
+  assert.deepEqual([by('c.txt').date, by('b.txt').date, by('a.txt').date], ['2016-03-03', '2016-09-28', '2016-10-04']);
+});
+
+test('a date written day first is read', () => {
+  assert.equal(recordOf('Published: 12 March 2016\n\nBody text here.').date, '2016-03-12');
+});

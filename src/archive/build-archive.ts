@@ -24,6 +24,21 @@ export function slugOfPath(path: string): string {
   return slugify(stem);
 }
 
+/**
+ * What reading and extracting one file gives, before the archive links it to the others: a pure
+ * function of the file's path and bytes (and the extractor's code), so it can be cached.
+ */
+export interface ReadResult {
+  /** Problems of the file as a whole (encoding, front matter), in the order found. */
+  messages: Message[];
+  extracted: ExtractedArticle | null;
+}
+
+export function readArticle(input: ArticleInput): ReadResult {
+  const messages: Message[] = [];
+  return { messages, extracted: readOne(input, messages) };
+}
+
 function readOne(input: ArticleInput, messages: Message[]): ExtractedArticle | null {
   const decoded = decodeText(input.bytes);
   if (decoded.binary) {
@@ -188,16 +203,29 @@ export interface ArchiveOptions {
 }
 
 export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {}): Archive {
-  const messages: Message[] = [];
-  const extracted = inputs.map((i) => readOne(i, messages)).filter((e): e is ExtractedArticle => e !== null);
+  return assembleArchive(inputs.map(readArticle), options);
+}
+
+/**
+ * The archive-level steps on the per-file results, in input order: the year of a dateline, unique
+ * slugs, the people file and one person per speaker. The results are changed in place, so give
+ * each build its own copies (the cache reads them afresh from disk).
+ */
+export function assembleArchive(results: ReadResult[], options: ArchiveOptions = {}): Archive {
+  const messages: Message[] = results.flatMap((r) => r.messages);
+  const extracted = results.flatMap((r) => (r.extracted ? [r.extracted] : []));
   fillYears(extracted);
   const articles = extracted.map((e) => e.record);
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
-  sameTextTwice(articles);
   const people = mergePeople(articles, options.people ?? []);
-  for (const r of articles) for (const m of r.messages) if (!messages.includes(m)) messages.push(m);
+  const listed = new Set(messages);
+  for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {
+    listed.add(m);
+    messages.push(m);
+  }
   articles.sort(newestFirst);
-  for (const p of people) p.articles.sort((a, b) => newestFirst(articles.find((r) => r.slug === a)!, articles.find((r) => r.slug === b)!));
+  const position = new Map(articles.map((r, i) => [r.slug, i]));
+  for (const p of people) p.articles.sort((a, b) => position.get(a)! - position.get(b)!);
   return { articles, people, messages };
 }

@@ -16,8 +16,8 @@ export interface Dateline {
 }
 
 const DATELINE = new RegExp(
-  `^([\\p{Lu}][\\p{Lu}\\p{M} .'’-]{2,40}?)(?:,\\s*[\\p{Lu}][\\p{L}.]+(?:\\s[\\p{Lu}][\\p{L}.]+)?)?` +
-    `(?:,\\s*${MONTH}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?)?\\.?\\s*(?:\\(([^)]{2,40})\\))?\\s*(?:[-–—―]+|\\.|:)\\s+(?=\\S)`,
+  `^([\\p{Lu}][\\p{Lu}\\p{M} .'’-]{2,40}?)(?:,\\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)[\\p{Lu}][\\p{L}.]+(?:\\s[\\p{Lu}][\\p{L}.]+)?)?` +
+    `(?:,\\s*${MONTH}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?)?\\.?\\s*(?:\\(([^)]{2,40})\\)|\\/[^/\\s]{2,20}\\/)?\\s*(?:[-–—―]+|\\.|:)\\s+(?=\\S)`,
   'u',
 );
 
@@ -43,9 +43,9 @@ export function findTextDate(paragraphs: Paragraph[]): SimpleDate | null {
   for (const p of paragraphs) {
     if (p.role === 'furniture') continue;
     for (const m of p.text.matchAll(FULL_DATE)) {
-      const month = monthNumber(m[1] ?? m[6] ?? '');
-      const day = Number(m[2] ?? m[5]);
-      const year = Number(m[3] ?? m[7]);
+      const month = monthNumber(m[1] ?? m[5] ?? '');
+      const day = Number(m[2] ?? m[4]);
+      const year = Number(m[3] ?? m[6]);
       if (month > 0 && day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
     }
   }
