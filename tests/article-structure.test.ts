@@ -69,11 +69,11 @@ test('datelines with a state, an agency or a slashed agency give place and date'
   const archive = archiveOf({
     'a.txt': 'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton spoke.',
     'b.txt': 'LOS ANGELES, Sept. 28 (UPI) — In a preview clip, she sings.',
-    'c.txt': 'MOSCOW, March 3, 2016 /TASS/. The Kremlin said so.',
+    'c.txt': 'MOSCOW, September 30, 2016 /TASS/. The Kremlin said so.',
   });
   const by = (source: string) => archive.articles.find((r) => r.source === source)!;
   assert.deepEqual([by('a.txt').dateline, by('b.txt').dateline, by('c.txt').dateline], ['Flint', 'Los Angeles', 'Moscow']);
-  assert.deepEqual([by('c.txt').date, by('b.txt').date, by('a.txt').date], ['2016-03-03', '2016-09-28', '2016-10-04']);
+  assert.deepEqual([by('c.txt').date, by('b.txt').date, by('a.txt').date], ['2016-09-30', '2016-09-28', '2016-10-04']);
 });
 
 test('a date written day first is read', () => {
