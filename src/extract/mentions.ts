@@ -97,7 +97,7 @@ const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|pe
 export const isPersonNoun = (word: string) => PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
 
 export function parseMention(phrase: string): Mention | null {
-  const text = phrase.trim().replace(/^[,;:–—―-]+\s*|[,;:–—―-]+$/gu, '').trim();
+  const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim();
   if (!text || text.length > 160) return null;
   const { head, appositions } = splitApposition(text);
   const lower = head.toLowerCase();

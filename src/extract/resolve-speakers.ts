@@ -262,8 +262,8 @@ export class SpeakerResolver {
       }
       case 'pronoun': {
         if (mention.gender === 'plural' || mention.text.toLowerCase() === 'it' || mention.text.toLowerCase() === 'i') return { entity: null, unnamedRole: null };
+        // A pronoun is not an alias: "he" names nobody on a speaker page.
         const e = this.salient(at, mention.gender);
-        if (e && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         if (e && e.gender === 'unknown' && mention.gender !== 'unknown') e.gender = mention.gender;
         return { entity: e, unnamedRole: null };
       }
