@@ -2,9 +2,12 @@
 // The pages are TypeScript templates (`*.11ty.ts`), which Eleventy can import because the build
 // runs under tsx; all logic lives in src/site and src/search.
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Archive } from './src/record.ts';
 import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.ts';
+import { SITE } from './src/site/config.ts';
 import { buildSearchIndex } from './src/search/build-search-index.ts';
+import { buildFinished, buildStarted, checkArchive, startIndexing } from './src/build/eleventy-hooks.ts';
 
 // Eleventy ships no types for its config API; this is the part we use.
 interface EleventyConfig {
@@ -12,19 +15,35 @@ interface EleventyConfig {
   addTemplateFormats(format: string): void;
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addPassthroughCopy(paths: Record<string, string>): void;
+  addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
+  resolvePlugin(name: '@11ty/eleventy/html-base-plugin'): unknown;
   addWatchTarget(path: string): void;
-  on(event: 'eleventy.after', callback: (event: { directories: { output: string } }) => Promise<void>): void;
+  on(event: 'eleventy.before' | 'eleventy.after', callback: (event: { directories: { output: string } }) => Promise<void>): void;
 }
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
 
-  // Loaded once per build; the index is built from the same archive the pages were.
+  // Loaded once per build, before anything is written: errors in the articles stop the build there
+  // (after printing every problem), so a failed build writes nothing. The pages and the index are
+  // built from this same archive.
   let archive: Promise<Archive> | undefined;
-  eleventyConfig.addGlobalData('archive', () => (archive = loadSiteArchive()));
+  // The search index is built from the records alone, so Pagefind (a process of its own) indexes
+  // while Eleventy renders the pages; the build waits for both.
+  let indexing: Promise<number> | undefined;
+  eleventyConfig.on('eleventy.before', async ({ directories }) => {
+    buildStarted();
+    archive = loadSiteArchive();
+    const loaded = await archive;
+    checkArchive(loaded);
+    indexing = startIndexing(() => buildSearchIndex(loaded, join(directories.output, 'pagefind')));
+  });
+  eleventyConfig.addGlobalData('archive', () => (archive ??= loadSiteArchive()));
 
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
+  // Under a PATH_PREFIX (src/site/config.ts) the base plugin prefixes every root-relative URL in the HTML.
+  eleventyConfig.addPlugin(eleventyConfig.resolvePlugin('@11ty/eleventy/html-base-plugin'));
   const articlesDir = watchedArticlesDir();
   if (articlesDir) eleventyConfig.addWatchTarget(articlesDir);
   // Templates import src/; watching it makes `npm start` rebuild with the changed modules.
@@ -32,12 +51,16 @@ export default function (eleventyConfig: EleventyConfig) {
 
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
-    if (!archive) throw new Error('The archive was not loaded during the build, so there is nothing to index');
-    await buildSearchIndex(await archive, join(directories.output, 'pagefind'));
+    if (!archive || !indexing) throw new Error('The archive was not loaded during the build, so there is nothing to index');
+    const waiting = performance.now();
+    const indexMs = await indexing;
+    // The build report (or, under `npm run build`, the timing for the command's report).
+    await buildFinished(directories.output, indexMs, performance.now() - waiting);
   });
 
   return {
     dir: { input: 'templates', output: '_site' },
     templateFormats: ['11ty.ts'],
+    pathPrefix: SITE.pathPrefix,
   };
 }

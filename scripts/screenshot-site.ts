@@ -1,5 +1,6 @@
 // Screenshots of a built site in headless Chromium, to look at pages while working on the design.
-//   tsx scripts/screenshot-site.ts <site dir> <out dir> '<path>[|width[|light|dark|print]]' ...
+//   tsx scripts/screenshot-site.ts <site dir> <out dir> '<path>[|width[|light|dark|print[|from-to]]]' ...
+// A from-to range (e.g. 0-1200) shoots only that band of the page, to look at it at full size.
 // e.g. tsx scripts/screenshot-site.ts _site /tmp/shots '/|375' '/search/?q=dialogue|1024|dark'
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const server = await serveStatic(siteDir);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 10_000 });
 try {
   for (const spec of specs) {
-    const [path = '/', width = '1024', mode = 'light'] = spec.split('|');
+    const [path = '/', width = '1024', mode = 'light', band] = spec.split('|');
     const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => console.error(`${path}: ${error.message}`));
@@ -29,8 +30,10 @@ try {
     // The search page fills in its results after the index loads.
     if (path.startsWith('/search/') && path.includes('?')) await page.locator('.search-result, .search-status').first().waitFor();
     await page.waitForTimeout(path.startsWith('/search/') ? 1000 : 0);
-    const file = join(outDir, `${path.replace(/[^a-z0-9]+/gi, '_')}${width}_${mode}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    const file = join(outDir, `${path.replace(/[^a-z0-9]+/gi, '_')}${width}_${mode}${band ? `_${band}` : ''}.png`);
+    const [from = 0, to = 0] = (band ?? '').split('-').map(Number);
+    const clip = band ? { x: 0, y: from, width: Number(width), height: Math.max(1, to - from) } : undefined;
+    await page.screenshot({ path: file, fullPage: true, ...(clip ? { clip } : {}) });
     console.log(file);
     await page.close();
   }

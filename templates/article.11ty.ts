@@ -1,27 +1,47 @@
-// One page per article: headline, date and where it came from, the text with its quotes marked
-// up, and the people it quotes.
+// One page per article: headline, date as precise as it is known and where it came from, the
+// original, the text with its quotes marked up, the people it quotes, the articles before and
+// after it, and articles quoting the same people.
 import type { ArticleRecord } from '../src/record.ts';
 import { renderArticleText } from '../src/site/article-text.ts';
-import { dateSourceNote, timeElement } from '../src/site/dates.ts';
+import { articleItem } from '../src/site/components.ts';
+import { dateSourceNote, monthOf, timeElement } from '../src/site/dates.ts';
+import { externalUrl } from '../src/site/external-url.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
+import { newsArticleJsonLd } from '../src/site/json-ld.ts';
 import { page } from '../src/site/layout.ts';
 import { siteModel, type SiteModel } from '../src/site/site-model.ts';
 import type { ArticlePageData, SiteData } from '../src/site/template-data.ts';
 import { displayTitle, titleMarkup } from '../src/site/titles.ts';
-import { articleUrl, speakerUrl } from '../src/site/urls.ts';
-import { count } from '../src/site/words.ts';
+import { articleUrl, monthUrl, speakerUrl } from '../src/site/urls.ts';
+import { count, listing } from '../src/site/words.ts';
 
 export const data = {
   pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: false },
   permalink: (data: ArticlePageData): string => articleUrl(data.article.slug),
 };
 
+/** The date, linked to its month on the timeline when it is known to the month. */
+function dateLink(article: ArticleRecord): SafeHtml {
+  const month = monthOf(article.date);
+  return month ? html`<a href="${monthUrl(month)}">${timeElement(article.date)}</a>` : timeElement(article.date);
+}
+
+/** Where the article was first published, as far as the front matter says. */
+function original(article: ArticleRecord): SafeHtml {
+  const url = externalUrl(article.url);
+  const by = [article.author ? `by ${article.author}` : null, article.outlet ? `in ${article.outlet}` : null].filter((x): x is string => x !== null);
+  if (!url && by.length === 0) return html``;
+  const words = by.length > 0 ? `Published ${by.join(' ')}` : 'Published elsewhere';
+  return html`<p class="original">${words}${url ? html` · <a href="${url}" rel="external noopener noreferrer">read the original</a>` : ''}</p>`;
+}
+
 function header(article: ArticleRecord): SafeHtml {
   const note = dateSourceNote(article.dateSource);
   return html`<header class="article-header">
 <h1>${titleMarkup(article)}</h1>
-<p class="meta">${timeElement(article.date)}${article.dateline ? html` · <span class="dateline">${article.dateline}</span>` : ''}</p>
+<p class="meta">${dateLink(article)}${article.dateline ? html` · <span class="dateline">${article.dateline}</span>` : ''}</p>
 ${note ? html`<p class="date-source">${note}</p>` : ''}
+${original(article)}
 </header>`;
 }
 
@@ -38,26 +58,45 @@ ${people.length > 0 ? html`<ul>${items}</ul>` : html`<p>No one is quoted by name
 </section>`;
 }
 
-/** Links to the next newer and older articles, in the home page's order. */
+/** The article before and after this one by date (newest first on the home page). */
 function neighbours(model: SiteModel, article: ArticleRecord): SafeHtml {
-  const i = model.articles.findIndex((a) => a.slug === article.slug);
-  const newer = model.articles[i - 1];
-  const older = model.articles[i + 1];
-  const link = (a: ArticleRecord, rel: string) =>
-    html`<li><span class="rel">${rel}:</span> <a href="${articleUrl(a.slug)}">${displayTitle(a).text}</a></li>`;
+  const { older, newer } = model.neighbours(article);
   if (!newer && !older) return html``;
-  return html`<nav class="neighbours" aria-label="More articles"><ul>${newer ? link(newer, 'Newer') : ''}${older ? link(older, 'Older') : ''}</ul></nav>`;
+  const link = (a: ArticleRecord, rel: 'prev' | 'next', label: string) =>
+    html`<li class="${rel}"><span class="rel">${label}:</span> <a href="${articleUrl(a.slug)}" rel="${rel}">${displayTitle(a).text}</a></li>`;
+  return html`<nav class="neighbours" aria-label="Previous and next article by date"><ul>${older ? link(older, 'prev', 'Previous (older)') : ''}${newer ? link(newer, 'next', 'Next (newer)') : ''}</ul></nav>`;
+}
+
+function related(model: SiteModel, article: ArticleRecord): SafeHtml {
+  const others = model.related(article);
+  if (others.length === 0) return html``;
+  return html`<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Articles quoting the same people</h2>
+<ol class="article-list compact">${others.map((a) => articleItem(model, a, 3))}</ol>
+</section>`;
 }
 
 export function render(data: ArticlePageData & SiteData): string {
   const model = siteModel(data.archive);
   const { article } = data;
+  const people = model.quotedIn(article);
   const main = html`<article class="article">
 ${header(article)}
 ${renderArticleText(article, model)}
 </article>
 ${speakersSection(model, article)}
+${related(model, article)}
 ${neighbours(model, article)}`;
   const title = displayTitle(article).text;
-  return page({ title, description: `The article “${title}” and the quotes in it.`, section: 'articles', sectionIndex: false, main });
+  const named = people.filter((p) => p.kind !== 'unnamed').map((p) => p.name);
+  return page({
+    title,
+    description: `${title}: the article${named.length > 0 ? ` and its quotes from ${listing(named.slice(0, 4))}` : ' and the quotes in it'}.`,
+    section: 'articles',
+    sectionIndex: false,
+    main,
+    path: articleUrl(article.slug),
+    ogType: 'article',
+    jsonLd: newsArticleJsonLd(article, people),
+  });
 }

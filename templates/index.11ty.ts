@@ -1,40 +1,50 @@
-// Home: every article, newest first (undated last), with its date and who it quotes.
-import type { ArticleRecord } from '../src/record.ts';
-import { timeElement } from '../src/site/dates.ts';
-import { html, join, type SafeHtml } from '../src/site/html.ts';
+// Home: how big the archive is, a search box, the most-quoted speakers and the newest articles.
+import { articleItem, searchBox } from '../src/site/components.ts';
+import { html } from '../src/site/html.ts';
+import { websiteJsonLd } from '../src/site/json-ld.ts';
 import { page, SITE_NAME } from '../src/site/layout.ts';
-import { siteModel, type SiteModel } from '../src/site/site-model.ts';
+import { siteModel } from '../src/site/site-model.ts';
 import type { SiteData } from '../src/site/template-data.ts';
-import { titleMarkup } from '../src/site/titles.ts';
-import { articleUrl, speakerUrl } from '../src/site/urls.ts';
+import { DATES_URL, HOME_URL, SPEAKERS_BY_COUNT_URL, speakerUrl } from '../src/site/urls.ts';
 import { count } from '../src/site/words.ts';
 
-export const data = { permalink: '/' };
+export const data = { permalink: HOME_URL };
 
-function quotedLine(model: SiteModel, article: ArticleRecord): SafeHtml {
-  const people = model.quotedIn(article);
-  if (people.length === 0) return html`<p class="quoted">No one is quoted.</p>`;
-  const links = people.map((p) => html`<a href="${speakerUrl(p.id)}">${p.name}</a>`);
-  return html`<p class="quoted">Quoted: ${join(links, ', ')}</p>`;
-}
-
-function articleItem(model: SiteModel, article: ArticleRecord): SafeHtml {
-  return html`<li>
-<article class="article-summary">
-<h2><a href="${articleUrl(article.slug)}">${titleMarkup(article)}</a></h2>
-<p class="meta">${timeElement(article.date)}${article.dateline ? html` · ${article.dateline}` : ''} · ${count(article.quotes.length, 'quote')}</p>
-${quotedLine(model, article)}
-</article>
-</li>`;
-}
+/** Articles listed on the home page; the timeline lists every one. */
+export const HOME_ARTICLES = 30;
+/** Speakers in the "most quoted" list. */
+export const TOP_SPEAKERS = 8;
 
 export function render(data: SiteData): string {
   const model = siteModel(data.archive);
-  const quotes = model.articles.reduce((n, a) => n + a.quotes.length, 0);
-  const main = html`<h1>Articles</h1>
-<p class="lede">${count(model.articles.length, 'article')}, ${count(quotes, 'quote')} from ${count(model.people.length, 'speaker')}. Newest first.</p>
+  const quotes = model.quotes.length;
+  const top = model.peopleByCount.filter((p) => p.kind !== 'unnamed' && model.quotesBy(p.id).length > 0).slice(0, TOP_SPEAKERS);
+  const newest = model.articles.slice(0, HOME_ARTICLES);
+  const more = model.articles.length - newest.length;
+  const main = html`<h1>Who said what, and when</h1>
+<p class="lede"><span class="stat" data-stat="articles">${count(model.articles.length, 'article')}</span>, <span class="stat" data-stat="quotes">${count(quotes, 'quote')}</span> from <span class="stat" data-stat="speakers">${count(model.people.length, 'speaker')}</span>. Every quote is linked to its speaker and to its place in the article.</p>
+${searchBox('home-search')}
+${top.length > 0 ? html`<section class="top-speakers" aria-labelledby="top-speakers">
+<h2 id="top-speakers">Most quoted</h2>
+<ol class="speaker-ranking">
+${top.map((p) => html`<li><a href="${speakerUrl(p.id)}">${p.name}</a> <span class="counts">${count(model.quotesBy(p.id).length, 'quote')}</span></li>`)}
+</ol>
+<p class="more"><a href="${SPEAKERS_BY_COUNT_URL}">All speakers by number of quotes</a></p>
+</section>` : ''}
+<section aria-labelledby="newest">
+<h2 id="newest">Newest articles</h2>
 <ol class="article-list">
-${model.articles.map((a) => articleItem(model, a))}
-</ol>`;
-  return page({ title: SITE_NAME, description: 'News articles and who is quoted in them, newest first.', section: 'articles', sectionIndex: true, main });
+${newest.map((a) => articleItem(model, a, 3))}
+</ol>
+<p class="more">${more > 0 ? html`${count(more, 'older article')} on ` : 'Every article by month on '}<a href="${DATES_URL}">the timeline</a>.</p>
+</section>`;
+  return page({
+    title: SITE_NAME,
+    description: `${count(model.articles.length, 'news article')} and the ${count(quotes, 'quote')} in them, each linked to who said it and when.`,
+    section: 'articles',
+    sectionIndex: true,
+    main,
+    path: HOME_URL,
+    jsonLd: websiteJsonLd(),
+  });
 }

@@ -1,13 +1,17 @@
-// One page per speaker: who they are and everything they are quoted saying, each quote linking to
-// its place in the article.
+// One page per speaker: who they are, everything they are quoted saying (each quote linking to
+// its place in the article and to its own page), the articles they appear in and who else is
+// quoted there.
 import type { Person } from '../src/record.ts';
+import { quoteItem } from '../src/site/components.ts';
 import { timeElement } from '../src/site/dates.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
+import { personJsonLd } from '../src/site/json-ld.ts';
 import { page } from '../src/site/layout.ts';
-import { siteModel, type QuoteInArticle } from '../src/site/site-model.ts';
+import { otherNames } from '../src/site/people.ts';
+import { siteModel, type SiteModel } from '../src/site/site-model.ts';
 import type { SiteData, SpeakerPageData } from '../src/site/template-data.ts';
 import { displayTitle } from '../src/site/titles.ts';
-import { quoteUrl, speakerUrl, SPEAKERS_URL } from '../src/site/urls.ts';
+import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from '../src/site/urls.ts';
 import { count } from '../src/site/words.ts';
 
 export const data = {
@@ -28,7 +32,7 @@ function facts(person: Person): SafeHtml {
   const rows: SafeHtml[] = [];
   if (person.kind !== 'person') rows.push(html`<dt>Kind</dt><dd>${person.kind === 'organisation' ? 'Organisation' : 'Unnamed speaker'}</dd>`);
   if (person.roles.length > 0) rows.push(html`<dt>Described as</dt>${person.roles.map((r) => html`<dd>${r}</dd>`)}`);
-  const aliases = person.aliases.filter((a) => a !== person.name);
+  const aliases = otherNames(person);
   if (aliases.length > 0) rows.push(html`<dt>Also called</dt>${aliases.map((a) => html`<dd>${a}</dd>`)}`);
   if (person.wikidata && WIKIDATA_ID.test(person.wikidata)) {
     rows.push(html`<dt>Wikidata</dt><dd><a href="https://www.wikidata.org/wiki/${person.wikidata}">${person.wikidata}</a></dd>`);
@@ -36,12 +40,29 @@ function facts(person: Person): SafeHtml {
   return rows.length > 0 ? html`<dl class="facts">${rows}</dl>` : html``;
 }
 
-function quoteItem({ article, quote }: QuoteInArticle): SafeHtml {
-  const url = quoteUrl(article.slug, quote.id);
-  return html`<li class="quote-item">
-<blockquote cite="${url}" class="quote ${quote.kind}"><p>${quote.text}</p></blockquote>
-<p class="quote-source">${timeElement(quote.date ?? article.date)} · in <a href="${url}">${displayTitle(article).text}</a></p>
-</li>`;
+function articlesSection(model: SiteModel, person: Person): SafeHtml {
+  const articles = model.articlesQuoting(person.id);
+  if (articles.length === 0) return html``;
+  const items = articles.map((a) => {
+    const n = a.quotes.filter((q) => q.speakerId === person.id).length;
+    return html`<li><a href="${articleUrl(a.slug)}">${displayTitle(a).text}</a> <span class="counts">${timeElement(a.date)} · ${count(n, 'quote')}</span></li>`;
+  });
+  return html`<section aria-labelledby="articles-heading">
+<h2 id="articles-heading">In ${count(articles.length, 'article')}</h2>
+<ol class="plain-list">${items}</ol>
+</section>`;
+}
+
+function alsoQuoted(model: SiteModel, person: Person): SafeHtml {
+  const others = model.alsoQuotedWith(person.id);
+  if (others.length === 0) return html``;
+  const items = others.map(
+    ({ person: other, shared }) => html`<li><a href="${speakerUrl(other.id)}">${other.name}</a> <span class="counts">(${count(shared, 'article')} together)</span></li>`,
+  );
+  return html`<section aria-labelledby="others-heading">
+<h2 id="others-heading">Also quoted in these articles</h2>
+<ul class="plain-list">${items}</ul>
+</section>`;
 }
 
 export function render(data: SpeakerPageData & SiteData): string {
@@ -51,7 +72,21 @@ export function render(data: SpeakerPageData & SiteData): string {
   const main = html`<p class="breadcrumb"><a href="${SPEAKERS_URL}">All speakers</a></p>
 <h1>${person.name}</h1>
 ${facts(person)}
-<h2>${count(quotes.length, 'quote')}</h2>
-${quotes.length > 0 ? html`<ol class="quote-list">${quotes.map(quoteItem)}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}`;
-  return page({ title: person.name, description: `Everything ${person.name} is quoted saying in the archive.`, section: 'speakers', sectionIndex: false, main });
+${quotes.length > 0 ? html`<p class="search-speaker"><a href="${speakerSearchUrl(person.id)}">Search this speaker’s quotes</a></p>` : ''}
+<section aria-labelledby="quotes-heading">
+<h2 id="quotes-heading">${count(quotes.length, 'quote')}, newest first</h2>
+${quotes.length > 0 ? html`<ol class="quote-list">${quotes.map((q) => quoteItem(model, q, { speaker: false }))}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}
+</section>
+${articlesSection(model, person)}
+${alsoQuoted(model, person)}`;
+  return page({
+    title: person.name,
+    description: `Everything ${person.name} is quoted saying in the archive: ${count(quotes.length, 'quote')}.`,
+    section: 'speakers',
+    sectionIndex: false,
+    main,
+    path: speakerUrl(person.id),
+    ogType: 'profile',
+    jsonLd: personJsonLd(person, quotes.length),
+  });
 }

@@ -1,53 +1,164 @@
-// The search index holds one record per quote, built from the records, and a failed index throws.
+// The search index is built from the records: one Pagefind page per article, each quote an anchor
+// whose id carries its data, the text around the quotes searchable apart from them, lean metadata,
+// and a build that fails loudly.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildSearchIndex, check, SearchIndexError, searchRecords, UNIDENTIFIED_SPEAKER } from '../src/search/build-search-index.ts';
-import { fixtureArchive } from './fixtures/archive.ts';
+import { gunzipSync } from 'node:zlib';
+import { buildSearchIndex, check, SearchIndexError, verifyIndex } from '../src/search/build-search-index.ts';
+import {
+  dateFilterValue,
+  EVERY_ARTICLE_WORD,
+  headAnchorId,
+  quoteAnchorId,
+  searchDocuments,
+  searchSettings,
+  shardOf,
+  speakerFilterValue,
+  UNDATED_SORT,
+  type SearchDocument,
+} from '../src/search/search-document.ts';
+import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 
-test('makes one record per quote, linking to the quote’s anchor on its article page', () => {
+function documentOf(slug: string): SearchDocument {
+  const doc = searchDocuments(fixtureArchive()).find((d) => d.slug === slug);
+  assert.ok(doc, `no search document for ${slug}`);
+  return doc;
+}
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: { element: string; id: string; text: string; location: number }[];
+}
+
+async function readFragments(dir: string): Promise<Fragment[]> {
+  const files = await readdir(join(dir, 'fragment'));
+  // Pagefind's files are gzip with a 12-byte signature inside.
+  return Promise.all(files.map(async (f) => JSON.parse(gunzipSync(await readFile(join(dir, 'fragment', f))).subarray(12).toString()) as Fragment));
+}
+
+test('makes one search document per article, with every quote in text order and its data in the anchor id', () => {
   const archive = fixtureArchive();
-  const records = searchRecords(archive);
-  assert.equal(records.length, archive.articles.flatMap((a) => a.quotes).length);
-  const berg = records.find((r) => r.content.startsWith('A timetable is a promise'));
-  assert.deepEqual(berg, {
-    url: '/articles/ferry-timetable-approved/#q3',
-    content: 'A timetable is a promise, and this one is broken before it starts.',
-    language: 'en',
-    meta: { title: 'A timetable is a promise, and this one is broken before it…', speaker: 'Tomas Berg', article: 'Ferry timetable approved', date: '4 March 2021' },
-    filters: { kind: ['direct'], speaker: ['Tomas Berg'], year: ['2021'] },
-    sort: { date: '2021-03-04' },
+  const docs = searchDocuments(archive);
+  assert.equal(docs.length, archive.articles.length);
+  const ferry = documentOf('ferry-timetable-approved');
+  assert.equal(ferry.url, '/articles/ferry-timetable-approved/');
+  assert.deepEqual(
+    ferry.quotes.map((q) => [q.anchor, q.speakerName, q.kind]),
+    [
+      ['q1', 'Mara Quist', 'direct'],
+      ['q2', 'Mara Quist', 'direct'],
+      ['q3', 'Tomas Berg', 'direct'],
+      ['q4', 'Tomas Berg', 'partial'],
+    ],
+  );
+  const berg = ferry.quotes[2]!;
+  assert.equal(quoteAnchorId(berg), 'q3|tomas-berg|Tomas%20Berg|d|');
+  assert.ok(ferry.html.includes(`<p id="q3|tomas-berg|Tomas%20Berg|d|">A timetable is a promise, and this one is broken before it starts.</p>`));
+  assert.ok(ferry.html.includes(`<h1 id="${headAnchorId('2021-03-04')}">Ferry timetable approved</h1>`));
+  assert.equal(headAnchorId('2021-03-04'), 'a|2021-03-04|4%20March%202021');
+});
+
+test('searches the paragraphs that hold quotes as the text around them, with the quotes cut out, and nothing else', () => {
+  const ferry = documentOf('ferry-timetable-approved');
+  assert.ok(ferry.text.includes('“…” council chair Mara Quist said. “…”'), ferry.text.join('\n'));
+  assert.ok(ferry.text.some((t) => t.startsWith('Tomas Berg, who chairs the fishing cooperative, said the cuts were “…” and promised')));
+  assert.ok(ferry.text.includes('Harbour council approves winter ferry timetable'), 'a headline unlike the title is text');
+  assert.ok(!ferry.text.some((t) => t.includes('Share this article')), 'furniture is not searchable');
+  assert.ok(!ferry.text.some((t) => t.includes('PORTWELL')), 'a paragraph without a quote is not searchable');
+  assert.ok(!ferry.text.some((t) => t.includes('A timetable is a promise') || t === '“…”'), 'a whole-paragraph quote leaves no text');
+  const keepers = documentOf('lighthouse-keepers-remembered');
+  assert.ok(!keepers.text.some((t) => t.includes('They wrote down')), 'a quote over two paragraphs is cut from both');
+});
+
+test('filters each article by its speakers, months and kinds, sharded where a value per article or speaker would make one big file', () => {
+  const archive = fixtureArchive();
+  const { speakerShards, articleShards } = searchSettings(archive);
+  const ferry = documentOf('ferry-timetable-approved');
+  assert.deepEqual([speakerShards, articleShards], [1, 1], 'a small archive has one shard of each');
+  assert.deepEqual(ferry.filters, {
+    speaker0: [speakerFilterValue('mara-quist', 'Mara Quist'), speakerFilterValue('tomas-berg', 'Tomas Berg')],
+    date: ['2021-03'],
+    kind: ['direct', 'partial'],
+    article0: ['ferry-timetable-approved'],
   });
+  assert.equal(speakerFilterValue('odd id', 'Odd Name'), 'odd%20id Odd Name');
+  assert.equal(dateFilterValue('2015-09'), '2015-09');
+  assert.equal(dateFilterValue('2015'), '2015');
+  assert.equal(dateFilterValue('2015-13'), null);
+  // FNV-1a: the same numbers search-core.js computes in the browser (checked there too).
+  assert.equal(shardOf('sergey-lavrov', 8), 1);
+  assert.equal(shardOf('jeff-davis', 8), 2);
+  assert.equal(shardOf('', 7), 0x811c9dc5 % 7);
 });
 
-test('leaves out the speaker filter and the date sort when they are unknown', () => {
-  const records = searchRecords(fixtureArchive());
-  const unattributed = records.find((r) => r.content.startsWith('Someone will fall in'));
-  assert.equal(unattributed?.meta?.['speaker'], UNIDENTIFIED_SPEAKER);
-  assert.equal(unattributed?.filters?.['speaker'], undefined);
-  const undated = records.find((r) => r.url.startsWith('/articles/lighthouse-keepers-remembered/'));
-  assert.equal(undated?.meta?.['date'], 'Undated');
-  assert.equal(undated?.sort, undefined);
-  assert.equal(undated?.filters?.['year'], undefined);
+test('leaves out the speaker of an unattributed quote and sorts an undated article before every date', () => {
+  const pier = documentOf('pier-lights-fail-again');
+  const unattributed = pier.quotes.find((q) => q.text.startsWith('Someone will fall in'));
+  assert.equal(unattributed?.speakerId, null);
+  assert.equal(quoteAnchorId(unattributed!), 'q2|||d|');
+  assert.deepEqual(pier.sort, { date: '2021-02' });
+  const undated = documentOf('lighthouse-keepers-remembered');
+  assert.deepEqual(undated.sort, { date: UNDATED_SORT });
+  assert.equal(undated.filters['date'], undefined);
 });
 
-test('writes a Pagefind index holding every record', async () => {
+test('escapes markup from the articles in the indexed document and keeps ids free of whitespace', () => {
+  const pier = documentOf('pier-lights-fail-again');
+  assert.ok(!pier.html.includes(SCRIPT_IN_TEXT));
+  assert.ok(!pier.html.includes('<b>'));
+  assert.ok(pier.html.includes('Fix the &lt;b&gt;lights&lt;/b&gt; &amp; the rails,'));
+  for (const doc of searchDocuments(fixtureArchive())) {
+    for (const id of doc.html.matchAll(/ id="([^"]*)"/g)) assert.doesNotMatch(id[1]!, /\s/, `${doc.slug}: Pagefind drops whitespace from ids`);
+  }
+});
+
+test('writes a Pagefind index of one page per article, with no metadata but the title and the word every article has', async () => {
   const archive = fixtureArchive();
   const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
   const summary = await buildSearchIndex(archive, out);
-  assert.equal(summary.records, searchRecords(archive).length);
+  assert.equal(summary.pages, archive.articles.length);
+  assert.equal(summary.quotes, archive.articles.flatMap((a) => a.quotes).length);
   const entry = JSON.parse(await readFile(join(out, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  assert.equal(entry.languages['en']?.page_count, summary.records);
-  assert.ok((await readdir(join(out, 'fragment'))).length === summary.records);
+  assert.equal(entry.languages['en']?.page_count, summary.pages);
+  const files = await readdir(out);
+  assert.ok(!files.includes('pagefind-ui.js') && !files.includes('wasm.unknown.pagefind'), `unused files shipped: ${files.join(', ')}`);
+
+  const fragments = await readFragments(out);
+  const ferry = fragments.find((f) => f.url === '/articles/ferry-timetable-approved/');
+  assert.ok(ferry);
+  assert.deepEqual(ferry.meta, { every: EVERY_ARTICLE_WORD, title: 'Ferry timetable approved' }, 'every meta field is indexed and costs every search');
+  const quoteAnchors = ferry.anchors.filter((a) => a.id.startsWith('q'));
+  assert.deepEqual(
+    quoteAnchors.map((a) => a.text),
+    documentOf('ferry-timetable-approved').quotes.map((q) => q.text),
+  );
+  // Each anchor's word position is where its words are in the content, which is how matches are mapped to quotes.
+  const words = ferry.content.split(/\s+/);
+  for (const a of quoteAnchors) {
+    const first = a.text.split(/\s+/)[0]!;
+    assert.equal(words[a.location], first, `anchor ${a.id} is at word ${a.location}`);
+  }
 });
 
-test('turns errors that Pagefind reports into a thrown SearchIndexError', () => {
+test('turns errors that Pagefind reports, and an incomplete index, into a thrown SearchIndexError', async () => {
   assert.doesNotThrow(() => check('write', { errors: [] }));
   assert.throws(() => check('write the index', { errors: ['disk full', 'no space'] }), {
     name: 'SearchIndexError',
     message: 'Pagefind failed to write the index: disk full; no space',
   });
   assert.ok(new SearchIndexError('x') instanceof Error);
+
+  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  await buildSearchIndex(fixtureArchive(), out);
+  await assert.rejects(verifyIndex(out, 4), /indexed 3 pages in .*, expected 4/);
+  await rm(join(out, 'wasm.en.pagefind'));
+  await assert.rejects(verifyIndex(out, 3), /wrote no wasm\.en\.pagefind/);
+  await writeFile(join(out, 'pagefind-entry.json'), '');
+  await assert.rejects(verifyIndex(out, 3), { name: 'SearchIndexError', message: /no readable pagefind-entry\.json/ });
 });

@@ -9,15 +9,15 @@ import { HtmlValidate } from 'html-validate';
 import type { HTMLElement } from 'node-html-parser';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import type { Archive, ArticleRecord } from '../src/record.ts';
-import { searchRecords } from '../src/search/build-search-index.ts';
+import { searchDocuments } from '../src/search/search-document.ts';
 import { quoteAnchor } from '../src/site/urls.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom, pageExists, readHtml, readPage, squash, type BuiltSite } from './helpers/build-site.ts';
 
-/** The text a reader sees in an element, without the speaker tags and screen-reader-only words. */
+/** The text a reader sees in an element, without the speaker tags, quote links and screen-reader-only words. */
 function readerText(element: HTMLElement): string {
   const copy = element.clone() as HTMLElement;
-  for (const extra of copy.querySelectorAll('.speaker, .visually-hidden')) extra.remove();
+  for (const extra of copy.querySelectorAll('.speaker, .quote-link, .visually-hidden')) extra.remove();
   return squash(copy.text);
 }
 
@@ -86,7 +86,7 @@ async function assertSpeakerQuotesLinkBack(site: BuiltSite, archive: Archive): P
   for (const href of speakerLinks) {
     assert.ok(pageExists(site.dir, href), `the speakers index links to a missing ${href}`);
     const page = await readPage(site.dir, href);
-    for (const a of page.querySelectorAll('.quote-source a')) {
+    for (const a of page.querySelectorAll('.quote-source a.quote-in-article')) {
       const { page: articleUrl, anchor } = splitLink(a.getAttribute('href')!);
       assert.match(articleUrl, /^\/articles\/[^/]+\/$/);
       const article = await readPage(site.dir, articleUrl);
@@ -121,7 +121,7 @@ async function assertValidPages(site: BuiltSite): Promise<void> {
 
 async function homeOrder(site: BuiltSite): Promise<string[]> {
   const home = await readPage(site.dir, '/');
-  return home.querySelectorAll('.article-list h2 a').map((a) => a.getAttribute('href')!.split('/')[2]!);
+  return home.querySelectorAll('.article-list h3 a').map((a) => a.getAttribute('href')!.split('/')[2]!);
 }
 
 describe('the site built from the articles folder', () => {
@@ -165,23 +165,24 @@ describe('the site built from the articles folder', () => {
     assert.ok(page.querySelectorAll('.quote-item blockquote').some((q) => q.text.includes('de-confliction')));
   });
 
-  test('indexes one search record per quote, each pointing at an anchor that exists', async () => {
-    const records = searchRecords(archive);
-    assert.equal(records.length, archive.articles.flatMap((a) => a.quotes).filter((q) => q.text.trim() !== '').length);
-    for (const record of records) {
-      const { page, anchor } = splitLink(record.url);
-      assert.ok((await readPage(site.dir, page)).getElementById(anchor), `${record.url} is not an anchor`);
+  test('indexes every quote, in one search page per article, each pointing at an anchor that exists', async () => {
+    const documents = searchDocuments(archive);
+    assert.equal(documents.flatMap((d) => d.quotes).length, archive.articles.flatMap((a) => a.quotes).filter((q) => q.text.trim() !== '').length);
+    for (const doc of documents) {
+      const page = await readPage(site.dir, doc.url);
+      for (const quote of doc.quotes) assert.ok(page.getElementById(quote.anchor), `${doc.url}#${quote.anchor} is not an anchor`);
     }
     const entry = JSON.parse(await readHtml(site.dir, '/pagefind/pagefind-entry.json')) as {
       languages: Record<string, { page_count: number }>;
     };
-    assert.equal(entry.languages['en']?.page_count, records.length);
+    assert.equal(entry.languages['en']?.page_count, documents.length);
   });
 
   test('loads JavaScript on the search page only, and says so when it is off', async () => {
     for (const file of await htmlFiles(site.dir)) {
       const url = urlOf(site.dir, file);
-      const scripts = (await readPage(site.dir, url)).querySelectorAll('script');
+      // JSON-LD is data, never run: only other scripts count.
+      const scripts = (await readPage(site.dir, url)).querySelectorAll('script:not([type="application/ld+json"])');
       if (url === '/search/') assert.equal(scripts.length, 1);
       else assert.equal(scripts.length, 0, `${url} has a script`);
     }
@@ -207,14 +208,14 @@ describe('the site built from the fixture archive', () => {
   test('escapes markup in article text, quotes, titles and roles instead of rendering it', async () => {
     const html = await readHtml(site.dir, '/articles/pier-lights-fail-again/');
     const page = await readPage(site.dir, '/articles/pier-lights-fail-again/');
-    assert.equal(page.querySelectorAll('script').length, 0);
+    assert.equal(page.querySelectorAll('script:not([type="application/ld+json"])').length, 0);
     assert.equal(page.querySelectorAll('.article-text b').length, 0);
     assert.ok(readerText(page.querySelector('.article-text')!).includes(SCRIPT_IN_TEXT));
     assert.ok(page.querySelector('h1')!.text.includes(SCRIPT_IN_TEXT), 'the derived title keeps the text as text');
     assert.ok(!html.includes(SCRIPT_IN_TEXT));
     assert.ok(page.getElementById('q1')!.text.includes('Fix the <b>lights</b> & the rails'));
     for (const url of ['/', '/speakers/mara-quist/']) {
-      assert.equal((await readPage(site.dir, url)).querySelectorAll('script, b').length, 0, `${url} renders markup from the text`);
+      assert.equal((await readPage(site.dir, url)).querySelectorAll('script:not([type="application/ld+json"]), b').length, 0, `${url} renders markup from the text`);
     }
     const historian = await readPage(site.dir, '/speakers/elin-sand/');
     assert.equal(historian.querySelectorAll('main em').length, 0);
@@ -230,7 +231,7 @@ describe('the site built from the fixture archive', () => {
   test('puts undated articles last on the home page and marks a derived title', async () => {
     assert.deepEqual(await homeOrder(site), ['ferry-timetable-approved', 'pier-lights-fail-again', 'lighthouse-keepers-remembered']);
     const home = await readPage(site.dir, '/');
-    const derived = home.querySelectorAll('.article-list h2').filter((h) => h.querySelector('.derived-mark'));
+    const derived = home.querySelectorAll('.article-list h3').filter((h) => h.querySelector('.derived-mark'));
     assert.equal(derived.length, 1);
     assert.ok(derived[0]!.text.startsWith('In February the lights'));
     assert.ok(home.text.includes('February 2021'));
@@ -314,10 +315,10 @@ describe('the site built from an articles folder with markup in the text', () =>
   test('escapes markup written in an article instead of running or rendering it', async () => {
     const url = '/articles/harbour-notice/';
     const page = await readPage(site.dir, url);
-    assert.equal(page.querySelectorAll('script, b').length, 0);
+    assert.equal(page.querySelectorAll('script:not([type="application/ld+json"]), b').length, 0);
     assert.ok(page.querySelector('h1')!.text.includes('<script>alert("title")</script>'));
     assert.ok(readerText(page.querySelector('.article-text')!).includes('<script>alert("gate")</script>'));
     const home = await readPage(site.dir, '/');
-    assert.equal(home.querySelectorAll('script').length, 0);
+    assert.equal(home.querySelectorAll('script:not([type="application/ld+json"])').length, 0);
   });
 });

@@ -106,6 +106,20 @@ function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
   }
 }
 
+/** The same text in two files is usually one article saved twice: say so, naming the first. */
+function duplicateTexts(records: ArticleRecord[]): void {
+  const seen = new Map<string, ArticleRecord>();
+  for (const r of records) {
+    const text = r.body.replace(/\s+/g, ' ').trim();
+    const first = seen.get(text);
+    if (!first) {
+      seen.set(text, r);
+      continue;
+    }
+    r.messages.push(message('warning', 'duplicate-article', `The text is the same as ${first.source}; if it is the same article, remove one of the two files`, r.source));
+  }
+}
+
 /** The people file first: a speaker named by an entry's name or alias becomes that entry. */
 function applyPeopleFile(records: ArticleRecord[], entries: PersonEntry[]): void {
   if (entries.length === 0) return;
@@ -218,6 +232,7 @@ export function assembleArchive(results: ReadResult[], options: ArchiveOptions =
   const articles = extracted.map((e) => e.record);
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
+  duplicateTexts(articles);
   const people = mergePeople(articles, options.people ?? []);
   const listed = new Set(messages);
   for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {

@@ -1,9 +1,16 @@
 // Reads the article folder and builds the archive: the entry point for the site and the CLI.
+// Per-article extraction results are cached by content hash and extractor version (see
+// src/build/extraction-cache.ts), so a rebuild extracts only new and changed files; the
+// archive-level steps always run on every result, so a cached build equals a clean one.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Archive, Message } from '../record.ts';
 import { parsePeopleFile, type PersonEntry } from './people-file.ts';
-import { buildArchive, type ArticleInput } from './build-archive.ts';
+import { assembleArchive, type ArticleInput } from './build-archive.ts';
+import { cacheDirFromEnv, ExtractionCache, sha256 } from '../build/extraction-cache.ts';
+import { extractorVersion } from '../build/extractor-version.ts';
+import { buildSession, type LoadReport } from '../build/session.ts';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
@@ -14,21 +21,62 @@ export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
 
 export const PEOPLE_FILE = 'people.yml';
 
-/** The people file beside the articles, if there is one. */
-export async function readPeopleFile(dir: string): Promise<{ people: PersonEntry[]; messages: Message[] }> {
+/** The people file beside the articles, if there is one, and the hash of its text (null when absent). */
+async function readPeople(dir: string): Promise<{ people: PersonEntry[]; messages: Message[]; hash: string | null }> {
   const path = join(dir, PEOPLE_FILE);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { people: [], messages: [] };
+    return { people: [], messages: [], hash: null };
   }
-  return parsePeopleFile(text, path);
+  return { ...parsePeopleFile(text, path), hash: sha256(text) };
 }
 
-export async function loadArchive(dir: string): Promise<Archive> {
-  const { people, messages } = await readPeopleFile(dir);
-  const archive = buildArchive(await readArticleInputs(dir), { people });
-  archive.messages.unshift(...messages);
-  return archive;
+/** The people file beside the articles, if there is one. */
+export async function readPeopleFile(dir: string): Promise<{ people: PersonEntry[]; messages: Message[] }> {
+  const { people, messages } = await readPeople(dir);
+  return { people, messages };
+}
+
+export interface LoadOptions {
+  /** Where to cache extraction results; null for no cache. Default: ARCHIVE_CACHE_DIR, ARCHIVE_CACHE=off, or `.cache`. */
+  cacheDir?: string | null;
+}
+
+/** Every file of the folder read and extracted (or taken from the cache), and the people file. */
+export async function readArchiveFolder(dir: string, options: LoadOptions = {}) {
+  const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
+  const [inputs, peopleFile] = await Promise.all([readArticleInputs(dir), readPeople(dir)]);
+  const version = extractorVersion();
+  const cache = new ExtractionCache(cacheDir, version);
+  const readAt = performance.now();
+  const results = await cache.readAll(inputs);
+  return { cacheDir, version, cache, peopleFile, results, readAt };
+}
+
+/** The archive and what loading it did (files extracted or from the cache, timings, the manifest). */
+export async function loadArchiveWithReport(dir: string, options: LoadOptions = {}): Promise<{ archive: Archive; report: LoadReport }> {
+  const started = performance.now();
+  const { cacheDir, version, cache, peopleFile, results, readAt: read } = await readArchiveFolder(dir, options);
+  const extracted = performance.now();
+  const archive = assembleArchive(results.map((r) => r.result), { people: peopleFile.people });
+  archive.messages.unshift(...peopleFile.messages);
+  const assembled = performance.now();
+  const report: LoadReport = {
+    articlesDir: dir,
+    cacheDir,
+    extractorVersion: version,
+    manifest: { files: Object.fromEntries(results.map((r) => [r.input.path, r.contentHash])), people: peopleFile.hash, extractorVersion: version },
+    extracted: results.filter((r) => r.extracted).map((r) => r.input.path),
+    fromCache: results.filter((r) => !r.extracted).length,
+    cacheWriteFailures: cache.writeFailures,
+    ms: { read: read - started, extract: extracted - read, assemble: assembled - extracted },
+  };
+  buildSession().lastLoad = report;
+  return { archive, report };
+}
+
+export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<Archive> {
+  return (await loadArchiveWithReport(dir, options)).archive;
 }

@@ -37,14 +37,18 @@ function libraryVersion(name: string): string {
   }
 }
 
+/** A hash of the extraction code under a source folder (its read, extract and archive folders). */
+export function hashSources(srcRoot: string): string {
+  const files = EXTRACTOR_DIRS.flatMap((d) => sourceFiles(join(srcRoot, d))).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(srcRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
 /** A short hex hash, computed afresh on each call (a few milliseconds), so `npm start` sees edits. */
 export function extractorVersion(): string {
-  const files = EXTRACTOR_DIRS.flatMap((d) => sourceFiles(join(SRC, d))).sort();
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  for (const name of LIBRARIES) hash.update(`${name}@${libraryVersion(name)}\0`);
-  hash.update(`node@${process.version}`);
+  const hash = createHash('sha256').update(hashSources(SRC));
+  for (const name of LIBRARIES) hash.update(`\0${name}@${libraryVersion(name)}`);
+  hash.update(`\0node@${process.version}`);
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,61 +1,19 @@
-// The search index: one Pagefind record per quote, built from the records (not by scraping the
-// pages), so that each search hit is a quote that links to its place in the article.
+// Builds the Pagefind index from the records: one Pagefind page per article, in which every quote
+// is an anchor (see search-document.ts for the format and why), with smaller word-index chunks than
+// Pagefind's default (INDEX_CHUNK_SIZE).
 //
 // Pagefind's Node API reports problems as `{ errors: [...] }` instead of throwing; every call is
-// checked here and a failure throws, so a broken index fails the build instead of shipping.
-import { rm } from 'node:fs/promises';
+// checked here and a failure throws, and the written index is read back and checked against what
+// was added, so a broken or partial index fails the build instead of shipping.
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { CustomRecord, PagefindIndex } from 'pagefind';
-import type { Archive, ArticleRecord, Quote } from '../record.ts';
-import { displayDate, yearOf } from '../site/dates.ts';
-import { siteModel, type SiteModel } from '../site/site-model.ts';
-import { displayTitle } from '../site/titles.ts';
-import { quoteUrl } from '../site/urls.ts';
+import type { PagefindIndex } from 'pagefind';
+import type { Archive } from '../record.ts';
+import { searchDocuments, type SearchDocument } from './search-document.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
-}
-
-export const UNIDENTIFIED_SPEAKER = 'Unidentified speaker';
-
-/** Words of a quote used as its result title. */
-const TITLE_WORDS = 12;
-
-function shortTitle(text: string): string {
-  const words = text.trim().split(/\s+/);
-  return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
-}
-
-function quoteRecord(model: SiteModel, article: ArticleRecord, quote: Quote): CustomRecord {
-  const speaker = model.person(quote.speakerId)?.name ?? null;
-  const date = quote.date ?? article.date;
-  const year = yearOf(date);
-  const record: CustomRecord = {
-    url: quoteUrl(article.slug, quote.id),
-    content: quote.text,
-    language: 'en',
-    meta: {
-      title: shortTitle(quote.text),
-      speaker: speaker ?? UNIDENTIFIED_SPEAKER,
-      article: displayTitle(article).text,
-      date: displayDate(date),
-    },
-    filters: { kind: [quote.kind], ...(speaker ? { speaker: [speaker] } : {}), ...(year ? { year: [year] } : {}) },
-  };
-  if (date !== null) record.sort = { date };
-  return record;
-}
-
-/** The records to index: one per quote with text, in home-page order. */
-export function searchRecords(archive: Archive): CustomRecord[] {
-  const model = siteModel(archive);
-  return model.articles.flatMap((article) =>
-    [...article.quotes]
-      .sort((a, b) => a.start - b.start)
-      .filter((quote) => quote.text.trim() !== '')
-      .map((quote) => quoteRecord(model, article, quote)),
-  );
 }
 
 /** Throws when a Pagefind call reports errors, which it does instead of throwing. */
@@ -65,15 +23,37 @@ export function check(step: string, response: { errors: string[] }): void {
   }
 }
 
+/**
+ * Entries (page positions) per chunk of the word index; Pagefind's default is 20,000. A search
+ * loads the chunk that holds each of its words, so smaller chunks mean fewer bytes for every word
+ * but the commonest (whose entries fill a chunk alone), for a slightly longer list of chunks in the
+ * metadata: at 10,000 articles a one-word query fetches 5–25 KB of index instead of 10–60 KB, and the
+ * metadata grows by 3 KB. Pagefind reads it from its environment, under a name that says it may
+ * change; PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE set by the caller wins.
+ */
+export const INDEX_CHUNK_SIZE = 3000;
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
 async function createIndex(): Promise<PagefindIndex> {
-  const response = await pagefind.createIndex({ forceLanguage: 'en' });
-  check('create an index', response);
-  if (!response.index) throw new SearchIndexError('Pagefind failed to create an index: it returned no index and no error');
-  return response.index;
+  // The Pagefind service is a child process that starts on this call and inherits the environment.
+  const before = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] = before ?? String(INDEX_CHUNK_SIZE);
+  try {
+    const response = await pagefind.createIndex({ forceLanguage: 'en' });
+    check('create an index', response);
+    if (!response.index) throw new SearchIndexError('Pagefind failed to create an index: it returned no index and no error');
+    return response.index;
+  } finally {
+    if (before === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+    else process.env[CHUNK_SIZE_VARIABLE] = before;
+  }
 }
 
-/** Pagefind's ready-made interfaces; the search page has its own, so they are not shipped. */
-const UNUSED_BUNDLES = [
+/**
+ * Pagefind's ready-made interfaces and the unused language's WebAssembly; the search page has its
+ * own interface and every page is indexed as English, so they are not shipped.
+ */
+const UNUSED_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-component-ui.js',
@@ -81,27 +61,64 @@ const UNUSED_BUNDLES = [
   'pagefind-modular-ui.js',
   'pagefind-modular-ui.css',
   'pagefind-highlight.js',
+  'wasm.unknown.pagefind',
 ];
 
 export interface SearchIndexSummary {
-  records: number;
+  /** Pagefind pages: one per article. */
+  pages: number;
+  quotes: number;
   outputPath: string;
 }
 
-/** Builds the quote index into `outputPath` (the site's `pagefind/` folder), replacing any old one. */
-export async function buildSearchIndex(archive: Archive, outputPath: string): Promise<SearchIndexSummary> {
-  const records = searchRecords(archive);
+interface Entry {
+  version?: string;
+  languages?: Record<string, { hash?: string; page_count?: number }>;
+}
+
+/** Reads the written index back: it must be complete, or the build fails here. */
+export async function verifyIndex(outputPath: string, expectedPages: number): Promise<void> {
+  let entry: Entry;
+  try {
+    entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as Entry;
+  } catch (error) {
+    throw new SearchIndexError(`Pagefind wrote no readable pagefind-entry.json in ${outputPath}: ${(error as Error).message}`, { cause: error });
+  }
+  const en = entry.languages?.['en'];
+  if (!en || en.page_count !== expectedPages) {
+    throw new SearchIndexError(`Pagefind indexed ${en?.page_count ?? 0} pages in ${outputPath}, expected ${expectedPages}`);
+  }
+  const fragments = await readdir(join(outputPath, 'fragment')).catch(() => []);
+  if (fragments.length !== expectedPages) {
+    throw new SearchIndexError(`Pagefind wrote ${fragments.length} fragments in ${outputPath}, expected ${expectedPages}`);
+  }
+  for (const file of ['pagefind.js', `pagefind.${en.hash}.pf_meta`, 'wasm.en.pagefind']) {
+    const size = (await readFile(join(outputPath, file)).catch(() => Buffer.alloc(0))).length;
+    if (size === 0) throw new SearchIndexError(`Pagefind wrote no ${file} in ${outputPath}`);
+  }
+}
+
+/** Adds the documents to a fresh index and writes it to `outputPath`, replacing any old one. */
+export async function writeSearchIndex(documents: SearchDocument[], outputPath: string): Promise<void> {
   try {
     const index = await createIndex();
-    for (const record of records) {
-      check(`add the quote at ${record.url}`, await index.addCustomRecord(record));
+    for (const doc of documents) {
+      const response = await index.addHTMLFile({ url: doc.url, content: doc.html });
+      check(`index the article ${doc.url}`, response);
     }
     // Fragment file names are content hashes: stale ones from an earlier build would pile up.
     await rm(outputPath, { recursive: true, force: true });
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
-    await Promise.all(UNUSED_BUNDLES.map((name) => rm(join(outputPath, name), { force: true })));
   } finally {
     await pagefind.close();
   }
-  return { records: records.length, outputPath };
+  await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
+  await verifyIndex(outputPath, documents.length);
+}
+
+/** Builds the search index of the archive into `outputPath` (the site's `pagefind/` folder). */
+export async function buildSearchIndex(archive: Archive, outputPath: string): Promise<SearchIndexSummary> {
+  const documents = searchDocuments(archive);
+  await writeSearchIndex(documents, outputPath);
+  return { pages: documents.length, quotes: documents.reduce((n, d) => n + d.quotes.length, 0), outputPath };
 }

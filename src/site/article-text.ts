@@ -5,13 +5,13 @@
 // A quote becomes <q id="q3" cite="/speakers/…/"> inside its paragraph (one <q> per part when it
 // runs over several paragraphs; only the first carries the id), or a <blockquote> when a direct
 // quote is the whole of every paragraph it runs through. After the quote (and its closing marks) a small link names
-// the speaker. A quote that cannot be placed in the shown text (it sits in the headline, in
+// the speaker, and another leads to the quote's own page. A quote that cannot be placed in the shown text (it sits in the headline, in
 // furniture, or overlaps another quote) is listed after the text, so every quote has an anchor.
 import type { ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { SiteModel } from './site-model.ts';
 import { displayTitle } from './titles.ts';
-import { quoteAnchor, speakerUrl } from './urls.ts';
+import { quoteAnchor, quotePageUrl, speakerUrl } from './urls.ts';
 
 /** Paragraph roles always shown in the text; furniture never is, the headline only sometimes. */
 const SHOWN_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 'dateline']);
@@ -139,6 +139,22 @@ export function speakerLink(model: SiteModel, q: Quote): SafeHtml {
   return html`<a class="speaker" href="${speakerUrl(person.id)}"><span class="visually-hidden">said by </span>${person.name}</a>`;
 }
 
+/** The number of a quote as readers see it: `slug/q3` → 3. */
+function quoteNumber(q: Quote): string {
+  const anchor = quoteAnchor(q.id);
+  return /^q\d+$/.test(anchor) ? anchor.slice(1) : anchor;
+}
+
+/** The link to a quote's own page, where it can be cited and its attribution is explained. */
+export function quotePageLink(slug: string, q: Quote): SafeHtml {
+  return html`<a class="quote-link" href="${quotePageUrl(slug, q.id)}"><span class="visually-hidden">Quote </span>#${quoteNumber(q)}</a>`;
+}
+
+/** After a quote: who said it, and the quote's own page. */
+function attribution(model: SiteModel, slug: string, q: Quote): SafeHtml {
+  return html`<span class="attribution">${speakerLink(model, q)}${quotePageLink(slug, q)}</span>`;
+}
+
 /** ` cite="/speakers/…/"`: the quote's machine-readable link to who said it; nothing when unknown. */
 function citeAttribute(model: SiteModel, q: Quote): SafeHtml {
   const person = model.person(q.speakerId);
@@ -163,7 +179,7 @@ function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: 
     if (layout.lastParagraph.get(q) === p.index) {
       const limit = Math.min(inside[i + 1]?.part.start ?? p.end, p.end);
       const closing = CLOSING_RUN.exec(body.slice(end, limit))?.[0] ?? '';
-      parts.push(html`${closing} ${speakerLink(model, q)}`);
+      parts.push(html`${closing} ${attribution(model, record.slug, q)}`);
       pos = end + closing.length;
     }
   });
@@ -192,15 +208,15 @@ function renderBlockquote(record: ArticleRecord, block: Extract<Block, { kind: '
   const paragraphs = block.paragraphs.map((p) => html`<p>${record.body.slice(p.start, p.end)}</p>`);
   return html`<figure class="quote-block">
 <blockquote id="${quoteAnchor(q.id)}"${citeAttribute(model, q)} class="quote ${q.kind}">${paragraphs}</blockquote>
-<figcaption>— ${speakerLink(model, q)}</figcaption>
+<figcaption>— ${attribution(model, record.slug, q)}</figcaption>
 </figure>`;
 }
 
-function renderUnplaced(model: SiteModel, unplaced: Layout['unplaced']): SafeHtml {
+function renderUnplaced(record: ArticleRecord, model: SiteModel, unplaced: Layout['unplaced']): SafeHtml {
   if (unplaced.length === 0) return html``;
   const items = unplaced.map(
     ({ quote, where }) =>
-      html`<li id="${quoteAnchor(quote.id)}"><q${citeAttribute(model, quote)} class="quote ${quote.kind}">${quote.text}</q> ${speakerLink(model, quote)} <span class="where">(${where})</span></li>`,
+      html`<li id="${quoteAnchor(quote.id)}"><q${citeAttribute(model, quote)} class="quote ${quote.kind}">${quote.text}</q> ${attribution(model, record.slug, quote)} <span class="where">(${where})</span></li>`,
   );
   return html`<section class="other-quotes" aria-labelledby="other-quotes">
 <h2 id="other-quotes">Other quotes</h2>
@@ -216,5 +232,5 @@ export function renderArticleText(record: ArticleRecord, model: SiteModel): Safe
   );
   return html`<div class="article-text">
 ${blocks.map((b) => html`${b}\n`)}</div>
-${renderUnplaced(model, layout.unplaced)}`;
+${renderUnplaced(record, model, layout.unplaced)}`;
 }

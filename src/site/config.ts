@@ -6,6 +6,9 @@
 // prefix to every URL in the HTML it writes; everything read outside a page (feeds, sitemap,
 // JSON-LD, CSV, canonical and OpenGraph URLs) is made absolute with `absoluteUrl`.
 
+/** The archive's name, in titles, feeds and structured data. */
+export const SITE_NAME = 'Who Said What';
+
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }

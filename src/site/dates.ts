@@ -48,3 +48,28 @@ export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
   }
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
+
+/** `2015-09` for a date known to the month or the day; null otherwise. */
+export function monthOf(edtf: string | null): string | null {
+  const parsed = edtf === null ? null : parseEdtf(edtf);
+  return parsed && parsed.month !== null ? `${parsed.year}-${String(parsed.month).padStart(2, '0')}` : null;
+}
+
+/** Newest first, unknown last; a month sorts as its first day (see compareNewestFirst). */
+export function compareEdtfNewestFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+/**
+ * An EDTF date as the RFC 3339 timestamp feeds require: the first moment of the day, month or year
+ * it names (feeds cannot say "sometime in September"). Null when the date is unknown or invalid.
+ */
+export function feedTimestamp(edtf: string | null): string | null {
+  const parsed = edtf === null ? null : parseEdtf(edtf);
+  if (!parsed) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(parsed.year).padStart(4, '0')}-${pad(parsed.month ?? 1)}-${pad(parsed.day ?? 1)}T00:00:00Z`;
+}

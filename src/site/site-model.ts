@@ -1,7 +1,8 @@
-// The archive seen from the site: articles in reading order, people by id, and each person's
-// quotes across the archive. Computed once per archive object and shared by every template.
+// The archive seen from the site: articles in reading order, people by id, each person's quotes
+// across the archive, the links between articles and the timeline. Computed once per archive
+// object and shared by every template.
 import type { Archive, ArticleRecord, Person, Quote, Speaker } from '../record.ts';
-import { compareNewestFirst } from './dates.ts';
+import { compareEdtfNewestFirst, compareNewestFirst, monthOf, yearOf } from './dates.ts';
 
 /** A quote with the article it appears in. */
 export interface QuoteInArticle {
@@ -9,16 +10,81 @@ export interface QuoteInArticle {
   quote: Quote;
 }
 
+/** When a quote was said: its own date, else its article's. */
+export function quoteDate({ article, quote }: QuoteInArticle): string | null {
+  return quote.date ?? article.date;
+}
+
+export interface Month {
+  /** `2015-09`. */
+  key: string;
+  /** Articles dated to a day of this month or to the month, oldest first. */
+  articles: ArticleRecord[];
+  /** Quotes said in this month (their own date, else their article's), oldest first. */
+  quotes: QuoteInArticle[];
+}
+
+export interface Year {
+  year: string;
+  /** Newest first. */
+  months: Month[];
+  /** Articles dated only to the year. */
+  yearOnly: ArticleRecord[];
+}
+
+export interface CoSpeaker {
+  person: Person;
+  /** Articles both are quoted in. */
+  shared: number;
+}
+
 export interface SiteModel {
   /** Newest first, undated last. */
   articles: ArticleRecord[];
   /** Everyone with a page, by name. */
   people: Person[];
+  /** Everyone with a page, most quoted first, then by name. */
+  peopleByCount: Person[];
+  /** Every quote, in the order of `articles` and in text order within an article. */
+  quotes: QuoteInArticle[];
   person(id: string | null): Person | undefined;
-  /** A person's quotes, newest article first, in text order within an article. */
+  article(slug: string): ArticleRecord | undefined;
+  quote(id: string): QuoteInArticle | undefined;
+  /** An article's quotes in text order. */
+  quotesIn(article: ArticleRecord): Quote[];
+  /** A person's quotes, newest first by the date they were said, in text order within an article. */
   quotesBy(id: string): QuoteInArticle[];
+  /** The articles that quote a person, newest first. */
+  articlesQuoting(id: string): ArticleRecord[];
   /** The people quoted in an article, in order of first quote. */
   quotedIn(article: ArticleRecord): Person[];
+  /** Named people quoted in the same articles as this one, most shared articles first. */
+  alsoQuotedWith(id: string): CoSpeaker[];
+  /** The next older and next newer article in the order of `articles`. */
+  neighbours(article: ArticleRecord): { older: ArticleRecord | undefined; newer: ArticleRecord | undefined };
+  /** Articles sharing named speakers with this one, most shared first, then nearest in the order (among each speaker's nearest articles). */
+  related(article: ArticleRecord, limit?: number): ArticleRecord[];
+  /** The timeline: years newest first. */
+  years: Year[];
+  /** Every month page, newest first. */
+  months: Month[];
+  month(key: string): Month | undefined;
+  undated: ArticleRecord[];
+}
+
+/** How many of a speaker's articles on each side of an article are considered related candidates. */
+const RELATED_WINDOW = 25;
+
+/** The index of the first item whose key is at least `key`, in a list sorted by key. */
+function firstAtOrAfter<T>(items: T[], key: number, keyOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keyOf(items[mid]!) < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** A speaker an article names but the archive's people list lacks still gets a page. */
@@ -37,35 +103,134 @@ function collectPeople(archive: Archive): Map<string, Person> {
   return people;
 }
 
-function groupQuotes(articles: ArticleRecord[]): Map<string, QuoteInArticle[]> {
+const inTextOrder = (article: ArticleRecord): Quote[] => [...article.quotes].sort((a, b) => a.start - b.start || a.end - b.end);
+
+function groupQuotes(quotes: QuoteInArticle[]): Map<string, QuoteInArticle[]> {
   const bySpeaker = new Map<string, QuoteInArticle[]>();
-  for (const article of articles) {
-    const inOrder = [...article.quotes].sort((a, b) => a.start - b.start);
-    for (const quote of inOrder) {
-      if (quote.speakerId === null) continue;
-      const list = bySpeaker.get(quote.speakerId) ?? [];
-      list.push({ article, quote });
-      bySpeaker.set(quote.speakerId, list);
-    }
+  for (const item of quotes) {
+    if (item.quote.speakerId === null) continue;
+    const list = bySpeaker.get(item.quote.speakerId) ?? [];
+    list.push(item);
+    bySpeaker.set(item.quote.speakerId, list);
   }
+  // Newest said first; the sort is stable, so ties keep the article order and the text order.
+  for (const list of bySpeaker.values()) list.sort((a, b) => compareEdtfNewestFirst(quoteDate(a), quoteDate(b)));
   return bySpeaker;
+}
+
+function buildTimeline(articles: ArticleRecord[], quotes: QuoteInArticle[]): Pick<SiteModel, 'years' | 'months' | 'undated'> {
+  const months = new Map<string, Month>();
+  const monthFor = (key: string): Month => {
+    let month = months.get(key);
+    if (!month) months.set(key, (month = { key, articles: [], quotes: [] }));
+    return month;
+  };
+  const yearOnly = new Map<string, ArticleRecord[]>();
+  const undated: ArticleRecord[] = [];
+  // `articles` is newest first: walking it backwards lists each month oldest first.
+  for (const article of [...articles].reverse()) {
+    const key = monthOf(article.date);
+    const year = yearOf(article.date);
+    if (key) monthFor(key).articles.push(article);
+    else if (year) yearOnly.set(year, [...(yearOnly.get(year) ?? []), article]);
+    else undated.push(article);
+  }
+  for (const item of [...quotes].reverse()) {
+    const key = monthOf(quoteDate(item));
+    if (key) monthFor(key).quotes.push(item);
+  }
+  for (const month of months.values()) month.quotes.sort((a, b) => -compareEdtfNewestFirst(quoteDate(a), quoteDate(b)));
+  const allMonths = [...months.values()].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const yearKeys = [...new Set([...allMonths.map((m) => m.key.slice(0, 4)), ...yearOnly.keys()])].sort().reverse();
+  const years = yearKeys.map((year) => ({
+    year,
+    months: allMonths.filter((m) => m.key.startsWith(`${year}-`)),
+    yearOnly: yearOnly.get(year) ?? [],
+  }));
+  return { years, months: allMonths, undated: undated.reverse() };
 }
 
 function buildModel(archive: Archive): SiteModel {
   const articles = [...archive.articles].sort(compareNewestFirst);
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const position = new Map(articles.map((a, i) => [a.slug, i]));
   const people = collectPeople(archive);
-  const quotes = groupQuotes(articles);
+  const ordered = new Map(articles.map((a) => [a, inTextOrder(a)]));
+  const quotes = articles.flatMap((article) => ordered.get(article)!.map((quote) => ({ article, quote })));
+  const quoteById = new Map(quotes.map((q) => [q.quote.id, q]));
+  const bySpeaker = groupQuotes(quotes);
   const byName = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  const countOf = (id: string) => bySpeaker.get(id)?.length ?? 0;
+  const byCount = [...byName].sort((a, b) => countOf(b.id) - countOf(a.id));
+
+  const quotedIn = (article: ArticleRecord): Person[] => {
+    const ids = new Set(ordered.get(article)?.map((q) => q.speakerId) ?? inTextOrder(article).map((q) => q.speakerId));
+    return [...ids].filter((id): id is string => id !== null).map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+  };
+  const named = (article: ArticleRecord): Person[] => quotedIn(article).filter((p) => p.kind !== 'unnamed');
+
+  const quotingCache = new Map<string, ArticleRecord[]>();
+  const articlesQuoting = (id: string): ArticleRecord[] => {
+    let list = quotingCache.get(id);
+    if (!list) {
+      list = [...new Set((bySpeaker.get(id) ?? []).map((q) => q.article))].sort(
+        (a, b) => (position.get(a.slug) ?? 0) - (position.get(b.slug) ?? 0),
+      );
+      quotingCache.set(id, list);
+    }
+    return list;
+  };
+
+  const timeline = buildTimeline(articles, quotes);
+  const monthByKey = new Map(timeline.months.map((m) => [m.key, m]));
+
   return {
     articles,
     people: byName,
+    peopleByCount: byCount,
+    quotes,
     person: (id) => (id === null ? undefined : people.get(id)),
-    quotesBy: (id) => quotes.get(id) ?? [],
-    quotedIn: (article) => {
-      const ids = [...article.quotes].sort((a, b) => a.start - b.start).map((q) => q.speakerId);
-      const unique = [...new Set(ids)].filter((id): id is string => id !== null);
-      return unique.map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+    article: (slug) => bySlug.get(slug),
+    quote: (id) => quoteById.get(id),
+    quotesIn: (article) => ordered.get(article) ?? inTextOrder(article),
+    quotesBy: (id) => bySpeaker.get(id) ?? [],
+    articlesQuoting,
+    quotedIn,
+    alsoQuotedWith: (id) => {
+      const shared = new Map<string, number>();
+      for (const article of articlesQuoting(id)) {
+        for (const other of named(article)) if (other.id !== id) shared.set(other.id, (shared.get(other.id) ?? 0) + 1);
+      }
+      return [...shared]
+        .map(([otherId, n]) => ({ person: people.get(otherId)!, shared: n }))
+        .sort((a, b) => b.shared - a.shared || a.person.name.localeCompare(b.person.name, 'en'));
     },
+    neighbours: (article) => {
+      const i = position.get(article.slug) ?? -1;
+      return { newer: i > 0 ? articles[i - 1] : undefined, older: i >= 0 ? articles[i + 1] : undefined };
+    },
+    related: (article, limit = 5) => {
+      const mine = named(article);
+      if (mine.length === 0) return [];
+      const here = position.get(article.slug) ?? 0;
+      // Candidates are the articles nearest in time among each speaker's articles, so a speaker
+      // quoted in thousands of articles costs a window, not a scan of them all.
+      const scored = new Map<ArticleRecord, number>();
+      for (const person of mine) {
+        const theirs = articlesQuoting(person.id);
+        const at = firstAtOrAfter(theirs, here, (a) => position.get(a.slug) ?? 0);
+        for (const other of theirs.slice(Math.max(0, at - RELATED_WINDOW), at + RELATED_WINDOW + 1)) {
+          if (other !== article) scored.set(other, (scored.get(other) ?? 0) + 1);
+        }
+      }
+      const distance = (a: ArticleRecord) => Math.abs((position.get(a.slug) ?? 0) - here);
+      return [...scored]
+        .sort(([a, sa], [b, sb]) => sb - sa || distance(a) - distance(b) || (position.get(a.slug) ?? 0) - (position.get(b.slug) ?? 0))
+        .slice(0, limit)
+        .map(([a]) => a);
+    },
+    ...timeline,
+    month: (key) => monthByKey.get(key),
   };
 }
 

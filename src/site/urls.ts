@@ -64,4 +64,9 @@ export function yearUrl(year: string): string {
   return `${DATES_URL}#y${segment(year)}`;
 }
 
+/** Part n of a sitemap too big for one file. */
+export function sitemapPartUrl(n: number): string {
+  return `/sitemaps/${n}.xml`;
+}
+
 export const UNDATED_URL = `${DATES_URL}#undated`;

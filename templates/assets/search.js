@@ -1,27 +1,165 @@
-// Quote search on top of Pagefind. Each Pagefind record is one quote (see
-// src/search/build-search-index.ts), so each result is rendered as a quote: its words, who said it,
-// and a link to its place in the article. Results are built with DOM text nodes only, never
-// innerHTML: quote text comes from scraped articles and must never become markup.
+// Quote search on top of Pagefind. The index holds one Pagefind page per article in which every
+// quote is an anchor (src/search/search-document.ts); search-core.js turns each result into the
+// quotes that match, and this module puts them on the page. Results are built from DOM text nodes
+// only, never innerHTML: quote text comes from scraped articles and must never become markup.
+//
+// The address holds the search (?q=…&speaker=…&year=…&month=…&kind=…&outlet=…&article=…&sort=…):
+// a search can be shared, the page restores it on load, and Back returns to the previous one.
+// Typing replaces the current history entry; a submitted search, a changed filter or order, and a
+// typed search that has rested for a moment each get an entry of their own.
+import {
+  countedFilters,
+  effectiveSort,
+  EVERY_ARTICLE_WORD,
+  hitsIn,
+  markRuns,
+  mergeCounts,
+  monthName,
+  nameMarks,
+  pagefindFilters,
+  pagefindSort,
+  parseQuery,
+  readState,
+  sameState,
+  shardOf,
+  FILTER,
+  writeState,
+} from './search-core.js';
 
-const PAGE_SIZE = 20;
-const DEBOUNCE_MS = 250;
+/** Articles whose fragments are loaded per step, and the quotes a step aims to show. */
+const BATCH = 5;
+const QUOTES_PER_STEP = 5;
+/** Articles scanned for quotes before saying that none of the most relevant have one. */
+const MAX_SCAN = 60;
+/** A typed search that rests this long becomes a history entry of its own. */
+const SETTLE_MS = 1500;
+const UNIDENTIFIED = 'Unidentified speaker';
 
 const form = document.querySelector('[data-search-form]');
 const input = document.querySelector('[data-search-input]');
 const status = document.querySelector('[data-search-status]');
-const list = document.querySelector('[data-search-results]');
-const filterFields = [...document.querySelectorAll('[data-search-filter]')];
+const suggestions = document.querySelector('[data-search-suggestions]');
+const quotesSection = document.querySelector('[data-search-quotes]');
+const quoteList = document.querySelector('[data-search-results]');
+const moreBox = document.querySelector('[data-search-more]');
+const moreButton = moreBox.querySelector('button');
+const articlesSection = document.querySelector('[data-search-articles]');
+const articleList = document.querySelector('[data-search-article-results]');
+const filtersPanel = document.querySelector('[data-search-filters]');
+const filtersOn = document.querySelector('[data-search-filters-on]');
+const articleBox = document.querySelector('[data-search-article]');
+const articleTitle = document.querySelector('[data-search-article-title]');
+const field = (name) => form.querySelector(`[data-search-filter="${name}"]`);
+const speakerSelect = field('speaker');
+const yearSelect = field('year');
+const monthSelect = field('month');
+const kindSelect = field('kind');
+const outletSelect = field('outlet');
+const sortSelect = field('sort');
+const articleField = field('article');
+
+const settings = {
+  speakerShards: Number(form.dataset.speakerShards) || 1,
+  articleShards: Number(form.dataset.articleShards) || 1,
+};
 
 let pagefind = null;
-let shown = 0;
-let currentResults = [];
-let currentTerms = [];
+/** The search being shown; a newer search makes older ones stop where they are. */
 let generation = 0;
-let timer = 0;
+let current = null;
+/** Full filter values of speakers (`id name`), by id, as the index spells them. */
+const speakerValues = new Map();
+/** Speaker names seen in results, by id, for the menu before the counts have loaded. */
+const speakerNames = new Map();
+let countsWanted = false;
+/** Loading the filter files that the menus' counts need; they are ready when countsReady is. */
+let countsLoaded = null;
+let countsReady = false;
+let settleTimer = 0;
 
-function setStatus(text) {
-  status.textContent = text;
+// ---------------------------------------------------------------- the form and the address
+
+function formState() {
+  return {
+    q: input.value,
+    speaker: speakerSelect.value,
+    year: yearSelect.value,
+    month: yearSelect.value ? monthSelect.value : '',
+    kind: kindSelect.value,
+    outlet: outletSelect?.value ?? '',
+    article: articleField.value,
+    sort: sortSelect.value,
+  };
 }
+
+function ensureOption(select, value, label) {
+  if (!value || [...select.options].some((o) => o.value === value)) return;
+  select.append(new Option(label, value));
+}
+
+function showState(state) {
+  input.value = state.q;
+  ensureOption(speakerSelect, state.speaker, speakerNames.get(state.speaker) ?? state.speaker);
+  speakerSelect.value = state.speaker;
+  ensureOption(yearSelect, state.year, state.year);
+  yearSelect.value = state.year;
+  monthSelect.value = state.month;
+  kindSelect.value = state.kind;
+  if (outletSelect) {
+    ensureOption(outletSelect, state.outlet, state.outlet);
+    outletSelect.value = state.outlet;
+  }
+  articleField.value = state.article;
+  sortSelect.value = state.sort;
+  updateFilterControls(state);
+}
+
+function activeFilters(state) {
+  const list = [];
+  if (state.speaker) list.push({ key: 'speaker', label: `speaker: ${speakerNames.get(state.speaker) ?? state.speaker}` });
+  if (state.year) list.push({ key: 'year', label: `year: ${state.year}` });
+  if (state.year && state.month) list.push({ key: 'month', label: `month: ${monthName(state.month)}` });
+  if (state.kind) list.push({ key: 'kind', label: `kind: ${state.kind} quotes` });
+  if (state.outlet) list.push({ key: 'outlet', label: `outlet: ${state.outlet}` });
+  if (state.article) list.push({ key: 'article', label: 'only one article' });
+  return list;
+}
+
+function updateFilterControls(state) {
+  monthSelect.disabled = !state.year;
+  const on = activeFilters(state).length;
+  filtersOn.textContent = on > 0 ? `(${on} on)` : '';
+  articleBox.hidden = !state.article;
+  if (state.article && !articleTitle.textContent) articleTitle.textContent = state.article;
+  if (on > 0 && !filtersPanel.open) {
+    // Opened to show the filters in use; only the reader opening it asks for the counts.
+    filtersPanel.dataset.openedBySearch = 'true';
+    filtersPanel.open = true;
+  }
+}
+
+/**
+ * Puts the search in the address. `mode` is `push` for a search of its own, `replace` to correct the
+ * current entry, and `typing` while the words are being typed: the first typed search after a
+ * settled one pushes, the rest replace, and a pause settles it.
+ */
+function remember(state, mode) {
+  const query = writeState(state);
+  const url = query ? `?${query}` : location.pathname;
+  const here = readState(new URLSearchParams(location.search));
+  clearTimeout(settleTimer);
+  if (mode === 'typing') {
+    if (history.state?.typing) history.replaceState({ typing: true }, '', url);
+    else if (!sameState(here, state)) history.pushState({ typing: true }, '', url);
+    settleTimer = setTimeout(() => history.replaceState({ typing: false }, '', location.href), SETTLE_MS);
+  } else if (mode === 'push' && !sameState(here, state)) {
+    history.pushState({ typing: false }, '', url);
+  } else {
+    history.replaceState({ typing: false }, '', url);
+  }
+}
+
+// ---------------------------------------------------------------- rendering
 
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
@@ -30,128 +168,393 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function runsOf(text, marks) {
+  return markRuns(text, marks).map((run) => (run.mark ? element('mark', {}, [run.text]) : run.text));
 }
 
-function termPattern(terms) {
-  const words = terms.filter((t) => t.length > 1).map(escapeRegExp);
-  return words.length === 0 ? null : new RegExp(`(${words.join('|')})`, 'gi');
-}
-
-/** The quote's words as text nodes, with the searched words in <mark>. */
-function highlighted(text, terms) {
-  const pattern = termPattern(terms);
-  if (!pattern) return [text];
-  return text.split(pattern).map((part, i) => (i % 2 === 1 ? element('mark', {}, [part]) : part));
-}
-
-/**
- * Pagefind also searches a record's metadata, so a quote can be found by its speaker's name or
- * its article's headline; say so, or the reader looks in vain for the words in the quote.
- */
-function foundElsewhere(text, terms) {
-  const pattern = termPattern(terms);
-  return pattern !== null && !pattern.test(text);
-}
-
-function resultItem(data) {
-  const meta = data.meta ?? {};
-  const quote = element('blockquote', { cite: data.url, class: 'quote' }, [element('p', {}, highlighted(data.content, currentTerms))]);
-  const link = element('a', { href: data.url }, [meta.article ?? data.url]);
-  const source = element('p', { class: 'quote-source' }, [
-    element('span', { class: 'result-speaker' }, [meta.speaker ?? 'Unidentified speaker']),
-    ` · ${meta.date ?? 'Undated'} · in `,
-    link,
-  ]);
-  if (foundElsewhere(data.content, currentTerms)) {
-    source.append(element('span', { class: 'found-elsewhere' }, [' (the words are in the speaker’s name or the headline)']));
-  }
+function quoteItem(hit, article, query) {
+  const quote = element('blockquote', { cite: hit.url, class: `quote ${hit.kind}` }, [element('p', {}, runsOf(hit.text, hit.marks))]);
+  const name = hit.speakerName ?? UNIDENTIFIED;
+  const speaker = element('span', { class: 'result-speaker' }, hit.byName ? runsOf(name, nameMarks(name, query)) : [name]);
+  const date = hit.date ? element('time', { datetime: hit.date }, [hit.shownDate]) : element('span', {}, ['Undated']);
+  const link = element('a', { href: hit.url, class: 'result-link' }, [article.title]);
+  const kind = hit.kind === 'partial' ? [' · ', element('span', { class: 'result-kind' }, ['partial quote'])] : [];
+  const source = element('p', { class: 'quote-source' }, [speaker, ' · ', date, ...kind, ' · in ', link]);
   return element('li', { class: 'quote-item search-result' }, [quote, source]);
 }
 
-async function showMore() {
-  const mine = generation;
-  const batch = currentResults.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return;
-  list.querySelector('.more')?.remove();
-  for (const d of data) list.append(resultItem(d));
-  shown += batch.length;
-  if (shown < currentResults.length) {
-    const button = element('button', { type: 'button' }, [`Show more (${currentResults.length - shown} left)`]);
-    button.addEventListener('click', showMore);
-    list.append(element('li', { class: 'more' }, [button]));
+function articleItem(article, textHit, query, state) {
+  const words = runsOf(textHit.words.join(' '), textHit.marks);
+  const excerpt = element('p', { class: 'search-excerpt' }, [textHit.cutStart ? '… ' : '', ...words, textHit.cutEnd ? ' …' : '']);
+  const date = article.date ? element('time', { datetime: article.date }, [article.shownDate]) : element('span', {}, ['Undated']);
+  const slug = decodeURIComponent(article.url.replace(/\/$/, '').split('/').pop() ?? '');
+  const onlyHere = new URLSearchParams(writeState({ ...state, article: slug, q: query.text }));
+  const children = [
+    element('h3', {}, [element('a', { href: article.url }, [article.title])]),
+    element('p', { class: 'quote-source' }, [date]),
+    excerpt,
+  ];
+  if (!state.article) {
+    children.push(element('p', { class: 'search-in-article' }, [element('a', { href: `?${onlyHere}`, 'data-search-link': '' }, ['Search only this article'])]));
+  }
+  return element('li', { class: 'search-article-hit' }, children);
+}
+
+function setStatus(text) {
+  if (status.textContent !== text) status.textContent = text;
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** What the live region says once results are shown: counts first, then what they are. */
+function describe(run) {
+  const { query, state } = run;
+  const words = query.empty ? '' : query.text.includes('"') ? ` for ${query.text}` : ` for “${query.text}”`;
+  const articles = run.results.length;
+  if (articles === 0) return `No quotes or articles found${words}.`;
+  const parts = [];
+  if (run.quoteCount > 0) parts.push(`${plural(run.quoteCount, 'quote', 'quotes')} shown${words}, from ${plural(run.scanned, 'article', 'articles')}`);
+  else if (run.exhausted) parts.push(`No quotes found${words}`);
+  else parts.push(`No quotes found${words} in the ${plural(run.scanned, 'most relevant article', 'most relevant articles')}`);
+  parts.push(`${plural(articles, 'article matches', 'articles match')} in all`);
+  if (run.articleCount > 0) parts.push(`${plural(run.articleCount, 'article has', 'articles have')} the words in the text around the quotes`);
+  const order = effectiveSort(state);
+  if (order !== 'relevance') parts.push(order === 'newest' ? 'newest first' : 'oldest first');
+  return `${parts.join('; ')}.`;
+}
+
+function removeFilterButton(key, label) {
+  const button = element('button', { type: 'button', 'data-remove': key }, [`Remove ${label}`]);
+  button.addEventListener('click', () => {
+    const state = formState();
+    if (key === 'year') state.month = '';
+    state[key] = '';
+    showState(state);
+    search(state, 'push', { focusStatus: true });
+  });
+  return button;
+}
+
+function showSuggestions(run) {
+  suggestions.replaceChildren();
+  const filters = activeFilters(run.state);
+  const noQuotes = run.quoteCount === 0 && run.exhausted;
+  const nothing = run.results.length === 0 || (noQuotes && run.articleCount === 0);
+  suggestions.hidden = !(nothing || (noQuotes && filters.length > 0));
+  if (suggestions.hidden) return;
+  if (filters.length > 0) {
+    const buttons = filters.map((f) => removeFilterButton(f.key, f.label));
+    const all = element('button', { type: 'button' }, ['Remove all filters']);
+    all.addEventListener('click', () => {
+      const state = { ...formState(), speaker: '', year: '', month: '', kind: '', outlet: '', article: '' };
+      showState(state);
+      search(state, 'push', { focusStatus: true });
+    });
+    suggestions.append(element('p', {}, ['Try removing a filter:']), element('ul', { class: 'search-remove' }, [...buttons, ...(filters.length > 1 ? [all] : [])].map((b) => element('li', {}, [b]))));
+  } else if (!run.query.empty) {
+    const tips = ['Check the spelling, or try fewer or other words.'];
+    if (run.query.phrases.length > 0) tips.push('A phrase in quote marks must appear exactly; remove the quote marks to find the words anywhere.');
+    suggestions.append(element('p', {}, [tips.join(' ')]));
   }
 }
 
-function selectedFilters() {
-  const filters = {};
-  for (const field of filterFields) {
-    if (field.value) filters[field.dataset.searchFilter] = field.value;
+// ---------------------------------------------------------------- counts for the filter menus
+
+function optionLabel(label, count) {
+  return count === undefined ? label : `${label} (${count})`;
+}
+
+function showCounts(filters, state) {
+  const counts = mergeCounts(filters);
+  for (const [id, speaker] of counts.speakers) {
+    speakerValues.set(id, speaker.value);
+    speakerNames.set(id, speaker.name);
   }
-  return filters;
+  // An option added from the address shows the id until the name is known.
+  for (const option of speakerSelect.options) {
+    if (option.value && option.textContent === option.value && speakerNames.has(option.value)) option.textContent = speakerNames.get(option.value);
+  }
+  if (!countsReady) return;
+  // A menu being used is not rebuilt under the reader's hands; it catches up on the next search.
+  if (document.activeElement !== speakerSelect) {
+    const speakers = [...counts.speakers.values()].filter((s) => s.count > 0 || s.id === state.speaker);
+    speakers.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const options = [new Option('Anyone', ''), ...speakers.map((s) => new Option(optionLabel(s.name, s.count), s.id))];
+    if (state.speaker && !speakers.some((s) => s.id === state.speaker)) options.push(new Option(speakerNames.get(state.speaker) ?? state.speaker, state.speaker));
+    speakerSelect.replaceChildren(...options);
+    speakerSelect.value = state.speaker;
+  }
+  // countOf gives null where no count applies (months before a year is chosen).
+  const label = (select, countOf, text) => {
+    if (!select || document.activeElement === select) return;
+    for (const option of select.options) {
+      if (!option.value) continue;
+      const count = countOf(option.value);
+      option.textContent = count === null ? text(option.value) : optionLabel(text(option.value), count ?? 0);
+    }
+  };
+  label(yearSelect, (y) => counts.years.get(y), (y) => y);
+  label(monthSelect, (m) => (state.year ? counts.months.get(`${state.year}-${m}`) : null), monthName);
+  label(kindSelect, (k) => counts.kinds.get(k), (k) => (k === 'direct' ? 'Direct: whole sentences' : 'Partial: words inside a sentence'));
+  label(outletSelect, (o) => counts.outlets.get(o), (o) => o);
 }
 
-/** Keeps the address in step with the form, so a search can be bookmarked and shared. */
-function rememberInUrl(term, filters) {
-  const params = new URLSearchParams();
-  if (term) params.set('q', term);
-  for (const [name, value] of Object.entries(filters)) params.set(name, value);
-  const query = params.toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+/**
+ * Loads the filter files the menus count from, once, when the reader first opens or enters the
+ * filters: at 10,000 articles they weigh about 160 KB, more than the search itself.
+ */
+function loadCounts(term) {
+  if (!countsLoaded) {
+    const filters = Object.fromEntries(countedFilters(settings).map((name) => [name, { any: [] }]));
+    countsLoaded = pagefind.preload(term, { filters }).then(() => {
+      countsReady = true;
+    });
+  }
+  return countsLoaded;
 }
 
-async function runSearch() {
-  if (!pagefind) return; // start() searches once the index has loaded
+/** The filters of one menu, by Pagefind filter name. */
+const MENU_FILTERS = {
+  speaker: (name) => name.startsWith(FILTER.speaker),
+  year: (name) => name === FILTER.date,
+  kind: (name) => name === FILTER.kind,
+  outlet: (name) => name === FILTER.outlet,
+};
+
+/**
+ * The menus' counts for a shown search. A menu whose filter is set counts as if it were not, so
+ * that its other choices can be compared; that takes one more search per such menu, run after the
+ * results are on the page.
+ */
+async function refreshCounts(run, response, countedAtSearch) {
+  if (!countsWanted) return;
+  await loadCounts(run.query.pagefindTerm);
+  const { state, query } = run;
+  const again = (s) => pagefind.search(query.pagefindTerm, { filters: pagefindFilters(s, settings, speakerValues.get(s.speaker) ?? null) });
+  const base = countedAtSearch ? response : await again(state);
+  if (run.generation !== generation) return;
+  const filters = { ...base.filters };
+  const cleared = { speaker: { speaker: '' }, year: { year: '', month: '' }, kind: { kind: '' }, outlet: { outlet: '' } };
+  for (const [menu, clear] of Object.entries(cleared)) {
+    if (!state[menu]) continue;
+    const without = await again({ ...state, ...clear });
+    if (run.generation !== generation) return;
+    for (const name of Object.keys(filters)) if (MENU_FILTERS[menu](name)) delete filters[name];
+    for (const [name, values] of Object.entries(without.filters)) if (MENU_FILTERS[menu](name)) filters[name] = values;
+  }
+  showCounts(filters, state);
+}
+
+// ---------------------------------------------------------------- searching
+
+/**
+ * The speaker's full filter value (`id name`), read from the index the first time the address names
+ * only the id: a search for the same words that loads the speaker's shard lists its values. A speaker
+ * not among them has no article matching the words, and so no value is needed.
+ */
+async function speakerValue(id, term) {
+  if (!id) return null;
+  if (speakerValues.has(id)) return speakerValues.get(id);
+  const shard = `${FILTER.speaker}${shardOf(id, settings.speakerShards)}`;
+  const probe = await pagefind.search(term, { filters: { [shard]: { any: [] } } });
+  showCounts(probe.totalFilters, readState(new URLSearchParams()));
+  return speakerValues.get(id) ?? null;
+}
+
+function showRun(run) {
+  quotesSection.hidden = run.quoteCount === 0;
+  articlesSection.hidden = run.articleCount === 0;
+  moreBox.hidden = run.exhausted;
+  quoteList.removeAttribute('aria-busy');
+  setStatus(describe(run));
+  showSuggestions(run);
+}
+
+/**
+ * Runs a search and shows it. `mode` says what happens to the address (see `remember`);
+ * `options.focusStatus` moves the focus to the status line, for a search started by a button that
+ * the new results replace.
+ */
+async function search(state, mode, options = {}) {
+  if (!pagefind) return; // main() searches once the index has loaded
   const mine = ++generation;
-  const term = input.value.trim();
-  const filters = selectedFilters();
-  rememberInUrl(term, filters);
-  list.replaceChildren();
-  shown = 0;
-  currentResults = [];
-  if (!term && Object.keys(filters).length === 0) {
+  performance.mark(`search-start-${mine}`);
+  remember(state, mode);
+  updateFilterControls(state);
+  const query = parseQuery(state.q);
+  if (query.empty && activeFilters(state).length === 0) {
+    current = null;
+    quoteList.replaceChildren();
+    articleList.replaceChildren();
+    quotesSection.hidden = articlesSection.hidden = moreBox.hidden = suggestions.hidden = true;
     setStatus('');
     return;
   }
-  const search = await pagefind.search(term || null, { filters, sort: term ? {} : { date: 'desc' } });
+  quoteList.setAttribute('aria-busy', 'true');
+  const value = await speakerValue(state.speaker, query.pagefindTerm);
   if (mine !== generation) return;
-  currentResults = search.results;
-  currentTerms = term.split(/\s+/).filter(Boolean);
-  const count = currentResults.length;
-  const what = term ? ` for “${term}”` : '';
-  setStatus(count === 0 ? `No quotes found${what}.` : `${count} ${count === 1 ? 'quote' : 'quotes'} found${what}.`);
-  await showMore();
+  const countedAtSearch = countsReady;
+  // A speaker the index does not list for these words has no results: nothing to ask.
+  const response =
+    state.speaker && !value
+      ? { results: [], filters: {} }
+      : await pagefind.search(query.pagefindTerm, { filters: pagefindFilters(state, settings, value), sort: pagefindSort(state) });
+  if (mine !== generation) return;
+  performance.mark(`search-answered-${mine}`);
+  const run = { generation: mine, state, query, response, results: response.results, scanned: 0, quoteCount: 0, articleCount: 0, exhausted: response.results.length === 0, scanLimit: MAX_SCAN };
+  // Detached lists are filled first and swapped in at once: the old results stay until the new are ready.
+  const quotes = element('ol');
+  const articles = element('ol');
+  if (!(await collect(run, quotes, articles))) return;
+  performance.mark(`search-loaded-${mine}`);
+  quoteList.replaceChildren(...quotes.childNodes);
+  articleList.replaceChildren(...articles.childNodes);
+  current = run;
+  showRun(run);
+  performance.mark(`search-shown-${mine}`);
+  performance.measure('search', `search-start-${mine}`, `search-shown-${mine}`);
+  document.documentElement.dataset.searchShown = String(mine);
+  if (options.focusStatus) status.focus();
+  showCounts(response.filters, state);
+  refreshCounts(run, response, countedAtSearch).catch(fail);
 }
 
-function scheduleSearch() {
-  clearTimeout(timer);
-  timer = setTimeout(() => runSearch().catch(fail), DEBOUNCE_MS);
+/** Loads results' fragments a batch at a time until enough quotes are found, appending their hits. */
+async function collect(run, quotesTarget, articlesTarget) {
+  const start = run.quoteCount;
+  while (!run.exhausted && run.quoteCount - start < QUOTES_PER_STEP && run.scanned < run.scanLimit) {
+    const batch = run.results.slice(run.scanned, run.scanned + BATCH);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (run.generation !== generation) return false;
+    run.scanned += batch.length;
+    run.exhausted = run.scanned >= run.results.length;
+    for (const d of data) {
+      const { article, quotes, textHit } = hitsIn(d, run.query, run.state);
+      if (run.state.article && article.title) articleTitle.textContent = article.title;
+      for (const q of quotes) {
+        if (q.speakerId && q.speakerName) speakerNames.set(q.speakerId, q.speakerName);
+        quotesTarget.append(quoteItem(q, article, run.query));
+        run.quoteCount++;
+      }
+      if (textHit) {
+        articlesTarget.append(articleItem(article, textHit, run.query, run.state));
+        run.articleCount++;
+      }
+    }
+  }
+  return true;
+}
+
+async function showMore() {
+  const run = current;
+  if (!run || run.exhausted) return;
+  run.scanLimit = run.scanned + MAX_SCAN;
+  const before = quoteList.children.length;
+  moreButton.disabled = true;
+  const ok = await collect(run, quoteList, articleList);
+  moreButton.disabled = false;
+  if (!ok) return;
+  showRun(run);
+  // Keyboard users continue where the new quotes start.
+  const first = quoteList.children[before]?.querySelector('a');
+  if (first) first.focus();
+  else moreButton.focus();
 }
 
 function fail(error) {
+  quoteList.removeAttribute('aria-busy');
   setStatus(`Search failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-async function start() {
-  const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  for (const field of filterFields) field.value = params.get(field.dataset.searchFilter) ?? '';
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    runSearch().catch(fail);
-  });
-  input.addEventListener('input', scheduleSearch);
-  for (const field of filterFields) field.addEventListener('change', () => runSearch().catch(fail));
+// ---------------------------------------------------------------- events
 
-  setStatus('Loading the search index…');
-  pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.init();
-  setStatus('');
-  document.documentElement.dataset.searchReady = 'true';
-  if (input.value || Object.keys(selectedFilters()).length > 0) await runSearch();
+/** Runs one typed search at a time; keys pressed meanwhile are searched together when it ends. */
+let typing = null;
+let typedAgain = false;
+function typed() {
+  performance.mark('search-typed');
+  if (typing) {
+    typedAgain = true;
+    return;
+  }
+  typing = search(formState(), 'typing')
+    .catch(fail)
+    .finally(() => {
+      typing = null;
+      if (typedAgain) {
+        typedAgain = false;
+        typed();
+      }
+    });
 }
 
-start().catch(fail);
+function start() {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(settleTimer);
+    if (history.state?.typing) history.replaceState({ typing: false }, '', location.href);
+    search(formState(), 'push').catch(fail);
+  });
+  input.addEventListener('input', typed);
+  for (const select of [speakerSelect, yearSelect, monthSelect, kindSelect, outletSelect, sortSelect]) {
+    select?.addEventListener('change', () => {
+      const state = formState();
+      search(state, 'push').catch(fail);
+    });
+  }
+  document.querySelector('[data-search-article-clear]').addEventListener('click', () => {
+    articleTitle.textContent = '';
+    const state = { ...formState(), article: '' };
+    showState(state);
+    search(state, 'push').catch(fail);
+    input.focus();
+  });
+  articleList.addEventListener('click', (event) => {
+    const link = event.target.closest?.('a[data-search-link]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    const state = readState(new URL(link.href).searchParams);
+    articleTitle.textContent = link.closest('li')?.querySelector('h3')?.textContent ?? '';
+    showState(state);
+    search(state, 'push', { focusStatus: true }).catch(fail);
+  });
+  const wantCounts = () => {
+    if (countsWanted) return;
+    countsWanted = true;
+    if (current?.response) refreshCounts(current, current.response, false).catch(fail);
+  };
+  filtersPanel.addEventListener('toggle', () => {
+    if (filtersPanel.dataset.openedBySearch) delete filtersPanel.dataset.openedBySearch;
+    else if (filtersPanel.open) wantCounts();
+  });
+  filtersPanel.addEventListener('focusin', wantCounts);
+  filtersPanel.addEventListener('pointerdown', wantCounts);
+  moreButton.addEventListener('click', () => showMore().catch(fail));
+  window.addEventListener('popstate', () => {
+    const state = readState(new URLSearchParams(location.search));
+    showState(state);
+    search(state, 'replace').catch(fail);
+  });
+}
+
+async function main() {
+  const state = readState(new URLSearchParams(location.search));
+  showState(state);
+  start();
+  setStatus('Loading the search index…');
+  pagefind = await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
+  await pagefind.init();
+  // The index's metadata and WebAssembly load now, while the reader is still typing.
+  await pagefind.preload('');
+  setStatus('');
+  const now = formState();
+  if (parseQuery(now.q).empty && activeFilters(now).length === 0) {
+    // Nothing to show yet: one search over every article (its word's index file is tiny) gets the
+    // WebAssembly compiled to its fast tier, which takes a third off the reader's first search.
+    await pagefind.search(EVERY_ARTICLE_WORD);
+  }
+  document.documentElement.dataset.searchReady = 'true';
+  await search(formState(), 'replace');
+}
+
+main().catch(fail);

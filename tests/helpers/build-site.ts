@@ -31,10 +31,10 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Built
 }
 
 /** Builds the site from an archive object, through ARCHIVE_JSON. */
-export async function buildSiteFrom(archive: Archive): Promise<BuiltSite> {
+export async function buildSiteFrom(archive: Archive, env: Record<string, string> = {}): Promise<BuiltSite> {
   const file = join(await mkdtemp(join(tmpdir(), 'archive-')), 'archive.json');
   await writeFile(file, JSON.stringify(archive));
-  return buildSite({ ARCHIVE_JSON: file });
+  return buildSite({ ...env, ARCHIVE_JSON: file });
 }
 
 /** The file a site URL is served from. */

@@ -1,0 +1,258 @@
+// The scale benchmark of the whole build (not a test; run it in the background, it takes long):
+//   npm run bench -- [--sizes 1000,5000,10000,20000] [--work /tmp/quote-archive-bench] [--no-baseline]
+//   npm run bench -- --table [--work DIR]      (the results so far as a Markdown table)
+//
+// For each size N, on a synthetic archive of N articles (scripts/make-synthetic-archive.ts):
+// - clean build: `npm run build` with an empty extraction cache;
+// - warm full build: the same with the cache full and no article changed (what a template change costs);
+// - rebuild after adding one article;
+// each with wall time, the report's stage timings, peak memory (the largest process, from
+// /usr/bin/time, and the whole process tree, sampled from /proc), the search index's size and the
+// output's size; and the baseline: a plain Eleventy site of the same files (one page per article,
+// scripts/baseline/) indexed by Pagefind, with the ratio of the two.
+// Results are printed as a table and written to WORK/results-<N>.json.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync, unlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as pagefind from 'pagefind';
+import { readSourceText, syntheticArticles } from './make-synthetic-archive.ts';
+
+interface Measured {
+  seconds: number;
+  /** Peak RSS of the largest single process (GNU time's %M), MB. */
+  maxRssMb: number;
+  /** Peak of the summed RSS of the process and its children, sampled every 100 ms, MB. */
+  treeRssMb: number;
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function rssOfTree(root: number): number {
+  // Sum VmRSS over the root and every descendant.
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      /* gone */
+    }
+  }
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / 1024;
+}
+
+function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', command, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let treeKb = 0;
+    const timer = setInterval(() => (treeKb = Math.max(treeKb, rssOfTree(child.pid!) * 1024)), 100);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const m = /TIME ([\d.]+) (\d+)/.exec(stderr);
+      done({ seconds, maxRssMb: m ? Number(m[2]) / 1024 : NaN, treeRssMb: treeKb / 1024, stdout, stderr: stderr.replace(/TIME .*\n?$/, ''), code: code ?? 1 });
+    });
+  });
+}
+
+function sizeOf(path: string): { mb: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  const walk = (p: string) => {
+    for (const entry of readdirSync(p, { withFileTypes: true })) {
+      const full = join(p, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        bytes += statSync(full).size;
+        files++;
+      }
+    }
+  };
+  if (existsSync(path)) walk(path);
+  return { mb: bytes / 1e6, files };
+}
+
+/** The stage timings of the build report's last line ("read 0.01 s, extract 0.13 s, …"), and its Output line. */
+function stages(stdout: string): Record<string, number | string> | null {
+  const line = /^Built .*$/m.exec(stdout)?.[0];
+  if (!line) return null;
+  const out: Record<string, number | string> = {};
+  for (const m of line.matchAll(/(read|extract|archive|pages|search index|write) ([\d.]+) s/g)) out[m[1]!.replace(' ', '')] = Number(m[2]);
+  const written = /^Output: (.*)$/m.exec(stdout)?.[1];
+  if (written) out['output'] = written;
+  return out;
+}
+
+const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+const ELEVENTY = resolve('node_modules/@11ty/eleventy/cmd.cjs');
+
+/** One build as `npm run build` runs it; a failed build is reported and tried once more. */
+async function ourBuild(articles: string, cache: string, output: string): Promise<Measured> {
+  const run = () => measure(process.execPath, [TSX, 'src/build/build-command.ts', '--output', output], { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: cache });
+  const first = await run();
+  if (first.code === 0) return first;
+  console.error(`build failed, trying once more:\n${first.stderr.slice(-1500)}`);
+  return run();
+}
+
+/** The baseline's Pagefind step: index the built pages (the Node API, as our build uses). */
+async function indexBaseline(site: string): Promise<void> {
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind did not start');
+  const added = await index.addDirectory({ path: site });
+  if (added.errors.length) throw new Error(added.errors.join('; '));
+  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await pagefind.close();
+}
+
+async function baseline(articles: string, output: string): Promise<{ eleventy: Measured; pagefindSeconds: number; pagefindRssMb: number; seconds: number }> {
+  rmSync(output, { recursive: true, force: true });
+  const eleventy = await measure(process.execPath, [ELEVENTY, '--config=scripts/baseline/eleventy.config.mjs', `--input=${articles}`, `--output=${output}`, '--quiet']);
+  if (eleventy.code !== 0) throw new Error(`baseline Eleventy failed: ${eleventy.stderr}`);
+  // Pagefind in a child process of its own, so its time and memory are measured the same way.
+  const indexing = await measure(process.execPath, [TSX, 'scripts/bench-build.ts', '--index-baseline', output]);
+  if (indexing.code !== 0) throw new Error(`baseline Pagefind failed: ${indexing.stderr}`);
+  return { eleventy, pagefindSeconds: indexing.seconds, pagefindRssMb: Math.max(indexing.maxRssMb, indexing.treeRssMb), seconds: eleventy.seconds + indexing.seconds };
+}
+
+const tail = (text: string) => text.trim().split('\n').filter((l) => !l.startsWith('  /')).slice(-6);
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+const s = (n: number) => `${n.toFixed(1)} s`;
+
+async function benchSize(n: number, work: string, withBaseline: boolean): Promise<Record<string, unknown>> {
+  const articles = join(work, `articles-${n}`);
+  if (!existsSync(articles)) {
+    mkdirSync(articles, { recursive: true });
+    for (const a of syntheticArticles(n, readSourceText('articles'))) writeFileSync(join(articles, a.name), a.text);
+  }
+  const input = sizeOf(articles);
+  const cache = join(work, `cache-${n}`);
+  const output = join(work, `site-${n}`, '_site');
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(join(work, `site-${n}`), { recursive: true, force: true });
+  console.error(`[${n}] clean build…`);
+  const clean = await ourBuild(articles, cache, output);
+  if (clean.code !== 0) throw new Error(`clean build failed: ${clean.stderr.slice(-2000)}`);
+  const site = sizeOf(output);
+  const index = sizeOf(join(output, 'pagefind'));
+  console.error(`[${n}] clean ${s(clean.seconds)}; warm full build…`);
+  const warm = await ourBuild(articles, cache, output);
+  console.error(`[${n}] warm ${s(warm.seconds)}; rebuild after adding one article…`);
+  // One new article, as an editor would add it: a synthetic article from a larger archive.
+  const [extra] = syntheticArticles(n + 1, readSourceText('articles')).slice(-1);
+  const added = join(articles, `zz-added-${extra!.name}`);
+  writeFileSync(added, extra!.text);
+  const rebuild = await ourBuild(articles, cache, output);
+  unlinkSync(added);
+  const extractedInRebuild = /Extraction: ([\d,]+) files? extracted/.exec(rebuild.stdout)?.[1] ?? '?';
+  let base: Awaited<ReturnType<typeof baseline>> | null = null;
+  if (withBaseline) {
+    console.error(`[${n}] rebuild ${s(rebuild.seconds)}; baseline…`);
+    base = await baseline(articles, join(work, `baseline-${n}`));
+  }
+  const result = {
+    articles: n,
+    inputMb: input.mb,
+    clean: { seconds: clean.seconds, maxRssMb: clean.maxRssMb, treeRssMb: clean.treeRssMb, stages: stages(clean.stdout), report: tail(clean.stdout) },
+    warmFull: { seconds: warm.seconds, maxRssMb: warm.maxRssMb, treeRssMb: warm.treeRssMb, stages: stages(warm.stdout), report: tail(warm.stdout) },
+    rebuildAddOne: { seconds: rebuild.seconds, maxRssMb: rebuild.maxRssMb, treeRssMb: rebuild.treeRssMb, stages: stages(rebuild.stdout), extracted: extractedInRebuild, report: tail(rebuild.stdout) },
+    output: { mb: site.mb, files: site.files },
+    index: { mb: index.mb, files: index.files },
+    baseline: base && {
+      seconds: base.seconds,
+      eleventySeconds: base.eleventy.seconds,
+      pagefindSeconds: base.pagefindSeconds,
+      maxRssMb: Math.max(base.eleventy.maxRssMb, base.pagefindRssMb),
+      output: sizeOf(join(work, `baseline-${n}`)),
+      index: sizeOf(join(work, `baseline-${n}`, 'pagefind')),
+    },
+    ratios: base && { cleanToBaseline: clean.seconds / base.seconds, warmToBaseline: warm.seconds / base.seconds, rebuildToClean: rebuild.seconds / clean.seconds, rebuildToWarm: rebuild.seconds / warm.seconds },
+    load: readFileSync('/proc/loadavg', 'utf8').trim(),
+  };
+  writeFileSync(join(work, `results-${n}.json`), JSON.stringify(result, null, 2));
+  rmSync(join(work, `baseline-${n}`), { recursive: true, force: true });
+  console.log(
+    `N=${n}: clean ${s(clean.seconds)} (${mb(Math.max(clean.maxRssMb, clean.treeRssMb))}), warm full ${s(warm.seconds)}, ` +
+      `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}` +
+      (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×, warm/baseline ${(warm.seconds / base.seconds).toFixed(2)}×, rebuild/clean ${(100 * rebuild.seconds / clean.seconds).toFixed(0)}%` : ''),
+  );
+  return result;
+}
+
+/** The results in WORK as a Markdown table (`npm run bench -- --table [--work DIR]`). */
+function table(work: string): string {
+  const rows = readdirSync(work)
+    .filter((n) => /^results-\d+\.json$/.test(n))
+    .map((n) => JSON.parse(readFileSync(join(work, n), 'utf8')) as Record<string, any>)
+    .sort((a, b) => a.articles - b.articles);
+  const out = [
+    '| articles | clean build | full build, cache warm | rebuild after adding 1 | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | warm ÷ baseline | rebuild ÷ clean |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const peak = Math.max(r.clean.maxRssMb, r.clean.treeRssMb, r.warmFull.maxRssMb, r.warmFull.treeRssMb, r.rebuildAddOne.maxRssMb, r.rebuildAddOne.treeRssMb);
+    const b = r.baseline;
+    out.push(
+      `| ${r.articles.toLocaleString('en')} | ${s(r.clean.seconds)} | ${s(r.warmFull.seconds)} | ${s(r.rebuildAddOne.seconds)} | ${(peak / 1024).toFixed(1)} GB | ${mb(r.output.mb)}, ${r.output.files.toLocaleString('en')} files | ${mb(r.index.mb)} | ${b ? `${s(b.seconds)} (${s(b.eleventySeconds)} + ${s(b.pagefindSeconds)})` : '–'} | ${b ? `${(r.clean.seconds / b.seconds).toFixed(1)}×` : '–'} | ${b ? `${(r.warmFull.seconds / b.seconds).toFixed(1)}×` : '–'} | ${Math.round((100 * r.rebuildAddOne.seconds) / r.clean.seconds)} % |`,
+    );
+  }
+  return out.join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args[0] === '--index-baseline') {
+    await indexBaseline(args[1]!);
+    return 0;
+  }
+  if (args[0] === '--table') {
+    console.log(table(args[1] === '--work' ? args[2]! : '/tmp/quote-archive-bench'));
+    return 0;
+  }
+  let sizes = [1000, 5000, 10000, 20000];
+  let work = '/tmp/quote-archive-bench';
+  let withBaseline = true;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--sizes') sizes = args[++i]!.split(',').map(Number);
+    else if (args[i] === '--work') work = args[++i]!;
+    else if (args[i] === '--no-baseline') withBaseline = false;
+    else {
+      console.error('usage: npm run bench -- [--sizes 1000,5000] [--work DIR] [--no-baseline]');
+      return 2;
+    }
+  }
+  mkdirSync(work, { recursive: true });
+  for (const n of sizes) {
+    try {
+      await benchSize(n, work, withBaseline);
+    } catch (error) {
+      console.log(`N=${n}: failed: ${(error as Error).message.slice(0, 3000)}`);
+    }
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,81 @@
+// How long after dropping an article into the folder is the site updated? For the seed archive
+// (a temporary copy of articles/), measured both ways an editor works:
+//   npm run bench:watch
+// - `npm start` kept running (Eleventy watching, as `npm start` runs it but without the server):
+//   from writing the file to its article page, the home page listing it, and the search index
+//   written again;
+// - `npm run build` after dropping the file: the command's wall time, start to exit.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const RAW = (n: number) =>
+  `Harbour board meets on ferry timetable ${n}\n\nDOVER, October 16. The harbour board met on Friday to discuss the winter timetable.\n\n“We will keep the ferries running,” harbour master Ana Ruiz said. “Nobody will be stranded.”\n`;
+
+const root = mkdtempSync(join(tmpdir(), 'bench-watch-'));
+const articles = join(root, 'articles');
+cpSync('articles', articles, { recursive: true });
+const output = join(root, '_site');
+const env = { ...process.env, ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(test: () => boolean, timeoutMs = 60_000): Promise<number> {
+  const started = performance.now();
+  while (!test()) {
+    if (performance.now() - started > timeoutMs) throw new Error('timed out');
+    await wait(5);
+  }
+  return performance.now();
+}
+const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
+
+async function watchMode(): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', `--output=${output}`, '--watch', '--incremental', '--quiet'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  try {
+    await until(() => existsSync(join(output, 'pagefind', 'pagefind-entry.json')) && /Watching/.test(log), 120_000);
+    await wait(1000);
+    for (let n = 1; n <= 3; n++) {
+      const entry = join(output, 'pagefind', 'pagefind-entry.json');
+      const indexBefore = mtime(entry);
+      const dropped = performance.now();
+      writeFileSync(join(articles, `harbour-${n}.txt`), RAW(n));
+      const page = await until(() => existsSync(join(output, 'articles', `harbour-${n}`, 'index.html')));
+      const home = await until(() => existsSync(join(output, 'index.html')) && readFileSync(join(output, 'index.html'), 'utf8').includes(`harbour-${n}`));
+      const index = await until(() => mtime(entry) > indexBefore);
+      console.log(
+        `npm start: article ${n} dropped → its page ${(page - dropped).toFixed(0)} ms, home page ${(home - dropped).toFixed(0)} ms, search index ${(index - dropped).toFixed(0)} ms`,
+      );
+      await wait(1500);
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function build(): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', join(root, 'built')], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+function buildMode(): void {
+  build();
+  for (let n = 10; n < 13; n++) {
+    writeFileSync(join(articles, `harbour-${n}.txt`), RAW(n));
+    const started = performance.now();
+    const out = build();
+    const ms = performance.now() - started;
+    console.log(`npm run build after dropping article ${n}: ${ms.toFixed(0)} ms wall (${/Built .* in ([\d.]+ s)/.exec(out)?.[1]} inside the command)`);
+  }
+}
+
+await watchMode();
+buildMode();

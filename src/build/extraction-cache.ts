@@ -1,0 +1,186 @@
+// The extraction cache: each file's per-article result (its record before the archive links it to
+// the others, and its file-level messages), stored under a key made of the extractor's version, the
+// file's path and a hash of its bytes. A rebuild then extracts only new and changed files; the
+// archive-level steps (years, slugs, people file, people merge) always rerun on all results.
+//
+// Layout: <cacheDir>/extract/<extractor version>/<key[0..2]>/<key>.json. Entries are written to a
+// temporary file and renamed, so a reader never sees half an entry and two builds can share the
+// folder. The folder is safe to delete at any time; an unreadable entry is extracted again.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readArticle, type ArticleInput, type ReadResult } from '../archive/build-archive.ts';
+
+export const DEFAULT_CACHE_DIR = '.cache';
+
+/** The cache folder from the environment: ARCHIVE_CACHE_DIR, or `.cache`; ARCHIVE_CACHE=off for none. */
+export function cacheDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (/^(off|0|false|no)$/i.test(env['ARCHIVE_CACHE'] ?? '')) return null;
+  return env['ARCHIVE_CACHE_DIR'] || DEFAULT_CACHE_DIR;
+}
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+export interface CachedRead {
+  input: ArticleInput;
+  /** sha256 of the file's bytes. */
+  contentHash: string;
+  result: ReadResult;
+  /** True when the file was extracted in this build, false when it came from the cache. */
+  extracted: boolean;
+}
+
+function looksLikeReadResult(value: unknown): value is ReadResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const e = v['extracted'] as Record<string, unknown> | null | undefined;
+  return Array.isArray(v['messages']) && (e === null || (typeof e === 'object' && e !== undefined && typeof e['record'] === 'object'));
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time, keeping the order of the results. */
+async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Below this many files to extract, starting worker threads costs more than it saves. */
+export const PARALLEL_FROM = 64;
+
+/** Each input's result as JSON: in this thread for a few files, else spread over worker threads. */
+async function extractAll(inputs: ArticleInput[]): Promise<{ json: Map<ArticleInput, string>; threads: number }> {
+  const out = new Map<ArticleInput, string>();
+  const limit = Number(process.env['ARCHIVE_EXTRACT_THREADS']) || availableParallelism();
+  const threads = Math.min(limit, 4, Math.ceil(inputs.length / PARALLEL_FROM));
+  if (threads <= 1) {
+    for (const input of inputs) out.set(input, JSON.stringify(readArticle(input)));
+    return { json: out, threads: 1 };
+  }
+  const batchSize = Math.max(8, Math.min(64, Math.ceil(inputs.length / (threads * 8))));
+  const batches: ArticleInput[][] = [];
+  for (let i = 0; i < inputs.length; i += batchSize) batches.push(inputs.slice(i, i + batchSize));
+  let next = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= batches.length) return resolve();
+        const batch = batches[next++]!;
+        worker.once('message', (results: string[]) => {
+          batch.forEach((input, i) => out.set(input, results[i]!));
+          send();
+        });
+        worker.postMessage(batch);
+      };
+      worker.once('error', reject);
+      send();
+    });
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url)));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return { json: out, threads };
+}
+
+export class ExtractionCache {
+  readonly folder: string | null;
+  /** Entries that could not be written (a read-only disk, say); the build goes on without them. */
+  writeFailures = 0;
+  /** Threads the last `readAll` extracted with (1: this one). ARCHIVE_EXTRACT_THREADS sets the most. */
+  threads = 1;
+
+  constructor(
+    readonly cacheDir: string | null,
+    readonly version: string,
+  ) {
+    this.folder = cacheDir === null ? null : join(cacheDir, 'extract', version);
+  }
+
+  keyOf(path: string, contentHash: string): string {
+    return sha256(`${this.version}\0${path}\0${contentHash}`);
+  }
+
+  private entryPath(key: string): string {
+    return join(this.folder!, key.slice(0, 2), `${key}.json`);
+  }
+
+  private async get(key: string): Promise<ReadResult | null> {
+    if (this.folder === null) return null;
+    try {
+      const parsed: unknown = JSON.parse(await readFile(this.entryPath(key), 'utf8'));
+      return looksLikeReadResult(parsed) ? parsed : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async put(key: string, json: string): Promise<void> {
+    if (this.folder === null) return;
+    const path = this.entryPath(key);
+    try {
+      await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
+      await writeAtomically(path, json);
+    } catch {
+      this.writeFailures++;
+    }
+  }
+
+  /**
+   * Each file's result, from the cache or extracted now. Every result is a fresh object (parsed
+   * from JSON), because the archive-level steps change the records in place. Many files to extract
+   * (a first build, a new extractor version) are extracted in worker threads, one per core.
+   */
+  async readAll(inputs: ArticleInput[]): Promise<CachedRead[]> {
+    const found = await mapLimited(inputs, 32, async (input) => {
+      const contentHash = sha256(input.bytes);
+      const key = this.keyOf(input.path, contentHash);
+      return { input, contentHash, key, cached: await this.get(key) };
+    });
+    const misses = found.filter((f) => f.cached === null);
+    const { json, threads } = await extractAll(misses.map((m) => m.input));
+    this.threads = threads;
+    await mapLimited(misses, 32, (m) => this.put(m.key, json.get(m.input)!));
+    return found.map((f) =>
+      f.cached
+        ? { input: f.input, contentHash: f.contentHash, result: f.cached, extracted: false }
+        : // The same round trip as a cached result, so a fresh and a cached build see identical data.
+          { input: f.input, contentHash: f.contentHash, result: JSON.parse(json.get(f.input)!) as ReadResult, extracted: true },
+    );
+  }
+
+  /** Removes the entries of other extractor versions (after a successful build). */
+  async pruneOtherVersions(): Promise<number> {
+    if (this.cacheDir === null) return 0;
+    const root = join(this.cacheDir, 'extract');
+    let removed = 0;
+    for (const name of await readdir(root).catch(() => [] as string[])) {
+      if (name === this.version) continue;
+      await rm(join(root, name), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
+
+export { writeAtomically };

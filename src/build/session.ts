@@ -1,0 +1,42 @@
+// What one build process learns while Eleventy runs, for the report at its end. Eleventy loads the
+// config and templates through its own import path (with cache-busting queries in watch mode), so
+// the state lives on globalThis under a registered symbol rather than in a module variable: every
+// copy of this module sees the same object.
+import type { Message } from '../record.ts';
+import type { Manifest } from './manifest.ts';
+
+export interface LoadReport {
+  articlesDir: string;
+  cacheDir: string | null;
+  extractorVersion: string;
+  /** What this build read, as the next build's manifest. */
+  manifest: Manifest;
+  /** Files extracted in this build (new, changed, or not in the cache). */
+  extracted: string[];
+  fromCache: number;
+  cacheWriteFailures: number;
+  ms: { read: number; extract: number; assemble: number };
+}
+
+export interface BuildSession {
+  /** Set by the build command (`npm run build`): it prints the report and swaps the output in itself. */
+  managed: boolean;
+  /** The last archive loaded from an articles folder in this process. */
+  lastLoad: LoadReport | null;
+  /** The problems of the archive of the current build, errors and warnings. */
+  messages: readonly Message[];
+  articleCount: number;
+  /** Milliseconds the search index took in the current build (while the pages were rendered). */
+  indexMs: number;
+  /** Milliseconds the build waited for the index after the pages were rendered. */
+  indexWaitMs: number;
+  /** The search index being built, settled (never rejected) when it is done or failed. */
+  indexing: Promise<void> | null;
+}
+
+const KEY = Symbol.for('quote-archive.build-session');
+
+export function buildSession(): BuildSession {
+  const store = globalThis as unknown as Record<symbol, BuildSession | undefined>;
+  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null });
+}

@@ -1,0 +1,302 @@
+// Writes a rendered site into its output folder so that a reader, or a build that fails, never
+// sees half a site, and so that a rebuild touches only the files that changed.
+//
+// The build renders every page in memory (Eleventy's JSON mode) and the search index into a
+// temporary folder beside the output. Then, with `files` the complete new site:
+//
+// - Full write (first build, --clean, no valid output manifest, or most files changed): every
+//   file goes into the temporary folder, which replaces the output by renaming two folders.
+// - Changed files only (a rebuild): only new and changed files are written into the temporary
+//   folder; a journal listing them and the files to delete is written beside the output; then
+//   each file is renamed into place (each rename is atomic), stale files are deleted, and the
+//   journal removed. If the process dies while applying, the next build finishes the journal
+//   before anything else, so the output always ends as one complete site.
+//
+// What the output holds is recorded in an output manifest (path → content hash, size, time) in the
+// cache folder, with the output folder's inode: a manifest that does not match the folder (deleted,
+// replaced, or written by `npm start`) is not trusted and the build does a full write; a file whose
+// size or time differs from the manifest (edited or deleted by hand) is written again.
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile, copyFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { sha256, writeAtomically } from './extraction-cache.ts';
+
+export interface SiteFile {
+  /** Path inside the site, with `/` separators. */
+  rel: string;
+  hash: string;
+  /** The bytes to write, or the file that holds them (already in the temporary folder, or to copy). */
+  content: string | Uint8Array | null;
+  path: string | null;
+}
+
+/** A file as the output holds it: content hash, size and modification time. */
+export type FileState = [hash: string, size: number, mtimeMs: number];
+
+export interface OutputManifest {
+  /** The output folder's inode when the manifest was written. */
+  ino: number;
+  files: Record<string, FileState>;
+}
+
+export interface WriteSummary {
+  mode: 'full' | 'changes';
+  written: number;
+  deleted: number;
+  unchanged: number;
+  /** Why a full write was done. */
+  reason: string | null;
+}
+
+const hashOf = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+const toRel = (path: string) => path.split(sep).join('/');
+
+export class SiteWriteError extends Error {
+  override name = 'SiteWriteError';
+}
+
+/** A rendered page: where Eleventy would write it (inside `root`) and its content. */
+export function pageFile(root: string, outputPath: string, content: string | Uint8Array): SiteFile {
+  const rel = toRel(relative(root, resolve(outputPath)));
+  if (rel === '' || rel.startsWith('../') || rel === '..' || rel.startsWith('/')) {
+    throw new SiteWriteError(`A page would be written outside the site: ${outputPath}`);
+  }
+  return { rel, hash: hashOf(content), content, path: null };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Every file under `dir` as site files under `prefix` (a passthrough copy, or the search index already written). */
+export async function folderFiles(dir: string, prefix: string): Promise<SiteFile[]> {
+  if (!existsSync(dir)) return [];
+  const info = await stat(dir);
+  const files = info.isDirectory() ? await walk(dir) : [dir];
+  return Promise.all(
+    files.map(async (path) => {
+      const rel = toRel(info.isDirectory() ? join(prefix, relative(dir, path)) : prefix);
+      return { rel, hash: hashOf(await readFile(path)), content: null, path };
+    }),
+  );
+}
+
+function manifestPath(cacheDir: string, output: string): string {
+  return join(cacheDir, 'outputs', `${sha256(resolve(output)).slice(0, 16)}.json`);
+}
+
+export async function readOutputManifest(cacheDir: string, output: string): Promise<OutputManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestPath(cacheDir, output), 'utf8')) as OutputManifest;
+    return manifest && typeof manifest.files === 'object' && typeof manifest.ino === 'number' ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeOutputManifest(cacheDir: string, output: string, files: Record<string, FileState>): Promise<void> {
+  await mkdir(join(cacheDir, 'outputs'), { recursive: true });
+  await writeAtomically(manifestPath(cacheDir, output), JSON.stringify({ ino: statSync(output).ino, files }));
+}
+
+/** Forgets what the output holds: for builds that write into it directly (`npm start`). */
+export async function forgetOutput(cacheDir: string, output: string): Promise<void> {
+  await rm(manifestPath(cacheDir, output), { force: true });
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+}
+
+/** Puts each file at `root/rel`, creating folders once each. */
+async function materialise(root: string, files: SiteFile[]): Promise<void> {
+  const made = new Set<string>();
+  const ensureDir = async (dir: string) => {
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  await eachLimited(files, 32, async (file) => {
+    const target = join(root, file.rel);
+    if (file.path === target) return; // already in place (the search index)
+    await ensureDir(dirname(target));
+    if (file.content !== null) await writeFile(target, file.content);
+    else await copyFile(file.path!, target);
+  });
+}
+
+export function journalPath(output: string): string {
+  return `${output}.journal.json`;
+}
+
+interface Journal {
+  temp: string;
+  renames: string[];
+  deletes: string[];
+  files: Record<string, FileState>;
+}
+
+/** Each file's state under `root`, or null when it is missing. */
+async function statesOf(root: string, rels: string[]): Promise<Map<string, FileState | null>> {
+  const out = new Map<string, FileState | null>();
+  await eachLimited(rels, 64, async (rel) => {
+    try {
+      const info = await stat(join(root, rel));
+      out.set(rel, ['', info.size, info.mtimeMs]);
+    } catch {
+      out.set(rel, null);
+    }
+  });
+  return out;
+}
+
+/** Readers load pages, then the search index's entry file: put the entry file last, deletions after. */
+function applyOrder(rels: string[]): string[] {
+  const rank = (rel: string) => (rel === 'pagefind/pagefind-entry.json' ? 2 : rel.endsWith('.html') ? 1 : 0);
+  return [...rels].sort((a, b) => rank(a) - rank(b));
+}
+
+async function applyJournal(output: string, journal: Journal, cacheDir: string): Promise<void> {
+  const made = new Set<string>();
+  let complete = true;
+  for (const rel of journal.renames) {
+    const from = join(journal.temp, rel);
+    if (!existsSync(from)) {
+      // Moved in before an interruption, or lost: then the manifest cannot be trusted.
+      if (!existsSync(join(output, rel))) complete = false;
+      continue;
+    }
+    const dir = dirname(join(output, rel));
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await rename(from, join(output, rel));
+  }
+  const emptied = new Set<string>();
+  for (const rel of journal.deletes) {
+    await unlink(join(output, rel)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    emptied.add(dirname(join(output, rel)));
+  }
+  // Folders left empty by deleted pages (a removed article's folder).
+  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let d = dir; d.startsWith(output + sep); d = dirname(d)) {
+      if ((await readdir(d).catch(() => ['?'])).length > 0) break;
+      await rmdir(d).catch(() => undefined);
+    }
+  }
+  if (complete) await writeOutputManifest(cacheDir, output, journal.files);
+  else await forgetOutput(cacheDir, output);
+}
+
+/**
+ * Finishes the changes of a build that died while applying them. Call with the build lock held,
+ * before anything else touches the output or the temporary folders.
+ */
+export async function recoverInterrupted(output: string, cacheDir: string | null): Promise<boolean> {
+  const path = journalPath(output);
+  if (!existsSync(path)) return false;
+  const journal = JSON.parse(await readFile(path, 'utf8')) as Journal;
+  if (cacheDir) await applyJournal(output, journal, cacheDir);
+  else for (const rel of journal.renames) if (existsSync(join(journal.temp, rel))) await rename(join(journal.temp, rel), join(output, rel));
+  await rm(path, { force: true });
+  await rm(journal.temp, { recursive: true, force: true });
+  return true;
+}
+
+/**
+ * Writes `files` (the complete new site) to `output` through `temp` (a new folder beside it, which
+ * may already hold the search index). Returns what it did; the caller removes `garbage` (the old
+ * site or the temporary folder) when it likes, it is no longer part of the output.
+ */
+export async function writeSite(options: {
+  output: string;
+  temp: string;
+  files: SiteFile[];
+  cacheDir: string | null;
+  clean: boolean;
+}): Promise<{ summary: WriteSummary; garbage: string | null }> {
+  const { output, temp, files, cacheDir } = options;
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.rel)) throw new SiteWriteError(`Two files would be written to ${f.rel}`);
+    seen.add(f.rel);
+  }
+  let reason: string | null = null;
+  let previous: OutputManifest | null = null;
+  if (options.clean) reason = 'asked for a clean build';
+  else if (!existsSync(output)) reason = 'first build into this folder';
+  else if (!cacheDir) reason = 'no cache folder to remember the output';
+  else {
+    previous = await readOutputManifest(cacheDir, output);
+    if (!previous) reason = 'nothing is known of the files in the output folder';
+    else if (previous.ino !== statSync(output).ino) {
+      reason = 'the output folder was replaced since the last build';
+      previous = null;
+    }
+  }
+  let changed = files;
+  let deletes: string[] = [];
+  let kept: Record<string, FileState> = {};
+  if (previous) {
+    // The files of the output as they are now: one edited or deleted by hand is written again.
+    const now = await statesOf(output, Object.keys(previous.files));
+    for (const [rel, state] of Object.entries(previous.files)) {
+      const actual = now.get(rel);
+      if (actual && actual[1] === state[1] && actual[2] === state[2]) kept[rel] = state;
+    }
+    changed = files.filter((f) => kept[f.rel]?.[0] !== f.hash);
+    deletes = Object.keys(previous.files).filter((rel) => !seen.has(rel));
+    if (changed.length > files.length / 2) reason = 'most files changed';
+  }
+
+  if (reason !== null || previous === null) {
+    await mkdir(temp, { recursive: true });
+    await materialise(temp, files);
+    const states = await statesOf(temp, files.map((f) => f.rel));
+    const manifest = Object.fromEntries(files.map((f) => [f.rel, [f.hash, states.get(f.rel)![1], states.get(f.rel)![2]] as FileState]));
+    const old = `${output}.old-${temp.slice(temp.lastIndexOf('.tmp-') + 5)}`;
+    const hadOutput = existsSync(output);
+    if (hadOutput) await rename(output, old);
+    try {
+      await rename(temp, output);
+    } catch (error) {
+      if (hadOutput) await rename(old, output);
+      throw error;
+    }
+    if (cacheDir) await writeOutputManifest(cacheDir, output, manifest).catch(() => undefined);
+    return { summary: { mode: 'full', written: files.length, deleted: 0, unchanged: 0, reason }, garbage: hadOutput ? old : null };
+  }
+
+  await mkdir(temp, { recursive: true });
+  await materialise(temp, changed);
+  const staged = await statesOf(temp, changed.map((f) => f.rel));
+  const manifest: Record<string, FileState> = {};
+  for (const f of files) {
+    const state = staged.get(f.rel);
+    manifest[f.rel] = state ? [f.hash, state[1], state[2]] : kept[f.rel]!;
+  }
+  const journal: Journal = { temp, renames: applyOrder(changed.map((f) => f.rel)), deletes, files: manifest };
+  await writeAtomically(journalPath(output), JSON.stringify(journal));
+  await applyJournal(output, journal, cacheDir!);
+  await rm(journalPath(output), { force: true });
+  return {
+    summary: { mode: 'changes', written: changed.length, deleted: deletes.length, unchanged: files.length - changed.length, reason: null },
+    garbage: temp,
+  };
+}

@@ -1,0 +1,222 @@
+// What the search index holds, built from the records (never from the site's pages): one Pagefind
+// page per article, written as a small HTML document so that Pagefind records where each quote
+// starts. One Pagefind page per quote would cost every search a metadata file that grows with the
+// number of pages: 526 KB at 10,000 articles (65,000 quotes) before the first result. One page per
+// article keeps it near 100 KB and still lets every hit be a quote:
+//
+//   <h1 id="HEAD">headline</h1>          the article's title and, in its id, its date
+//   <p>text around the quotes</p>…       each paragraph a quote stands in, the quotes cut out (…)
+//   <p id="QUOTE">quoted words</p>…      one element per quote, in text order
+//
+// Pagefind reports every element with an id as an anchor (id, text, word position) in the page's
+// fragment, and the word positions of every match; the search page maps each match to the quote
+// (or the surrounding text) it falls in. Ids are never indexed as words, so the data a result needs
+// travels in them instead of in metadata, which Pagefind indexes (a speaker's name there would make
+// every article match it):
+//
+//   QUOTE = anchor | speaker id | speaker name | kind | date     (each part encodeURIComponent-ed)
+//   HEAD  = "a" | article date | article date as shown
+//
+// `anchor` is the quote's fragment id on its article page, `kind` is `d` (direct) or `p`
+// (partial), and `date` is the quote's own EDTF date when it differs from the article's, else
+// empty. templates/assets/search-core.js reads this format; keep the two in step.
+//
+// Only the paragraphs that hold a quote are searchable as text around the quotes: the words a
+// reader sees next to a quote, without the background paragraphs that make up most of a news
+// article (and, at 10,000 articles, more than half of the word index).
+//
+// Filters (speaker, date, kind, outlet, article) and the one sort (date) are per article: they
+// narrow the articles, and the search page keeps only the quotes of a result that match them.
+import type { Archive, ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
+import { parseEdtf } from '../extract/edtf.ts';
+import { displayDate } from '../site/dates.ts';
+import { html, type SafeHtml } from '../site/html.ts';
+import { siteModel, type SiteModel } from '../site/site-model.ts';
+import { displayTitle } from '../site/titles.ts';
+import { articleUrl, quoteAnchor } from '../site/urls.ts';
+
+/** Separates the parts of an anchor id; encodeURIComponent always escapes it inside a part. */
+export const PART_SEPARATOR = '|';
+
+/** The paragraphs whose words are searchable as "text around the quotes"; furniture never is. */
+const TEXT_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 'dateline']);
+
+/** What stands in the surrounding text where a quote was cut out. */
+const CUT = '…';
+
+/** Sort value of an undated article: before every date, so last when newest come first. */
+export const UNDATED_SORT = '0000';
+
+/**
+ * A word every article has, in a metadata field of its own: a search by filters alone asks for it.
+ * Pagefind 1.5.2 answers a search without words (`search(null, …)`) by loading every chunk of the
+ * word index (8.7 MB at 10,000 articles); this word's chunk holds one entry per article.
+ */
+export const EVERY_ARTICLE_META = 'every';
+export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
+
+/**
+ * Filter names. Pagefind keeps each filter in one file that a search using it must load whole, so
+ * the two filters with a value per article or per speaker are split over shards named
+ * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
+ */
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article' } as const;
+/** Speakers per speaker shard: about 15 KB of filter file each at 10,000 articles. */
+export const SPEAKERS_PER_SHARD = 400;
+/** Articles per article shard: about 6 KB of filter file each. */
+export const ARTICLES_PER_SHARD = 500;
+
+export interface SearchQuote {
+  anchor: string;
+  speakerId: string | null;
+  speakerName: string | null;
+  kind: Quote['kind'];
+  /** The quote's own EDTF date, when it differs from the article's. */
+  date: string | null;
+  text: string;
+}
+
+export interface SearchDocument {
+  url: string;
+  slug: string;
+  title: string;
+  /** The article's EDTF date. */
+  date: string | null;
+  /** The words around the quotes, paragraph by paragraph, each quote replaced by an ellipsis. */
+  text: string[];
+  quotes: SearchQuote[];
+  filters: Record<string, string[]>;
+  sort: { date: string };
+  /** The document handed to Pagefind. */
+  html: string;
+}
+
+const encode = (value: string | null): string => encodeURIComponent(value ?? '');
+
+/** The anchor id that carries a quote's data to the search page (see the module comment). */
+export function quoteAnchorId(quote: SearchQuote): string {
+  const kind = quote.kind === 'partial' ? 'p' : 'd';
+  return [quote.anchor, quote.speakerId, quote.speakerName, kind, quote.date].map(encode).join(PART_SEPARATOR);
+}
+
+export function headAnchorId(date: string | null): string {
+  return ['a', date, date === null ? '' : displayDate(date)].map(encode).join(PART_SEPARATOR);
+}
+
+/** A speaker filter value: the id (which never holds a space once encoded), a space, the name. */
+export function speakerFilterValue(id: string, name: string): string {
+  return `${encodeURIComponent(id)} ${name}`;
+}
+
+/** The date filter value: `2015-10` when the month is known, `2015` when only the year is. */
+export function dateFilterValue(edtf: string | null): string | null {
+  const d = edtf === null ? null : parseEdtf(edtf);
+  if (!d) return null;
+  return d.month === null ? String(d.year) : `${d.year}-${String(d.month).padStart(2, '0')}`;
+}
+
+export function shardCount(items: number, perShard: number): number {
+  return Math.max(1, Math.ceil(items / perShard));
+}
+
+/** The shard of a speaker id or article slug: FNV-1a over UTF-16 code units, as search-core.js computes it. */
+export function shardOf(key: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+const spansOf = (q: Quote): QuoteSpan[] => (q.parts.length > 0 ? q.parts : [{ paragraph: q.paragraph, start: q.start, end: q.end }]);
+
+/** True when a quote stands in (or runs through) the paragraph. */
+function holdsQuote(article: ArticleRecord, paragraph: Paragraph): boolean {
+  return article.quotes.some((q) => spansOf(q).some((s) => s.start < paragraph.end && s.end > paragraph.start));
+}
+
+/** The paragraph's text with every quote part inside it replaced by an ellipsis. */
+function textAround(article: ArticleRecord, paragraph: Paragraph): string {
+  const cuts = article.quotes
+    .flatMap(spansOf)
+    .map((s) => ({ start: Math.max(s.start, paragraph.start), end: Math.min(s.end, paragraph.end) }))
+    .filter((s) => s.start < s.end)
+    .sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = paragraph.start;
+  for (const cut of cuts) {
+    if (cut.start < pos) {
+      pos = Math.max(pos, cut.end);
+      continue;
+    }
+    out += `${article.body.slice(pos, cut.start)}${CUT}`;
+    pos = cut.end;
+  }
+  return (out + article.body.slice(pos, paragraph.end)).trim();
+}
+
+function searchQuote(model: SiteModel, article: ArticleRecord, quote: Quote): SearchQuote {
+  const person = model.person(quote.speakerId);
+  return {
+    anchor: quoteAnchor(quote.id),
+    speakerId: person ? person.id : null,
+    speakerName: person ? person.name : null,
+    kind: quote.kind,
+    date: quote.date !== null && quote.date !== article.date ? quote.date : null,
+    text: quote.text.trim(),
+  };
+}
+
+function documentHtml(doc: Omit<SearchDocument, 'html'>): string {
+  const filters: SafeHtml[] = Object.entries(doc.filters).flatMap(([name, values]) =>
+    values.map((value) => html`<span data-pagefind-filter="${name}[data-v]" data-v="${value}"></span>`),
+  );
+  return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${doc.title}</title></head><body>
+<h1 id="${headAnchorId(doc.date)}">${doc.title}</h1>
+${filters}<span data-pagefind-sort="date[data-v]" data-v="${doc.sort.date}"></span><span data-pagefind-meta="${EVERY_ARTICLE_META}:${EVERY_ARTICLE_WORD}"></span>
+${doc.text.map((t) => html`<p>${t}</p>\n`)}${doc.quotes.map((q) => html`<p id="${quoteAnchorId(q)}">${q.text}</p>\n`)}</body></html>`.value;
+}
+
+function searchDocument(model: SiteModel, article: ArticleRecord, settings: SearchSettings): SearchDocument {
+  const title = displayTitle(article).text;
+  const quotes = [...article.quotes]
+    .filter((q) => q.text.trim() !== '')
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((q) => searchQuote(model, article, q));
+  const text = article.paragraphs
+    .filter((p) => (TEXT_ROLES.has(p.role) && holdsQuote(article, p)) || (p.role === 'headline' && p.text.trim() !== title))
+    .map((p) => textAround(article, p))
+    .filter((t) => /[\p{L}\p{N}]/u.test(t.replaceAll(CUT, '')));
+  const filters: Record<string, string[]> = {};
+  const add = (name: string, value: string | null) => {
+    if (value !== null) filters[name] = [...new Set([...(filters[name] ?? []), value])].sort();
+  };
+  for (const q of quotes) {
+    if (q.speakerId && q.speakerName) add(`${FILTER.speaker}${shardOf(q.speakerId, settings.speakerShards)}`, speakerFilterValue(q.speakerId, q.speakerName));
+    add(FILTER.date, dateFilterValue(q.date ?? article.date));
+    add(FILTER.kind, q.kind);
+  }
+  add(FILTER.outlet, article.outlet?.trim() || null);
+  add(`${FILTER.article}${shardOf(article.slug, settings.articleShards)}`, article.slug);
+  const doc = { url: articleUrl(article.slug), slug: article.slug, title, date: article.date, text, quotes, filters, sort: { date: article.date ?? UNDATED_SORT } };
+  return { ...doc, html: documentHtml(doc) };
+}
+
+/** What the search page needs to know about the index that is not in it: how filters are sharded. */
+export interface SearchSettings {
+  speakerShards: number;
+  articleShards: number;
+}
+
+export function searchSettings(archive: Archive): SearchSettings {
+  const model = siteModel(archive);
+  return { speakerShards: shardCount(model.people.length, SPEAKERS_PER_SHARD), articleShards: shardCount(model.articles.length, ARTICLES_PER_SHARD) };
+}
+
+/** The documents to index: one per article that has quotes or text, newest first. */
+export function searchDocuments(archive: Archive): SearchDocument[] {
+  const model = siteModel(archive);
+  const settings = searchSettings(archive);
+  return model.articles.map((article) => searchDocument(model, article, settings)).filter((d) => d.quotes.length > 0 || d.text.length > 0);
+}

@@ -1,0 +1,221 @@
+// The archive for other tools: Atom and JSON Feed of the newest articles, a sitemap, robots.txt,
+// the records as JSON and the quotes as CSV. Article text is data in every one of them: escaped
+// in XML, a string in JSON, a quoted cell in CSV, never markup.
+import type { ArticleRecord } from '../record.ts';
+import { absoluteUrl, SITE_NAME } from './config.ts';
+import { feedTimestamp } from './dates.ts';
+import { externalUrl } from './external-url.ts';
+import { escapeHtml } from './html.ts';
+import { quoteDate, type SiteModel } from './site-model.ts';
+import { displayTitle } from './titles.ts';
+import {
+  ABOUT_URL,
+  articleUrl,
+  ATOM_FEED_URL,
+  DATES_URL,
+  HOME_URL,
+  JSON_FEED_URL,
+  monthUrl,
+  quotePageUrl,
+  SEARCH_URL,
+  SITEMAP_URL,
+  sitemapPartUrl,
+  speakerUrl,
+  SPEAKERS_BY_COUNT_URL,
+  SPEAKERS_URL,
+} from './urls.ts';
+import { listing } from './words.ts';
+
+/** Articles in each feed: the newest dated ones (a feed entry must have a date). */
+export const FEED_SIZE = 50;
+const SUMMARY_WORDS = 60;
+const FEED_DESCRIPTION = 'News articles and who is quoted in them, newest first.';
+
+/** Characters XML 1.0 does not allow at all (most control characters, lone surrogates). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for XML content or a quoted attribute: disallowed characters dropped, the rest escaped. */
+export function xmlText(text: string): string {
+  return escapeHtml(text.replace(NOT_XML, ''));
+}
+
+/** The articles in the feeds, newest first. */
+export function feedArticles(model: SiteModel): ArticleRecord[] {
+  return model.articles.filter((a) => feedTimestamp(a.date) !== null).slice(0, FEED_SIZE);
+}
+
+/** A plain-text summary: the first words of the text, and who is quoted. */
+export function articleSummary(model: SiteModel, article: ArticleRecord): string {
+  const first = article.paragraphs.find((p) => p.role === 'body' && p.text.trim() !== '');
+  const words = first ? first.text.trim().split(/\s+/) : [];
+  const opening = words.length > SUMMARY_WORDS ? `${words.slice(0, SUMMARY_WORDS).join(' ')}…` : words.join(' ');
+  const names = model.quotedIn(article).filter((p) => p.kind !== 'unnamed').map((p) => p.name);
+  const quoted = names.length > 0 ? `Quotes from ${listing(names)}.` : '';
+  return [opening, quoted].filter(Boolean).join(' ');
+}
+
+export function atomFeed(model: SiteModel): string {
+  const articles = feedArticles(model);
+  const updated = feedTimestamp(articles[0]?.date ?? null) ?? '1970-01-01T00:00:00Z';
+  const entries = articles.map((article) => {
+    const url = absoluteUrl(articleUrl(article.slug));
+    const when = feedTimestamp(article.date)!;
+    const original = externalUrl(article.url);
+    const categories = model
+      .quotedIn(article)
+      .filter((p) => p.kind !== 'unnamed')
+      .map((p) => `<category term="${xmlText(p.id)}" label="${xmlText(p.name)}" scheme="${xmlText(absoluteUrl(SPEAKERS_URL))}"/>`);
+    return [
+      '<entry>',
+      `<title type="text">${xmlText(displayTitle(article).text)}</title>`,
+      `<id>${xmlText(url)}</id>`,
+      `<link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
+      ...(original ? [`<link rel="related" href="${xmlText(original)}"/>`] : []),
+      `<published>${when}</published>`,
+      `<updated>${when}</updated>`,
+      ...(article.author ? [`<author><name>${xmlText(article.author)}</name></author>`] : []),
+      ...categories,
+      `<summary type="text">${xmlText(articleSummary(model, article))}</summary>`,
+      '</entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    `<title>${xmlText(SITE_NAME)}</title>`,
+    `<subtitle>${xmlText(FEED_DESCRIPTION)}</subtitle>`,
+    `<id>${xmlText(absoluteUrl(HOME_URL))}</id>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlText(absoluteUrl(ATOM_FEED_URL))}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(HOME_URL))}"/>`,
+    `<updated>${updated}</updated>`,
+    `<author><name>${xmlText(SITE_NAME)}</name></author>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+export function jsonFeed(model: SiteModel): string {
+  const items = feedArticles(model).map((article) => {
+    const url = absoluteUrl(articleUrl(article.slug));
+    const original = externalUrl(article.url);
+    const summary = articleSummary(model, article);
+    return {
+      id: url,
+      url,
+      ...(original ? { external_url: original } : {}),
+      title: displayTitle(article).text,
+      content_text: summary,
+      summary,
+      date_published: feedTimestamp(article.date),
+      ...(article.author ? { authors: [{ name: article.author }] } : {}),
+      tags: model.quotedIn(article).filter((p) => p.kind !== 'unnamed').map((p) => p.name),
+    };
+  });
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: SITE_NAME,
+    home_page_url: absoluteUrl(HOME_URL),
+    feed_url: absoluteUrl(JSON_FEED_URL),
+    description: FEED_DESCRIPTION,
+    language: 'en',
+    items,
+  };
+  return `${JSON.stringify(feed, null, 1)}\n`;
+}
+
+/** The most addresses one sitemap file may hold (sitemaps.org); more are split under an index. */
+export const SITEMAP_LIMIT = 50_000;
+
+interface SitemapEntry {
+  path: string;
+  lastmod?: string | null;
+}
+
+/** Every page worth finding, with the date of the articles. */
+function sitemapEntries(model: SiteModel): SitemapEntry[] {
+  return [
+    { path: HOME_URL, lastmod: model.articles[0]?.date ?? null },
+    { path: SPEAKERS_URL },
+    { path: SPEAKERS_BY_COUNT_URL },
+    { path: DATES_URL },
+    { path: SEARCH_URL },
+    { path: ABOUT_URL },
+    ...model.articles.map((a) => ({ path: articleUrl(a.slug), lastmod: a.date })),
+    ...model.quotes.map(({ article, quote }) => ({ path: quotePageUrl(article.slug, quote.id), lastmod: article.date })),
+    ...model.people.map((p) => ({ path: speakerUrl(p.id) })),
+    ...model.months.map((m) => ({ path: monthUrl(m.key) })),
+  ];
+}
+
+/** The sitemap's parts: one when it fits in one file. */
+export function sitemapParts(model: SiteModel, limit = SITEMAP_LIMIT): SitemapEntry[][] {
+  const entries = sitemapEntries(model);
+  const parts: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += limit) parts.push(entries.slice(i, i + limit));
+  return parts.length > 0 ? parts : [[]];
+}
+
+function urlset(entries: SitemapEntry[]): string {
+  const urls = entries.map(
+    ({ path, lastmod }) => `<url><loc>${xmlText(absoluteUrl(path))}</loc>${lastmod && feedTimestamp(lastmod) ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
+  );
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+/** `/sitemap.xml`: the addresses themselves, or an index of the parts when there are too many. */
+export function sitemap(model: SiteModel, limit = SITEMAP_LIMIT): string {
+  const parts = sitemapParts(model, limit);
+  if (parts.length === 1) return urlset(parts[0]!);
+  const items = parts.map((_, i) => `<sitemap><loc>${xmlText(absoluteUrl(sitemapPartUrl(i + 1)))}</loc></sitemap>`);
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, '</sitemapindex>', ''].join('\n');
+}
+
+/** One part of a split sitemap, numbered from 1. */
+export function sitemapPart(model: SiteModel, n: number, limit = SITEMAP_LIMIT): string {
+  return urlset(sitemapParts(model, limit)[n - 1] ?? []);
+}
+
+/** Crawlers may read everything; the sitemap says where it all is. Only read at the root of a host. */
+export function robotsTxt(): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(SITEMAP_URL)}\n`;
+}
+
+/** Every article record, exactly as extracted, newest first. */
+export function articlesJson(model: SiteModel): string {
+  return `${JSON.stringify(model.articles)}\n`;
+}
+
+export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url'] as const;
+
+/** Spreadsheets run a cell that starts with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 field: a cell a spreadsheet would take for a formula gets a leading apostrophe,
+ * and a cell holding a quote mark, comma or line break is quoted with its quote marks doubled.
+ */
+export function csvField(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Every quote, one row each, in the order of the site (newest article first, text order). */
+export function quotesCsv(model: SiteModel): string {
+  const rows = model.quotes.map((item) => {
+    const { article, quote } = item;
+    const person = model.person(quote.speakerId);
+    return [
+      quote.id,
+      quote.text,
+      quote.speakerId ?? '',
+      person?.name ?? '',
+      quote.kind,
+      quoteDate(item) ?? '',
+      article.slug,
+      displayTitle(article).text,
+      absoluteUrl(quotePageUrl(article.slug, quote.id)),
+    ];
+  });
+  return [[...CSV_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,11 @@
+// The Atom feed of the newest articles. Built in src/site/formats.ts.
+import { atomFeed } from '../src/site/formats.ts';
+import { siteModel } from '../src/site/site-model.ts';
+import type { SiteData } from '../src/site/template-data.ts';
+import { ATOM_FEED_URL } from '../src/site/urls.ts';
+
+export const data = { permalink: ATOM_FEED_URL, eleventyExcludeFromCollections: true };
+
+export function render(data: SiteData): string {
+  return atomFeed(siteModel(data.archive));
+}

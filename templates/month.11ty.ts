@@ -1,0 +1,63 @@
+// One page per month: the articles published in it and the quotes said in it, oldest first.
+import type { ArticleRecord } from '../src/record.ts';
+import { articleItem, quoteItem } from '../src/site/components.ts';
+import { displayDate } from '../src/site/dates.ts';
+import { html, type SafeHtml } from '../src/site/html.ts';
+import { page } from '../src/site/layout.ts';
+import { siteModel, type SiteModel } from '../src/site/site-model.ts';
+import type { SiteData } from '../src/site/template-data.ts';
+import { DATES_URL, monthUrl, yearUrl } from '../src/site/urls.ts';
+import { count } from '../src/site/words.ts';
+
+interface MonthPageData extends SiteData {
+  monthKey: string;
+}
+
+export const data = {
+  pagination: {
+    data: 'archive.articles',
+    size: 1,
+    alias: 'monthKey',
+    addAllPagesToCollections: false,
+    before: (_articles: ArticleRecord[], data: SiteData): string[] => siteModel(data.archive).months.map((m) => m.key),
+  },
+  permalink: (data: MonthPageData): string => monthUrl(data.monthKey),
+};
+
+function neighbours(model: SiteModel, key: string): SafeHtml {
+  const i = model.months.findIndex((m) => m.key === key);
+  const older = model.months[i + 1];
+  const newer = model.months[i - 1];
+  if (!older && !newer) return html``;
+  const link = (k: string, rel: 'prev' | 'next', label: string) =>
+    html`<li><span class="rel">${label}:</span> <a href="${monthUrl(k)}" rel="${rel}">${displayDate(k)}</a></li>`;
+  return html`<nav class="neighbours" aria-label="Previous and next month"><ul>${older ? link(older.key, 'prev', 'Previous month') : ''}${newer ? link(newer.key, 'next', 'Next month') : ''}</ul></nav>`;
+}
+
+export function render(data: MonthPageData): string {
+  const model = siteModel(data.archive);
+  const month = model.month(data.monthKey);
+  if (!month) throw new Error(`No month ${data.monthKey}`);
+  const name = displayDate(month.key);
+  const year = month.key.slice(0, 4);
+  const main = html`<p class="breadcrumb"><a href="${DATES_URL}">Dates</a> › <a href="${yearUrl(year)}">${year}</a></p>
+<h1>${name}</h1>
+<p class="lede">${count(month.articles.length, 'article')} published and ${count(month.quotes.length, 'quote')} said in ${name}, oldest first.</p>
+<section aria-labelledby="articles-heading">
+<h2 id="articles-heading">Articles</h2>
+${month.articles.length > 0 ? html`<ol class="article-list">${month.articles.map((a) => articleItem(model, a, 3))}</ol>` : html`<p>No article was published this month; the quotes below are from articles of other months.</p>`}
+</section>
+<section aria-labelledby="quotes-heading">
+<h2 id="quotes-heading">Quotes</h2>
+${month.quotes.length > 0 ? html`<ol class="quote-list">${month.quotes.map((q) => quoteItem(model, q, { speaker: true }))}</ol>` : html`<p>No quote is dated to this month.</p>`}
+</section>
+${neighbours(model, month.key)}`;
+  return page({
+    title: name,
+    description: `Articles and quotes of ${name}.`,
+    section: 'dates',
+    sectionIndex: false,
+    main,
+    path: monthUrl(month.key),
+  });
+}

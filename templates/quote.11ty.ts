@@ -1,0 +1,129 @@
+// One page per quote, its permalink: the words, who said them and when, the paragraph around
+// them, why the program gave them to this speaker, and a citation ready to copy.
+import type { ArticleRecord, Quote } from '../src/record.ts';
+import { explainRule } from '../src/site/attribution.ts';
+import { absoluteUrl } from '../src/site/config.ts';
+import { displayDate, timeElement } from '../src/site/dates.ts';
+import { html, type SafeHtml } from '../src/site/html.ts';
+import { quotationJsonLd } from '../src/site/json-ld.ts';
+import { page, SITE_NAME } from '../src/site/layout.ts';
+import { quoteInContext } from '../src/site/quote-context.ts';
+import { quoteDate, siteModel, type QuoteInArticle, type SiteModel } from '../src/site/site-model.ts';
+import type { SiteData } from '../src/site/template-data.ts';
+import { displayTitle } from '../src/site/titles.ts';
+import { ABOUT_URL, articleUrl, quotePageUrl, quoteUrl, speakerUrl } from '../src/site/urls.ts';
+
+/** What Eleventy paginates over: small keys, so it never copies an article per quote. */
+interface QuoteKey {
+  slug: string;
+  id: string;
+}
+
+interface QuotePageData extends SiteData {
+  quoteKey: QuoteKey;
+}
+
+export const data = {
+  pagination: {
+    data: 'archive.articles',
+    size: 1,
+    alias: 'quoteKey',
+    addAllPagesToCollections: false,
+    before: (_articles: ArticleRecord[], data: SiteData): QuoteKey[] =>
+      siteModel(data.archive).quotes.map(({ article, quote }) => ({ slug: article.slug, id: quote.id })),
+  },
+  permalink: (data: QuotePageData): string => quotePageUrl(data.quoteKey.slug, data.quoteKey.id),
+};
+
+const KIND_TEXT: Record<Quote['kind'], string> = {
+  direct: 'Direct quote',
+  partial: 'Partial quote: a few quoted words inside the writer’s sentence',
+};
+
+/** "“…” — Name, quoted in “Title” (Outlet), 14 October 2015. Site: URL" */
+export function citationText(model: SiteModel, item: QuoteInArticle): string {
+  const { article, quote } = item;
+  const speaker = model.person(quote.speakerId)?.name ?? 'Unidentified speaker';
+  const outlet = article.outlet ? ` (${article.outlet})` : '';
+  const date = quoteDate(item);
+  const when = date ? `, ${displayDate(date)}` : '';
+  const text = quote.text.replace(/\s+/g, ' ').trim();
+  return `“${text}” — ${speaker}, quoted in “${displayTitle(article).text}”${outlet}${when}. ${SITE_NAME}: ${absoluteUrl(quotePageUrl(article.slug, quote.id))}`;
+}
+
+/** The words as a reader would quote them, without stray quote marks or spaces at the ends. */
+const trimMarks = (words: string): string => words.replace(/^[\s“”‘’"'«»„‚‹›]+|[\s“”‘’"'«»„‚‹›]+$/g, '');
+
+function why(item: QuoteInArticle): SafeHtml {
+  const { quote } = item;
+  const { rule, summary, example } = explainRule(quote.attribution);
+  const { mention, cue } = quote.attribution;
+  const words: SafeHtml[] = [];
+  if (mention && trimMarks(mention)) words.push(html`the speaker is named as “${trimMarks(mention)}”`);
+  if (cue && trimMarks(cue)) words.push(html`the cue is “${trimMarks(cue)}”`);
+  return html`<section class="why" aria-labelledby="why-heading">
+<h2 id="why-heading">Why this speaker</h2>
+<p>${summary} <span class="rule">(Rule: <code>${rule}</code>.)</span></p>
+${words.length > 0 ? html`<p>In this article ${words.length === 2 ? html`${words[0]} and ${words[1]}` : words[0]}.</p>` : ''}
+${example ? html`<p class="example">For example: ${example}</p>` : ''}
+<p>The quote and its speaker were found by a program and can be wrong. <a href="${ABOUT_URL}#report">How to report a wrong attribution</a>.</p>
+</section>`;
+}
+
+function siblings(model: SiteModel, article: ArticleRecord, quote: Quote): SafeHtml {
+  const all = model.quotesIn(article);
+  const i = all.findIndex((q) => q.id === quote.id);
+  const previous = all[i - 1];
+  const next = all[i + 1];
+  if (!previous && !next) return html``;
+  const link = (q: Quote, rel: 'prev' | 'next', label: string) =>
+    html`<li><span class="rel">${label}:</span> <a href="${quotePageUrl(article.slug, q.id)}" rel="${rel}">${q.text.length > 80 ? `${q.text.slice(0, 80).trimEnd()}…` : q.text}</a></li>`;
+  return html`<nav class="neighbours" aria-label="Other quotes in this article"><ul>${previous ? link(previous, 'prev', 'Previous quote') : ''}${next ? link(next, 'next', 'Next quote') : ''}</ul></nav>`;
+}
+
+export function render(data: QuotePageData): string {
+  const model = siteModel(data.archive);
+  const item = model.quote(data.quoteKey.id);
+  if (!item) throw new Error(`No quote ${data.quoteKey.id}`);
+  const { article, quote } = item;
+  const person = model.person(quote.speakerId);
+  const date = quoteDate(item);
+  const title = displayTitle(article).text;
+  const number = model.quotesIn(article).findIndex((q) => q.id === quote.id) + 1;
+  const inArticle = quoteUrl(article.slug, quote.id);
+  const speakerName = person ? html`<a href="${speakerUrl(person.id)}">${person.name}</a>` : html`<span class="unattributed">speaker not identified</span>`;
+  const main = html`<p class="breadcrumb"><a href="${articleUrl(article.slug)}">${title}</a> › quote ${number} of ${model.quotesIn(article).length}</p>
+<h1>${person ? `Quote by ${person.name}` : 'Unattributed quote'}</h1>
+<figure class="quote-figure">
+<blockquote cite="${inArticle}" class="quote ${quote.kind}"><p>${quote.text}</p></blockquote>
+<figcaption>— ${speakerName}, ${timeElement(date)}</figcaption>
+</figure>
+<dl class="facts">
+<dt>Said by</dt><dd>${speakerName}${person && person.roles.length > 0 ? html`, <span class="roles">${person.roles.join('; ')}</span>` : ''}</dd>
+<dt>Date</dt><dd>${timeElement(date)}${quote.date === null && article.date !== null ? ' (the article’s date)' : ''}</dd>
+<dt>Article</dt><dd><a href="${articleUrl(article.slug)}">${title}</a></dd>
+<dt>Kind</dt><dd>${KIND_TEXT[quote.kind] ?? quote.kind}</dd>
+</dl>
+<p class="in-article-link"><a class="quote-in-article" href="${inArticle}">Read this quote in the article</a></p>
+<section class="context" aria-labelledby="context-heading">
+<h2 id="context-heading">In context</h2>
+<div class="context-text">${quoteInContext(article, quote)}</div>
+</section>
+${why(item)}
+<section class="cite" aria-labelledby="cite-heading">
+<h2 id="cite-heading">Cite this quote</h2>
+<p class="citation">${citationText(model, item)}</p>
+</section>
+${siblings(model, article, quote)}`;
+  const short = quote.text.length > 120 ? `${quote.text.slice(0, 120).trimEnd()}…` : quote.text;
+  return page({
+    title: `${person ? person.name : 'Unattributed'}: “${short}”`,
+    description: `“${short}”, ${person ? `said by ${person.name}` : 'an unattributed quote'}, ${displayDate(date)}, in “${title}”.`,
+    section: 'articles',
+    sectionIndex: false,
+    main,
+    path: quotePageUrl(article.slug, quote.id),
+    ogType: 'article',
+    jsonLd: quotationJsonLd(article, quote, person, date),
+  });
+}

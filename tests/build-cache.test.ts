@@ -1,0 +1,150 @@
+// The incremental build's parts, without Eleventy: the extraction cache gives the same archive as a
+// clean extraction, extracts only what is new or changed, keeps per-article results valid when the
+// people file changes, and is keyed by an extractor version that follows the extraction code only.
+// The build lock lets one build in at a time and takes over a lock whose process is gone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { buildArchive, readArticle } from '../src/archive/build-archive.ts';
+import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
+import { loadArchiveWithReport, readArticleInputs, readPeopleFile } from '../src/archive/load-archive.ts';
+import { ExtractionCache } from '../src/build/extraction-cache.ts';
+import { hashSources } from '../src/build/extractor-version.ts';
+import { acquireLock } from '../src/build/lock.ts';
+import { diffManifest } from '../src/build/manifest.ts';
+
+const RAW = [
+  'Kremlin: talks with Washington will go on',
+  '',
+  'MOSCOW, October 16. The Kremlin said on Friday that it would keep talking to Washington about Syria.',
+  '',
+  '“We will keep the door open,” Peskov told reporters.',
+  '',
+].join('\r\n');
+
+async function articlesCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  await cp('articles', dir, { recursive: true });
+  return dir;
+}
+
+/** The archive a clean, uncached extraction gives, as the extract command builds it. */
+async function cleanArchive(dir: string) {
+  const { people, messages } = await readPeopleFile(dir);
+  const archive = buildArchive(await readArticleInputs(dir), { people });
+  archive.messages.unshift(...messages);
+  return archive;
+}
+
+test('a cached load extracts only the added file and gives the archive a clean extraction gives', async () => {
+  const dir = await articlesCopy();
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const first = await loadArchiveWithReport(dir, { cacheDir });
+  assert.equal(first.report.fromCache, 0);
+  assert.ok(first.report.extracted.length >= 5);
+
+  await writeFile(join(dir, 'kremlin-talks.txt'), RAW);
+  const second = await loadArchiveWithReport(dir, { cacheDir });
+  assert.deepEqual(second.report.extracted, [join(dir, 'kremlin-talks.txt')]);
+  assert.equal(second.report.fromCache, first.report.extracted.length);
+  assert.deepStrictEqual(second.archive, await cleanArchive(dir));
+
+  // The archive-level steps ran on cached results: the new article's dateline year comes from the others.
+  const added = second.archive.articles.find((a) => a.source.endsWith('kremlin-talks.txt'))!;
+  assert.equal(added.date, '2015-10-16');
+  assert.deepEqual(diffManifest(first.report.manifest, second.report.manifest).added, [join(dir, 'kremlin-talks.txt')]);
+});
+
+test('a changed article is extracted again; a changed people file re-extracts nothing and still applies', async () => {
+  const dir = await articlesCopy();
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const first = await loadArchiveWithReport(dir, { cacheDir });
+  const [changed] = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  await appendFile(join(dir, changed!), '\n“A sentence added later, to be quoted,” said Jeff Davis.\n');
+  const second = await loadArchiveWithReport(dir, { cacheDir });
+  assert.deepEqual(second.report.extracted, [join(dir, changed!)]);
+  assert.deepEqual(diffManifest(first.report.manifest, second.report.manifest).changed, [join(dir, changed!)]);
+
+  await writeFile(join(dir, 'people.yml'), '- name: Dmitry Peskov\n  aliases: [Sands]\n  wikidata: Q4375464\n');
+  const third = await loadArchiveWithReport(dir, { cacheDir });
+  assert.deepEqual(third.report.extracted, []);
+  assert.equal(diffManifest(second.report.manifest, third.report.manifest).peopleFile, 'added');
+  assert.deepStrictEqual(third.archive, await cleanArchive(dir));
+  assert.equal(third.archive.people.find((p) => p.id === 'dmitry-peskov')?.wikidata, 'Q4375464');
+});
+
+test('many files are extracted in worker threads, with the same results as in one thread', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  for (const a of syntheticArticles(150, readSourceText('articles'))) await writeFile(join(dir, a.name), a.text);
+  const inputs = await readArticleInputs(dir);
+  const cache = new ExtractionCache(null, 'v1');
+  const parallel = await cache.readAll(inputs);
+  if (availableParallelism() > 1) assert.ok(cache.threads > 1, `extracted in ${cache.threads} thread(s)`);
+  assert.deepStrictEqual(
+    parallel.map((r) => r.result),
+    inputs.map((i) => JSON.parse(JSON.stringify(readArticle(i)))),
+  );
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the cache is keyed by extractor version, file path and content', async () => {
+  const dir = await articlesCopy();
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const inputs = await readArticleInputs(dir);
+  const v1 = new ExtractionCache(cacheDir, 'v1');
+  assert.ok((await v1.readAll(inputs)).every((r) => r.extracted));
+  assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(inputs)).every((r) => !r.extracted));
+  assert.ok((await new ExtractionCache(cacheDir, 'v2').readAll(inputs)).every((r) => r.extracted), 'another version extracts again');
+  const moved = inputs.map((i) => ({ ...i, path: `${i.path}.txt` }));
+  assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(moved)).every((r) => r.extracted), 'another path extracts again');
+  // A damaged entry is extracted again, not trusted.
+  const folder = join(cacheDir, 'extract', 'v1');
+  for (const shard of await readdir(folder)) for (const name of await readdir(join(folder, shard))) await writeFile(join(folder, shard, name), '{"messages": [');
+  assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(inputs)).every((r) => r.extracted));
+  // Only the current version is kept.
+  assert.equal(await new ExtractionCache(cacheDir, 'v2').pruneOtherVersions(), 1);
+  assert.deepEqual(await readdir(join(cacheDir, 'extract')), ['v2']);
+});
+
+test('the extractor version changes with the reading, extraction and archive code, and only with it', async () => {
+  const src = await mkdtemp(join(tmpdir(), 'src-'));
+  for (const d of ['read', 'extract', 'archive', 'site']) await cp(join('src', d), join(src, d), { recursive: true });
+  const base = hashSources(src);
+  assert.equal(hashSources(src), base);
+  await appendFile(join(src, 'site', 'layout.ts'), '\n// a template change\n');
+  assert.equal(hashSources(src), base, 'site code is not part of the extractor');
+  for (const d of ['read', 'extract', 'archive']) {
+    const before = hashSources(src);
+    const [file] = (await readdir(join(src, d))).filter((n) => n.endsWith('.ts'));
+    await appendFile(join(src, d, file!), '\n// changed\n');
+    assert.notEqual(hashSources(src), before, `a change in src/${d} changes the version`);
+  }
+  await rm(src, { recursive: true, force: true });
+});
+
+test('the build lock lets one build in at a time and takes over a lock left by a dead process', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lock-'));
+  const path = join(dir, '_site.lock');
+  const first = await acquireLock(path);
+  let waited = false;
+  let secondHeld = false;
+  const second = acquireLock(path, { pollMs: 20, onWait: () => (waited = true) }).then((lock) => {
+    secondHeld = true;
+    return lock;
+  });
+  await new Promise((r) => setTimeout(r, 150));
+  assert.equal(secondHeld, false, 'the second build waits while the first holds the lock');
+  assert.equal(waited, true);
+  await first.release();
+  await (await second).release();
+  assert.equal(secondHeld, true);
+
+  // A lock whose process is gone (a build killed mid-way).
+  await writeFile(path, JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), started: 'long ago' }));
+  const taken = await acquireLock(path, { timeoutMs: 1000 });
+  await taken.release();
+  await rm(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,143 @@
+// The build command (`npm run build`) end to end, on a temporary copy of the articles:
+// an incremental build equals a clean one; a failing build leaves the previous site exactly as it
+// was and reports every problem at once; two builds started together leave one complete site.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { loadArchive } from '../src/archive/load-archive.ts';
+import { REQUIRED_FILES } from '../src/build/build-command.ts';
+import { runBuildCommand, siteDifferences, snapshot } from './helpers/build-command.ts';
+
+// A raw pasted article: CRLF line endings, a dateline without a year, a bare surname.
+const RAW = [
+  'Kremlin: talks with Washington will go on',
+  '',
+  'MOSCOW, October 16. The Kremlin said on Friday that it would keep talking to Washington about Syria.',
+  '',
+  '“We will keep the door open,” Peskov told reporters. “Dialogue is always needed, even now.”',
+  '',
+].join('\r\n');
+
+/** Nothing but the output folder is left beside it: no temporary folder, no lock. */
+async function leftovers(output: string): Promise<string[]> {
+  const name = basename(output);
+  return (await readdir(dirname(output))).filter((n) => n.startsWith(`${name}.`));
+}
+
+describe('the build command', () => {
+  let root: string;
+  let articles: string;
+  let env: Record<string, string>;
+  let site: string;
+  let clean: string;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'build-'));
+    articles = join(root, 'articles');
+    await cp('articles', articles, { recursive: true });
+    env = { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };
+    site = join(root, 'out', '_site');
+    clean = join(root, 'clean', '_site');
+  });
+
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('after adding a raw article, an incremental build extracts only it and equals a clean build', async () => {
+    const first = await runBuildCommand(site, env);
+    assert.equal(first.code, 0, first.stderr);
+    await writeFile(join(articles, 'kremlin-talks.txt'), RAW);
+
+    const incremental = await runBuildCommand(site, env);
+    assert.equal(incremental.code, 0, incremental.stderr);
+    assert.match(incremental.stdout, /added \(1\):\n\s+\S*kremlin-talks\.txt/);
+    assert.match(incremental.stdout, /Extraction: 1 file extracted, \d+ files from the cache/);
+    assert.match(incremental.stdout, /Output: \d+ files? new or changed, \d+ files? deleted, [1-9]\d* files? unchanged/, 'only changed files were written');
+
+    const fresh = await runBuildCommand(clean, { ...env, ARCHIVE_CACHE_DIR: join(root, 'clean-cache') });
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.match(fresh.stdout, /Extraction: \d+ files extracted, 0 files from the cache/);
+    assert.deepEqual(await siteDifferences(site, clean), []);
+
+    // The new article went through the archive-level steps: its page exists, and its dateline's
+    // year and its speaker come from the other articles.
+    const archive = await loadArchive(articles, { cacheDir: null });
+    const added = archive.articles.find((a) => a.source.endsWith('kremlin-talks.txt'))!;
+    assert.equal(added.date, '2015-10-16');
+    const speaker = archive.people.find((p) => p.articles.includes(added.slug));
+    assert.ok(speaker && speaker.articles.length > 1, 'the speaker of the new article is merged with the same person elsewhere');
+    assert.ok((await readFile(join(site, 'index.html'), 'utf8')).includes(added.slug));
+    assert.deepEqual(await leftovers(site), []);
+  });
+
+  test('an error in one article and a warning in another are both reported; the build fails and leaves the site as it was', async () => {
+    const before = await snapshot(site);
+    const bad = join(root, 'bad-articles');
+    await cp(articles, bad, { recursive: true });
+    await writeFile(join(bad, 'impossible-date.md'), '---\ndate: 2015-13-45\n---\nText.\n');
+    await writeFile(join(bad, 'odd-field.md'), '---\ndate: 2015-10-14\nflavour: salty\n---\nFloods close the northern highway\n\n“The river is rising fast,” Mayor Ana Lind said on Monday.\n');
+    const run = await runBuildCommand(site, { ...env, ARCHIVE_DIR: bad });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /impossible-date\.md:2:1: error: .*2015-13-45/);
+    assert.match(run.stderr, /odd-field\.md:3:1: warning: .*flavour/);
+    assert.match(run.stderr, /Build failed: 1 error/);
+    assert.match(run.stderr, /was left as it was/);
+    assert.deepEqual(await snapshot(site), before);
+    assert.deepEqual(await leftovers(site), []);
+  });
+
+  test('a build whose templates fail on a malformed record leaves the site as it was', async () => {
+    const before = await snapshot(site);
+    // An archive whose second article is not a record: the templates fail after writing other pages.
+    const good = (await loadArchive(articles, { cacheDir: null })).articles[0]!;
+    const json = join(root, 'broken-archive.json');
+    await writeFile(json, JSON.stringify({ articles: [good, { slug: 'broken' }], people: [], messages: [] }));
+    const run = await runBuildCommand(site, { ...env, ARCHIVE_JSON: json });
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stderr, /Build failed/);
+    assert.deepEqual(await snapshot(site), before);
+    assert.deepEqual(await leftovers(site), []);
+  });
+
+  test('a build killed while writing its output leaves the site as it was or finishes it at the next build', async () => {
+    const before = await snapshot(site);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', site], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Kill it as soon as it writes the search index into its temporary folder: the pages are rendered,
+    // and the output is about to change.
+    let killed = false;
+    for (let i = 0; i < 12000 && !killed && child.exitCode === null; i++) {
+      const temp = (await leftovers(site)).find((n) => n.includes('.tmp-'));
+      if (temp && existsSync(join(dirname(site), temp, 'pagefind'))) killed = child.kill('SIGKILL');
+      else await new Promise((r) => setTimeout(r, 2));
+    }
+    assert.equal(await exited, 'SIGKILL', 'the build was killed before it finished');
+    const left = await leftovers(site);
+    assert.ok(left.some((n) => n.endsWith('.lock')), 'the killed build left its lock');
+    if (!left.some((n) => n.endsWith('.journal.json'))) {
+      // Killed before it started changing the output: the site is exactly as it was.
+      assert.deepEqual(await snapshot(site), before);
+    }
+    // Either way the next build takes over the lock, finishes or discards what was left, and ends complete.
+    const next = await runBuildCommand(site, env);
+    assert.equal(next.code, 0, next.stderr);
+    assert.deepEqual(await leftovers(site), []);
+    assert.deepEqual(await siteDifferences(site, clean), []);
+  });
+
+  test('two builds started at once both finish, one after the other, leaving one complete site', async () => {
+    const output = join(root, 'together', '_site');
+    const [a, b] = await Promise.all([runBuildCommand(output, env), runBuildCommand(output, env)]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.ok(/waiting for it to finish/.test(a.stderr + b.stderr), 'one build waited for the other');
+    for (const file of REQUIRED_FILES) assert.ok(existsSync(join(output, file)), file);
+    assert.deepEqual(await siteDifferences(output, clean), []);
+    assert.deepEqual(await leftovers(output), []);
+  });
+});

@@ -1,0 +1,86 @@
+// Writing the output: a rebuild moves in only the files that changed (the others keep their inode
+// and time), deletes stale ones, and a rebuild that died while moving files in is finished by the
+// next build from its journal.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { journalPath, readOutputManifest, recoverInterrupted, writeSite, type SiteFile } from '../src/build/site-writer.ts';
+import { listFiles } from './helpers/build-command.ts';
+import { createHash } from 'node:crypto';
+
+const file = (rel: string, content: string): SiteFile => ({ rel, content, path: null, hash: createHash('sha1').update(content).digest('hex') });
+const site = (pages: Record<string, string>) => Object.entries(pages).map(([rel, content]) => file(rel, content));
+let n = 0;
+const temp = (output: string) => `${output}.tmp-${process.pid}-t${n++}`;
+
+async function read(output: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const rel of await listFiles(output)) out[rel] = await readFile(join(output, rel), 'utf8');
+  return out;
+}
+
+test('a rebuild writes only new and changed files, deletes stale ones, and leaves the rest untouched', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'writer-'));
+  const output = join(root, '_site');
+  const cacheDir = join(root, 'cache');
+  const first = { 'index.html': 'home 1', 'articles/a/index.html': 'a', 'articles/b/index.html': 'b', 'assets/site.css': 'css' };
+  const full = await writeSite({ output, temp: temp(output), files: site(first), cacheDir, clean: false });
+  assert.equal(full.summary.mode, 'full');
+  assert.deepEqual(await read(output), first);
+  const kept = await stat(join(output, 'articles/a/index.html'));
+
+  const second = { 'index.html': 'home 2', 'articles/a/index.html': 'a', 'articles/c/index.html': 'c', 'assets/site.css': 'css' };
+  const rebuild = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  assert.deepEqual(rebuild.summary, { mode: 'changes', written: 2, deleted: 1, unchanged: 2, reason: null });
+  assert.deepEqual(await read(output), second);
+  assert.ok(!existsSync(join(output, 'articles/b')), 'the folder of a removed page is removed');
+  const after = await stat(join(output, 'articles/a/index.html'));
+  assert.equal(after.ino, kept.ino);
+  assert.equal(after.mtimeMs, kept.mtimeMs);
+  assert.deepEqual(Object.keys((await readOutputManifest(cacheDir, output))!.files).sort(), Object.keys(second).sort());
+
+  // A file deleted or edited by hand is written again, though its content did not change.
+  await rm(join(output, 'articles/a/index.html'));
+  await writeFile(join(output, 'assets/site.css'), 'edited');
+  const repaired = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  assert.deepEqual(repaired.summary, { mode: 'changes', written: 2, deleted: 0, unchanged: 2, reason: null });
+  assert.deepEqual(await read(output), second);
+
+  // A folder replaced behind the build's back is written in full again.
+  await rename(output, `${output}-moved`);
+  await mkdir(output);
+  const again = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  assert.equal(again.summary.mode, 'full');
+  assert.deepEqual(await read(output), second);
+});
+
+test('changes left half applied by a build that died are finished from the journal', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'writer-'));
+  const output = join(root, '_site');
+  const cacheDir = join(root, 'cache');
+  await writeSite({ output, temp: temp(output), files: site({ 'index.html': 'home 1', 'a.html': 'a', 'b.html': 'b' }), cacheDir, clean: false });
+  // What a build writes before it starts moving files in: the changed files and the journal.
+  const staged = temp(output);
+  await mkdir(staged);
+  await writeFile(join(staged, 'index.html'), 'home 2');
+  await writeFile(join(staged, 'c.html'), 'c');
+  const state = async (dir: string, f: SiteFile) => {
+    const info = await stat(join(dir, f.rel));
+    return [f.rel, [f.hash, info.size, info.mtimeMs]];
+  };
+  const [home, a, c] = site({ 'index.html': 'home 2', 'a.html': 'a', 'c.html': 'c' });
+  const files = Object.fromEntries([await state(staged, home!), await state(output, a!), await state(staged, c!)]);
+  await writeFile(journalPath(output), JSON.stringify({ temp: staged, renames: ['c.html', 'index.html'], deletes: ['b.html'], files }));
+  // It died after moving the first file in.
+  await rename(join(staged, 'c.html'), join(output, 'c.html'));
+
+  assert.equal(await recoverInterrupted(output, cacheDir), true);
+  assert.deepEqual(await read(output), { 'index.html': 'home 2', 'a.html': 'a', 'c.html': 'c' });
+  assert.ok(!existsSync(journalPath(output)));
+  assert.ok(!existsSync(staged));
+  assert.deepEqual((await readOutputManifest(cacheDir, output))!.files, files);
+  assert.equal(await recoverInterrupted(output, cacheDir), false);
+});
