@@ -5,6 +5,7 @@
 //   npm run bench:search -- --articles 2000      another size
 //   npm run bench:search -- --site DIR           measure a site already built (its pagefind/ included)
 //   npm run bench:search -- --runs 7 --json out.json
+//   npm run bench:search -- --keep               keep the generated articles and site (else removed)
 //
 // The site is served gzip-compressed (as any host serves text; Pagefind's own files are compressed
 // already) through a counting proxy, so bytes are what travels on the wire, headers included; the
@@ -17,10 +18,10 @@
 //               results, which is what "first results within 300 ms" means;
 //   follow-up   a second query typed on the same page: the bytes it adds and its time.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -42,10 +43,11 @@ interface Options {
   site: string | null;
   runs: number;
   json: string | null;
+  keep: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 10_000, site: null, runs: 5, json: null };
+  const options: Options = { articles: 10_000, site: null, runs: 5, json: null, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i] ?? '';
     switch (argv[i]) {
@@ -60,6 +62,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--json':
         options.json = next();
+        break;
+      case '--keep':
+        options.keep = true;
         break;
       default:
         throw new Error(`unknown argument ${argv[i]}`);
@@ -104,10 +109,12 @@ async function buildSite(articlesDir: string): Promise<{ dir: string; ms: number
 /** The index alone, built again from the same archive: its build time without the pages'. */
 async function timeIndex(articlesDir: string): Promise<{ ms: number; pages: number; quotes: number }> {
   const archive = await loadSiteArchive({ ARCHIVE_DIR: articlesDir });
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-bench-')), 'pagefind');
+  const dir = await mkdtemp(join(tmpdir(), 'pagefind-bench-'));
   const started = performance.now();
-  const summary = await buildSearchIndex(archive, out);
-  return { ms: performance.now() - started, pages: summary.pages, quotes: summary.quotes };
+  const summary = await buildSearchIndex(archive, join(dir, 'pagefind'));
+  const ms = performance.now() - started;
+  await rm(dir, { recursive: true, force: true });
+  return { ms, pages: summary.pages, quotes: summary.quotes };
 }
 
 // ------------------------------------------------------------------------------ serving and counting
@@ -259,6 +266,26 @@ async function typed(browser: Browser, counter: Counter, words: string, followUp
   return { first, followUp: second };
 }
 
+/** Cold search for the words, then the reader opens the filters: the bytes the menus' counts cost. */
+async function counts(browser: Browser, counter: Counter, words: string): Promise<Measure> {
+  const { context, playwrightBytes } = await newContext(browser, counter.origin);
+  const page = await context.newPage();
+  await page.goto(`${counter.origin}/search/?q=${encodeURIComponent(words)}`);
+  await shown(page, 0);
+  await settle(page);
+  counter.take();
+  const before = playwrightBytes();
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector('#search-kind option[value="direct"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  const time = (await page.evaluate(() => performance.now())) - started;
+  await settle(page);
+  const taken = counter.take();
+  const result = { bytes: total(taken), playwrightBytes: playwrightBytes() - before, kinds: byKind(taken), ms: time, ...(await outcome(page)) };
+  await context.close();
+  return result;
+}
+
 interface Row {
   name: string;
   budget: string;
@@ -296,12 +323,15 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   let siteDir = options.site;
   const facts: Record<string, string> = {};
+  keep = options.keep;
   if (!siteDir) {
     process.stderr.write(`Generating ${options.articles} synthetic articles…\n`);
     const articles = await makeArticles(options.articles);
+    made.push(articles);
     process.stderr.write(`Building the site from ${articles}…\n`);
     const built = await buildSite(articles);
     siteDir = built.dir;
+    made.push(siteDir);
     facts['site build (Eleventy, extraction and index)'] = `${(built.ms / 1000).toFixed(1)} s`;
     process.stderr.write('Building the index alone, to time it…\n');
     const index = await timeIndex(articles);
@@ -346,6 +376,7 @@ async function main(): Promise<void> {
       cold(browser, counter, '/search/?q=terrorism&year=2012&kind=partial&sort=oldest'),
     );
     await repeat(`speaker only, cold: ?speaker=${speaker} (the speaker page's link)`, `≤ ${kb(BUDGET.filteredBytes)}`, () => cold(browser, counter, `/search/?speaker=${encodeURIComponent(speaker)}`));
+    await repeat('opening the filters after a search for "dialogue": the counts of every menu', 'not budgeted: loaded only on request', () => counts(browser, counter, 'dialogue'));
     const typedRuns: { first: Measure; followUp: Measure | null }[] = [];
     await typed(browser, counter, 'dialogue', 'coalition');
     for (let i = 0; i < options.runs; i++) typedRuns.push(await typed(browser, counter, 'dialogue', 'coalition'));
@@ -361,6 +392,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   const table = rows.map(summarise);
+  facts['machine'] = `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (times grow with it)`;
   console.log('\nSearch index');
   for (const [k, v] of Object.entries(facts)) console.log(`  ${k}: ${v}`);
   console.log(`\nQueries (median of ${options.runs} runs, cold cache unless said; bytes on the wire, gzip where a host would)`);
@@ -372,7 +404,16 @@ async function main(): Promise<void> {
   if (options.json) await writeFile(options.json, JSON.stringify({ facts, rows: table, raw: rows }, null, 2));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+/** What this run made: removed at the end, even after a failure, unless --keep. */
+const made: string[] = [];
+let keep = false;
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    if (made.length > 0 && keep) console.log(`\nKept ${made.join(' and ')}; measure again with --site ${made[1] ?? ''}`);
+    else await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  });

@@ -17,8 +17,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function render(data: SiteData): string {
   const { settings, years, outlets } = searchPageData(data.archive);
   const months = MONTHS.map((name, i) => html`<option value="${String(i + 1).padStart(2, '0')}">${name}</option>`);
-  const main = html`<link rel="stylesheet" href="${SEARCH_STYLESHEET_URL}">
-<h1>Search quotes</h1>
+  const main = html`<h1>Search quotes</h1>
 <noscript><p class="notice">Search needs JavaScript, and it is off in this browser. Every quote can still be read on the <a href="${HOME_URL}">articles</a> and on the page of <a href="${SPEAKERS_URL}">each speaker</a>.</p></noscript>
 <form class="search-form" role="search" aria-label="Quotes" action="${SEARCH_URL}" method="get" data-search-form data-speaker-shards="${settings.speakerShards}" data-article-shards="${settings.articleShards}">
 <div class="search-field">
@@ -85,5 +84,6 @@ Only in the article <cite data-search-article-title></cite>
     sectionIndex: true,
     main,
     scripts: [SEARCH_SCRIPT_URL],
+    stylesheets: [SEARCH_STYLESHEET_URL],
   });
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { buildArchive, readArticle } from '../src/archive/build-archive.ts';
 import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
@@ -80,13 +81,29 @@ test('many files are extracted in worker threads, with the same results as in on
   const dir = await mkdtemp(join(tmpdir(), 'articles-'));
   for (const a of syntheticArticles(150, readSourceText('articles'))) await writeFile(join(dir, a.name), a.text);
   const inputs = await readArticleInputs(dir);
-  const cache = new ExtractionCache(null, 'v1');
+  const cache = new ExtractionCache(null, 'v1', 50);
   const parallel = await cache.readAll(inputs);
   if (availableParallelism() > 1) assert.ok(cache.threads > 1, `extracted in ${cache.threads} thread(s)`);
   assert.deepStrictEqual(
     parallel.map((r) => r.result),
     inputs.map((i) => JSON.parse(JSON.stringify(readArticle(i)))),
   );
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a folder of more files than the process may open at once is read whole', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  for (let i = 0; i < 400; i++) await writeFile(join(dir, `a${i}.txt`), `Article ${i}\n`);
+  // Under a limit of 150 open files, reading all 400 at once fails with EMFILE.
+  const script = [
+    "const { readArticleInputs } = await import('./src/archive/load-archive.ts');",
+    "const { folderFiles } = await import('./src/build/site-writer.ts');",
+    `const inputs = await readArticleInputs(${JSON.stringify(dir)});`,
+    `const files = await folderFiles(${JSON.stringify(dir)}, 'x');`,
+    'console.log(inputs.length, files.length);',
+  ].join('\n');
+  const out = execFileSync('sh', ['-c', `ulimit -n 150 && "${process.execPath}" --import tsx --input-type=module -e "$SCRIPT"`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf8' });
+  assert.equal(out.trim(), '400 400');
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -2,12 +2,13 @@
 // whose id carries its data, the text around the quotes searchable apart from them, lean metadata,
 // and a build that fails loudly.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { buildSearchIndex, check, SearchIndexError, verifyIndex } from '../src/search/build-search-index.ts';
+import { buildSearchIndex, check, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
 import {
   dateFilterValue,
   EVERY_ARTICLE_WORD,
@@ -161,4 +162,27 @@ test('turns errors that Pagefind reports, and an incomplete index, into a thrown
   await assert.rejects(verifyIndex(out, 3), /wrote no wasm\.en\.pagefind/);
   await writeFile(join(out, 'pagefind-entry.json'), '');
   await assert.rejects(verifyIndex(out, 3), { name: 'SearchIndexError', message: /no readable pagefind-entry\.json/ });
+});
+
+test('fails the build when Pagefind skips a document or dies while writing, instead of exiting as if it had worked', async () => {
+  const [doc] = searchDocuments(fixtureArchive());
+  const dir = await mkdtemp(join(tmpdir(), 'pagefind-'));
+  // A document Pagefind cannot index is skipped without an error; reading the index back notices.
+  await assert.rejects(writeSearchIndex([{ ...doc!, url: '', html: '' }], join(dir, 'skipped')), { name: 'SearchIndexError', message: /indexed 0 pages .*expected 1/ });
+  // Pagefind's process panics on an output folder it cannot create and never answers. Unguarded,
+  // Node then runs out of work and exits without an index and without an error. Run as a build
+  // runs, in a process of its own (the test runner would cancel the test first).
+  const script = `
+    import { writeSearchIndex } from './src/search/build-search-index.ts';
+    import { searchDocuments } from './src/search/search-document.ts';
+    import { fixtureArchive } from './tests/fixtures/archive.ts';
+    await writeSearchIndex(searchDocuments(fixtureArchive()).slice(0, 1), '/proc/no-such-folder/pagefind');`;
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 }, () => {});
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+  assert.notEqual(result.code, 0, 'the build must not exit as if it had worked');
+  assert.match(result.stderr, /SearchIndexError: Pagefind stopped without answering while trying to write the index/);
 });

@@ -81,17 +81,6 @@ function fillYears(extracted: ExtractedArticle[]): void {
   }
 }
 
-/** The same text twice (a re-import, a copy under another name) is worth a warning, not an error. */
-function sameTextTwice(records: ArticleRecord[]): void {
-  const seen = new Map<string, ArticleRecord>();
-  for (const r of records) {
-    const key = r.body.replace(/\s+/g, ' ').trim();
-    const first = seen.get(key);
-    if (first) r.messages.push(message('warning', 'duplicate-article', `This article has the same text as ${first.source}; remove one of them`, r.source));
-    else seen.set(key, r);
-  }
-}
-
 function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
   const seen = new Map<string, ArticleRecord>();
   for (const r of records) {
@@ -186,7 +175,9 @@ function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[]
       if (s.name.split(' ').length > person.name.split(' ').length) person.name = s.name;
       for (const role of s.roles) addRole(person.roles, role);
       for (const alias of s.aliases) if (!person.aliases.includes(alias) && alias !== person.name) person.aliases.push(alias);
-      if (!person.articles.includes(r.slug)) person.articles.push(r.slug);
+      // Records come one after another, so a slug already listed is the last one (a person quoted
+      // in thousands of articles makes `includes` quadratic).
+      if (person.articles.at(-1) !== r.slug) person.articles.push(r.slug);
       person.quoteCount += quoteCount;
     }
   }

@@ -14,9 +14,18 @@ import { buildSession, type LoadReport } from '../build/session.ts';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
+/** Files read at once: all of a large folder at once runs out of file descriptors (EMFILE). */
+const READ_AT_ONCE = 64;
+
 export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
   const names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.test(n) && !n.startsWith('.')).sort();
-  return Promise.all(names.map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) })));
+  const inputs = new Array<ArticleInput>(names.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < names.length; i = next++) inputs[i] = { path: join(dir, names[i]!), bytes: await readFile(join(dir, names[i]!)) };
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, names.length) }, reader));
+  return inputs;
 }
 
 export const PEOPLE_FILE = 'people.yml';

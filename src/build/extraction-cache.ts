@@ -64,14 +64,17 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Pr
   return results;
 }
 
-/** Below this many files to extract, starting worker threads costs more than it saves. */
-export const PARALLEL_FROM = 64;
+/**
+ * Files to extract per extra thread: a worker thread takes about a second to start (it loads and
+ * compiles the extractor), which a few hundred files repay.
+ */
+export const FILES_PER_THREAD = 250;
 
 /** Each input's result as JSON: in this thread for a few files, else spread over worker threads. */
-async function extractAll(inputs: ArticleInput[]): Promise<{ json: Map<ArticleInput, string>; threads: number }> {
+async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promise<{ json: Map<ArticleInput, string>; threads: number }> {
   const out = new Map<ArticleInput, string>();
   const limit = Number(process.env['ARCHIVE_EXTRACT_THREADS']) || availableParallelism();
-  const threads = Math.min(limit, 4, Math.ceil(inputs.length / PARALLEL_FROM));
+  const threads = Math.min(limit, 4, Math.floor(inputs.length / filesPerThread));
   if (threads <= 1) {
     for (const input of inputs) out.set(input, JSON.stringify(readArticle(input)));
     return { json: out, threads: 1 };
@@ -113,6 +116,7 @@ export class ExtractionCache {
   constructor(
     readonly cacheDir: string | null,
     readonly version: string,
+    readonly filesPerThread = FILES_PER_THREAD,
   ) {
     this.folder = cacheDir === null ? null : join(cacheDir, 'extract', version);
   }
@@ -158,7 +162,7 @@ export class ExtractionCache {
       return { input, contentHash, key, cached: await this.get(key) };
     });
     const misses = found.filter((f) => f.cached === null);
-    const { json, threads } = await extractAll(misses.map((m) => m.input));
+    const { json, threads } = await extractAll(misses.map((m) => m.input), this.filesPerThread);
     this.threads = threads;
     await mapLimited(misses, 32, (m) => this.put(m.key, json.get(m.input)!));
     return found.map((f) =>

@@ -27,7 +27,7 @@ export function describeChanges(changes: Changes, articleCount: number): string[
   lines.push(`Articles: ${plural(articleCount, 'file')}; ${nothing ? 'no changes since the last build' : 'since the last build:'}`);
   lines.push(...fileList('added', changes.added), ...fileList('changed', changes.changed), ...fileList('removed', changes.removed));
   if (changes.peopleFile) lines.push(`  people file ${changes.peopleFile}`);
-  if (changes.extractorChanged) lines.push('  the extractor changed, so every article was extracted again');
+  if (changes.extractorChanged) lines.push('  the extractor changed since the last build: articles not already extracted by the new one were extracted again');
   return lines;
 }
 

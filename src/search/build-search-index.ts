@@ -16,6 +16,21 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
 
+/**
+ * A Pagefind call that fails if Pagefind's process dies before answering. The Node API then never
+ * settles its promise (a panic in the service, such as on an unwritable output folder, leaves it
+ * pending), and with nothing left to run Node would exit without an index and without an error.
+ * Node says `beforeExit` when only such a promise is left: the call is rejected there, and the build
+ * fails.
+ */
+export function guarded<T>(step: string, call: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const died = () => reject(new SearchIndexError(`Pagefind stopped without answering while trying to ${step}; its own output above says why`));
+    process.once('beforeExit', died);
+    call.then(resolve, reject).finally(() => process.off('beforeExit', died));
+  });
+}
+
 /** Throws when a Pagefind call reports errors, which it does instead of throwing. */
 export function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
@@ -27,8 +42,8 @@ export function check(step: string, response: { errors: string[] }): void {
  * Entries (page positions) per chunk of the word index; Pagefind's default is 20,000. A search
  * loads the chunk that holds each of its words, so smaller chunks mean fewer bytes for every word
  * but the commonest (whose entries fill a chunk alone), for a slightly longer list of chunks in the
- * metadata: at 10,000 articles a one-word query fetches 5–25 KB of index instead of 10–60 KB, and the
- * metadata grows by 3 KB. Pagefind reads it from its environment, under a name that says it may
+ * metadata: at 10,000 articles the words measured by `npm run bench:search` fetch 5–17 KB of index
+ * instead of 10–90 KB, for 3 KB more metadata. Pagefind reads it from its environment, under a name that says it may
  * change; PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE set by the caller wins.
  */
 export const INDEX_CHUNK_SIZE = 3000;
@@ -39,7 +54,7 @@ async function createIndex(): Promise<PagefindIndex> {
   const before = process.env[CHUNK_SIZE_VARIABLE];
   process.env[CHUNK_SIZE_VARIABLE] = before ?? String(INDEX_CHUNK_SIZE);
   try {
-    const response = await pagefind.createIndex({ forceLanguage: 'en' });
+    const response = await guarded('create an index', pagefind.createIndex({ forceLanguage: 'en' }));
     check('create an index', response);
     if (!response.index) throw new SearchIndexError('Pagefind failed to create an index: it returned no index and no error');
     return response.index;
@@ -103,12 +118,13 @@ export async function writeSearchIndex(documents: SearchDocument[], outputPath: 
   try {
     const index = await createIndex();
     for (const doc of documents) {
-      const response = await index.addHTMLFile({ url: doc.url, content: doc.html });
+      const response = await guarded(`index the article ${doc.url}`, index.addHTMLFile({ url: doc.url, content: doc.html }));
       check(`index the article ${doc.url}`, response);
     }
     // Fragment file names are content hashes: stale ones from an earlier build would pile up.
     await rm(outputPath, { recursive: true, force: true });
-    check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
+    const step = `write the index to ${outputPath}`;
+    check(step, await guarded(step, index.writeFiles({ outputPath })));
   } finally {
     await pagefind.close();
   }

@@ -50,7 +50,7 @@ export const UNDATED_SORT = '0000';
 /**
  * A word every article has, in a metadata field of its own: a search by filters alone asks for it.
  * Pagefind 1.5.2 answers a search without words (`search(null, …)`) by loading every chunk of the
- * word index (8.7 MB at 10,000 articles); this word's chunk holds one entry per article.
+ * word index (3.9 MB at 10,000 articles); this word's chunk, one entry per article, is 0.4 KB.
  */
 export const EVERY_ARTICLE_META = 'every';
 export const EVERY_ARTICLE_WORD = 'qqeveryarticle';

@@ -33,6 +33,8 @@ export interface PageOptions {
   main: SafeHtml;
   /** Module scripts; only the search page has one. */
   scripts?: string[];
+  /** Stylesheets only this page needs, after the site's own. */
+  stylesheets?: string[];
   /** The page's own root-relative URL: its canonical address. Pages without one (404) get none. */
   path?: string;
   /** OpenGraph type. */
@@ -97,7 +99,7 @@ export function page(options: PageOptions): string {
 ${metadata(options, options.title)}<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="stylesheet" href="${PRINT_STYLESHEET_URL}" media="print">
-${scripts.map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
+${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${scripts.map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">

@@ -31,6 +31,9 @@ const BATCH = 5;
 const QUOTES_PER_STEP = 5;
 /** Articles scanned for quotes before saying that none of the most relevant have one. */
 const MAX_SCAN = 60;
+/** Typed words shorter than this wait this long for the next key before they are searched. */
+const SHORT_QUERY_LETTERS = 3;
+const SHORT_QUERY_WAIT_MS = 400;
 /** A typed search that rests this long becomes a history entry of its own. */
 const SETTLE_MS = 1500;
 const UNIDENTIFIED = 'Unidentified speaker';
@@ -471,8 +474,7 @@ function fail(error) {
 /** Runs one typed search at a time; keys pressed meanwhile are searched together when it ends. */
 let typing = null;
 let typedAgain = false;
-function typed() {
-  performance.mark('search-typed');
+function searchTyped() {
   if (typing) {
     typedAgain = true;
     return;
@@ -483,14 +485,29 @@ function typed() {
       typing = null;
       if (typedAgain) {
         typedAgain = false;
-        typed();
+        searchTyped();
       }
     });
+}
+
+/**
+ * Searches as the reader types. One or two letters wait for the next key: they match a large part
+ * of a big archive by prefix, and the search for them would hold up the one for the word.
+ */
+let shortTimer = 0;
+function typed() {
+  performance.mark('search-typed');
+  clearTimeout(shortTimer);
+  const query = parseQuery(input.value);
+  const letters = [...query.terms, ...query.phrases.flat()].join('').length;
+  if (letters > 0 && letters < SHORT_QUERY_LETTERS) shortTimer = setTimeout(searchTyped, SHORT_QUERY_WAIT_MS);
+  else searchTyped();
 }
 
 function start() {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(shortTimer);
     clearTimeout(settleTimer);
     if (history.state?.typing) history.replaceState({ typing: false }, '', location.href);
     search(formState(), 'push').catch(fail);
