@@ -113,3 +113,8 @@ test('a time between the subject and the verb does not hide the subject', () => 
   const r = recordOf('Chancellor Greta Lenz on Wednesday warned that the talks would be "very difficult" for everyone.');
   assert.equal(speakerOf(r, 'very difficult'), 'Greta Lenz');
 });
+
+test('an institution the text does not name is an unnamed source, not the last person quoted', () => {
+  const r = recordOf('“It is a sad day,” says Maria Costa, a machinist.\n\nIn a statement, the company said it would "support every worker."');
+  assert.equal(speakerOf(r, 'support every worker'), 'unnamed company');
+});

@@ -175,6 +175,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   return table;
 }
 
+const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office)$/i;
+
 const SYNONYMS: Record<string, string> = {
   spokeswoman: 'spokesman', spokesperson: 'spokesman', representative: 'spokesman', secretary: 'secretary',
   leader: 'president', head: 'president', chief: 'president', premier: 'president', chancellor: 'president',
@@ -268,7 +270,8 @@ export class SpeakerResolver {
         return { entity: e, unnamedRole: null };
       }
       case 'role': {
-        if (mention.unnamed) return { entity: null, unnamedRole: mention.role };
+        // "the company", "the ministry": an institution the text does not name is its own source.
+        if (mention.unnamed || INSTITUTION_HEAD.test(mention.role.split(/\s+/).at(-1) ?? '')) return { entity: null, unnamedRole: mention.role };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
