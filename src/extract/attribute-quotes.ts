@@ -109,7 +109,7 @@ function firstVerb(text: string, limit: number): RegExpExecArray | null {
 
 const ENDS_CLAUSE = /^\s*(?:$|[.,;:!?)]|[–—―-]|(?:on|in|at|to|during|after|before|via|from|through|with|about|of|last|this|early|late|earlier|later|again|recently|afterward|afterwards|then|yesterday|today|tonight|\p{Lu}\p{L}*day)\b|(?:the|a|an)\s+\p{L}+(?:\s+\p{L}+)?\s*[.,]|journalists|reporters|\p{L}+ly\b|\p{Lu})/u;
 
-function verbAfter(ctx: Context, body: string): FoundAttribution | null {
+function verbAfter(ctx: Context): FoundAttribution | null {
   const rest = ctx.para.text.slice(ctx.close);
   const nextQuote = rest.search(/(?<=\s)["“„«]/u);
   let after = nextQuote > 0 ? rest.slice(0, nextQuote) : rest;
@@ -240,7 +240,7 @@ export interface AttributionInput {
 }
 
 /** The offsets of the quote marks around a candidate, relative to its paragraph. */
-function markOffsets(body: string, para: Paragraph, start: number, end: number): { open: number; close: number } {
+function markOffsets(para: Paragraph, start: number, end: number): { open: number; close: number } {
   let open = start - para.start;
   while (open > 0 && QUOTE_CHARS.test(para.text[open - 1]!)) open--;
   let close = end - para.start;
@@ -269,8 +269,8 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
     const last = c.parts.at(-1)!;
     const openPara = paragraphs[first.paragraph]!;
     const closePara = paragraphs[last.paragraph]!;
-    const { open } = markOffsets(body, openPara, first.start, first.end);
-    const { close } = markOffsets(body, closePara, last.start, last.end);
+    const { open } = markOffsets(openPara, first.start, first.end);
+    const { close } = markOffsets(closePara, last.start, last.end);
     const inner = body.slice(last.start, last.end);
     const closing: Context = { para: closePara, sentences: sentencesOf(closePara), open: last.start - closePara.start, close, innerEndsSentence: /[.!?…]\W*$/u.test(inner) };
     const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
@@ -278,7 +278,7 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
     const masks = byParagraph.get(openPara.index) ?? [];
     return (
       dashCredit(closing) ??
-      verbAfter(closing, body) ??
+      verbAfter(closing) ??
       accordingTo(opening, masks) ??
       sentenceSubject(opening, masks, 'verb-before') ??
       colonIntroduced(openPara, first.start, paragraphs, sentencesOf) ??

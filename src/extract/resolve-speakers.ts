@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { parseMention, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { genderOfFirstName } from './first-names.ts';
 
@@ -51,7 +51,6 @@ const CAP_STOPWORDS = new Set(
 );
 const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\.?$/i;
 const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
-const FEMALE_PRONOUN_NEAR = /\b(?:she|her|hers|herself)\b/i;
 
 const NAME_RUN = /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
 
@@ -95,7 +94,7 @@ export class EntityTable {
     const candidates = this.entities.filter((e) => e.kind === 'person' && surnameOf(e.name) === surname);
     if (tokens.length > 1) {
       const first = tokens[0]!.toLowerCase();
-      return candidates.find((e) => e.name.toLowerCase().startsWith(first)) ?? (candidates.length === 1 && e1(candidates[0]!) ? candidates[0] : undefined);
+      return candidates.find((e) => e.name.toLowerCase().startsWith(first)) ?? (candidates.length === 1 ? candidates[0] : undefined);
     }
     return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
   }
@@ -117,8 +116,6 @@ export class EntityTable {
   }
 }
 
-// A one-token name cannot be checked against a different first name.
-const e1 = (e: Entity) => e.name.split(/\s+/).length >= 1;
 
 const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 
@@ -282,9 +279,3 @@ export class SpeakerResolver {
     }
   }
 }
-
-export function entityFromText(text: string): Mention | null {
-  return parseMention(text);
-}
-
-export { FEMALE_PRONOUN_NEAR };
