@@ -79,3 +79,8 @@ test('datelines with a state, an agency or a slashed agency give place and date'
 test('a date written day first is read', () => {
   assert.equal(recordOf('Published: 12 March 2016\n\nBody text here.').date, '2016-03-12');
 });
+
+test('a long title-case first line ending with a full stop is the headline', () => {
+  const r = recordOf('Washington Paper Profiles a Voter Who Was in a Hospital for Three Weeks Last Winter.\n\nThe paper ran the feature on Saturday.');
+  assert.equal(r.paragraphs[0]!.role, 'headline');
+});
