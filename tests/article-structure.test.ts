@@ -81,6 +81,6 @@ test('a date written day first is read', () => {
 });
 
 test('a long title-case first line ending with a full stop is the headline', () => {
-  const r = recordOf('Washington Paper Profiles a Voter Who Was in a Hospital for Three Weeks Last Winter.\n\nThe paper ran the feature on Saturday.');
+  const r = recordOf('Washington Paper Profiles a Voter Who Was in Hospital for Three Weeks Last Winter.\n\nThe paper ran the feature on Saturday.');
   assert.equal(r.paragraphs[0]!.role, 'headline');
 });

@@ -22,7 +22,7 @@ export function looksLikeHeadline(text: string): boolean {
   if (!TERMINAL.test(text)) return true;
   // Some headlines end with a full stop; they are then title-cased and short.
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
-  return /[.?]["'’”]?$/u.test(text) && !/\.\.$/.test(text) && words.length <= 20 && capitalised / words.length >= 0.75;
+  return /[.?]["'’”]?$/u.test(text) && !/\.\.$/.test(text) && words.length >= 6 && words.length <= 20 && capitalised / words.length >= 0.75;
 }
 
 function looksLikeSubheading(text: string): boolean {
