@@ -30,7 +30,7 @@ export function render(data: SiteData): string {
 </div>
 <details class="search-filters" data-search-filters>
 <summary>Filters <span class="search-filters-on" data-search-filters-on></span></summary>
-<p class="search-hint" id="search-counts-hint">The number after each choice counts the articles that match.</p>
+<p class="search-hint" id="search-counts-hint">The number after each choice counts the quotes that match.</p>
 <div class="search-filter-grid">
 <p><label for="search-speaker">Speaker</label>
 <select id="search-speaker" name="speaker" aria-describedby="search-counts-hint" data-search-filter="speaker"><option value="">Anyone</option></select></p>

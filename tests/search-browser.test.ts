@@ -372,6 +372,56 @@ if (!existsSync(CHROMIUM)) {
     await page.context().close();
   });
 
+  test('under "oldest first" undated articles and their quotes come last, as under "newest first"', { timeout: TEST_TIMEOUT_MS }, async () => {
+    pageErrors = [];
+    const articlesShown = (page: Page) =>
+      page.locator('.search-result .quote-source a').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')))]);
+    const lastDate = (page: Page) => page.locator('.search-result .quote-source').last().innerText();
+    const page = await open('/search/?kind=direct&sort=oldest', { origin: fixtureServer.origin });
+    await page.waitForFunction(() => document.documentElement.dataset['searchShown']);
+    assert.deepEqual(await articlesShown(page), ['/articles/pier-lights-fail-again/', '/articles/ferry-timetable-approved/', '/articles/lighthouse-keepers-remembered/']);
+    assert.match(await lastDate(page), /Undated/);
+    await nextResults(page, () => page.getByLabel('Order').selectOption('newest'));
+    assert.deepEqual(await articlesShown(page), ['/articles/ferry-timetable-approved/', '/articles/pier-lights-fail-again/', '/articles/lighthouse-keepers-remembered/']);
+    // With words too: "light" is in a dated article and in the undated one.
+    await nextResults(page, () => page.getByLabel('Words said').fill('light'));
+    await nextResults(page, () => page.getByLabel('Order').selectOption('oldest'));
+    const withWords = await articlesShown(page);
+    assert.ok(withWords.length > 1, `light: ${withWords.join(', ')}`);
+    assert.equal(withWords.at(-1), '/articles/lighthouse-keepers-remembered/');
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
+  test('the filter menus count quotes: over the archive before a search, and the quotes found once words narrow it', { timeout: TEST_TIMEOUT_MS }, async () => {
+    pageErrors = [];
+    const fixture = fixtureArchive();
+    const quotes = fixture.articles.flatMap((a) => a.quotes);
+    const page = await open('/search/', { origin: fixtureServer.origin });
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    const options = (label: string) => page.getByLabel(label).locator('option').allInnerTexts();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#search-speaker option')).some((o) => /\(\d+\)$/.test(o.textContent ?? '')));
+    // Mara Quist: three quotes in two articles; direct quotes: six in three articles.
+    assert.ok((await options('Speaker')).includes(`Mara Quist (${quotes.filter((q) => q.speakerId === 'mara-quist').length})`), (await options('Speaker')).join(', '));
+    assert.ok((await options('Kind of quote')).includes(`Direct: whole sentences (${quotes.filter((q) => q.kind === 'direct').length})`));
+    assert.ok((await options('Year')).includes(`2021 (${fixture.articles.filter((a) => a.date?.startsWith('2021')).flatMap((a) => a.quotes).length})`));
+    assert.match(await page.locator('#search-counts-hint').innerText(), /counts the quotes that match\.$/);
+
+    // After a search, each speaker's count is the number of their quotes shown.
+    await searchFor(page, 'light');
+    const shown = await texts(page, '.search-result .result-speaker');
+    assert.ok(shown.length > 0);
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll('#search-speaker option')).some((o) => o.textContent === `Elin Sand (${n})`), shown.filter((s) => s === 'Elin Sand').length);
+    const speakerOptions = (await options('Speaker')).filter((o) => /\(\d+\)$/.test(o));
+    const total = speakerOptions.reduce((n, o) => n + Number(/\((\d+)\)$/.exec(o)![1]), 0);
+    assert.equal(total, shown.filter((s) => s !== 'Unidentified speaker').length, speakerOptions.join(', '));
+    const kinds = await options('Kind of quote');
+    const partial = await page.locator('.search-result .result-kind').count();
+    assert.ok(kinds.includes(`Partial: words inside a sentence (${partial})`), kinds.join(', '));
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
   test('shows quote text and headlines from the articles as text, never as markup', { timeout: TEST_TIMEOUT_MS }, async () => {
     pageErrors = [];
     const page = await open('/search/', { origin: fixtureServer.origin });

@@ -101,8 +101,8 @@ test('turns the filters into Pagefind filters: sharded speaker and article, a ye
 
 test('maps each match to the quote it falls in, marks its words and keeps only the quotes that pass the filters', () => {
   const query = core.parseQuery('dialogue');
-  const { article, quotes, textHit } = core.hitsIn(talks(/dialogue/), query, noFilters) as { article: { title: string; date: string }; quotes: Hit[]; textHit: unknown };
-  assert.deepEqual(article, { url: '/articles/talks/', title: 'Talks on Syria', date: '2015-10-14', shownDate: '14 October 2015' });
+  const { article, quotes, textHit } = core.hitsIn(talks(/dialogue/), query, noFilters) as { article: { title: string; date: string; outlet: string | null }; quotes: Hit[]; textHit: unknown };
+  assert.deepEqual(article, { url: '/articles/talks/', title: 'Talks on Syria', date: '2015-10-14', shownDate: '14 October 2015', outlet: null });
   assert.deepEqual(quotes.map((q) => q.anchor), ['q1', 'q2']);
   assert.equal(quotes[0]!.url, '/articles/talks/#q1');
   assert.deepEqual(quotes[0]!.marks, [2]);
@@ -136,4 +136,38 @@ test('finds the quotes of a speaker named in the query, and matches in the text 
   ) as { quotes: Hit[]; textHit: { words: string[]; marks: number[] } };
   assert.deepEqual(text.quotes, []);
   assert.equal(text.textHit.words[text.textHit.marks[0]!], 'minister');
+});
+
+test('under "oldest first" moves the undated results, which Pagefind puts first, to the end', () => {
+  const results = ['undated-1', 'undated-2', '2019', '2020', '2021'];
+  const oldest = { ...noFilters, q: 'x', sort: 'oldest' };
+  assert.deepEqual(core.undatedLast(results, oldest, { undated: { yes: 2 } }), ['2019', '2020', '2021', 'undated-1', 'undated-2']);
+  assert.deepEqual(core.undatedLast(results.slice(2), oldest, { undated: {} }), ['2019', '2020', '2021']);
+  // Newest first already ends with them; relevance has no dates to order by.
+  assert.deepEqual(core.undatedLast(results, { ...oldest, sort: 'newest' }, { undated: { yes: 2 } }), results);
+  assert.deepEqual(core.pagefindSearchFilters(oldest, { speakerShards: 1, articleShards: 1 }, null), { undated: { any: [] } });
+  assert.deepEqual(core.pagefindSearchFilters({ ...oldest, sort: 'newest' }, { speakerShards: 1, articleShards: 1 }, null), {});
+});
+
+test('counts quotes, not articles, per speaker, year, month, kind and outlet, and says where each menu counts from', () => {
+  const hits = [
+    { speakerId: 'sergey-lavrov', speakerName: 'Sergey Lavrov', kind: 'direct', date: '2015-10-14', outlet: 'TASS' },
+    { speakerId: 'sergey-lavrov', speakerName: 'Sergey Lavrov', kind: 'partial', date: '2015-10', outlet: 'TASS' },
+    { speakerId: null, speakerName: null, kind: 'direct', date: '2016', outlet: null },
+  ];
+  const counts = core.countQuotes(hits);
+  assert.equal(counts.speakers.get('sergey-lavrov').count, 2);
+  assert.deepEqual([...counts.years], [['2015', 2], ['2016', 1]]);
+  assert.deepEqual([...counts.months], [['2015-10', 2]]);
+  assert.deepEqual([...counts.kinds], [['direct', 2], ['partial', 1]]);
+  assert.deepEqual([...counts.outlets], [['TASS', 2]]);
+  const archive = core.archiveCounts({ speakers: [['sergey-lavrov', 'Sergey Lavrov', 7]], dates: { '2015-10': 5, '2015': 1 }, kinds: { direct: 6 }, outlets: {} });
+  assert.equal(archive.speakers.get('sergey-lavrov').count, 7);
+  assert.deepEqual([...archive.years], [['2015', 6]]);
+  assert.deepEqual([...archive.months], [['2015-10', 5]]);
+  // A menu counts as if its own choice were not made.
+  assert.equal(core.countSource('speaker', { ...noFilters, speaker: 'sergey-lavrov' }), 'archive');
+  assert.equal(core.countSource('kind', { ...noFilters, speaker: 'sergey-lavrov' }), 'results');
+  assert.equal(core.countSource('speaker', { ...noFilters, speaker: 'sergey-lavrov', q: 'syria' }), 'chosen');
+  assert.equal(core.countSource('date', { ...noFilters, q: 'syria' }), 'results');
 });

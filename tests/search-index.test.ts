@@ -10,6 +10,9 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, check, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
 import {
+  QUOTE_COUNTS_FILE,
+  quoteCounts,
+  UNDATED_VALUE,
   dateFilterValue,
   EVERY_ARTICLE_WORD,
   headAnchorId,
@@ -185,4 +188,29 @@ test('fails the build when Pagefind skips a document or dies while writing, inst
   });
   assert.notEqual(result.code, 0, 'the build must not exit as if it had worked');
   assert.match(result.stderr, /SearchIndexError: Pagefind stopped without answering while trying to write the index/);
+});
+
+test('gives undated articles the undated filter, so that "oldest first" can move them last', () => {
+  assert.deepEqual(documentOf('lighthouse-keepers-remembered').filters['undated'], [UNDATED_VALUE]);
+  assert.equal(documentOf('pier-lights-fail-again').filters['undated'], undefined);
+  assert.equal(documentOf('ferry-timetable-approved').filters['undated'], undefined);
+});
+
+test('writes the archive\'s quotes per speaker, month, kind and outlet next to the index, counting quotes and not articles', async () => {
+  const archive = fixtureArchive();
+  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  await buildSearchIndex(archive, out);
+  const written = JSON.parse(await readFile(join(out, QUOTE_COUNTS_FILE), 'utf8'));
+  assert.deepEqual(written, quoteCounts(searchDocuments(archive)));
+  const quotes = archive.articles.flatMap((a) => a.quotes.map((q) => ({ ...q, articleDate: a.date })));
+  const said = (id: string) => quotes.filter((q) => q.speakerId === id).length;
+  // Mara Quist has three quotes in two articles.
+  assert.deepEqual(written.speakers[0], ['mara-quist', 'Mara Quist', 3]);
+  assert.deepEqual(
+    Object.fromEntries(written.speakers.map(([id, , n]: [string, string, number]) => [id, n])),
+    Object.fromEntries(archive.people.filter((p) => said(p.id) > 0).map((p) => [p.id, said(p.id)])),
+  );
+  assert.deepEqual(written.kinds, { direct: quotes.filter((q) => q.kind === 'direct').length, partial: quotes.filter((q) => q.kind === 'partial').length });
+  assert.deepEqual(written.dates, { '2021-03': 4, '2021-02': 2 });
+  assert.deepEqual(written.outlets, {});
 });

@@ -5,12 +5,12 @@
 // Pagefind's Node API reports problems as `{ errors: [...] }` instead of throwing; every call is
 // checked here and a failure throws, and the written index is read back and checked against what
 // was added, so a broken or partial index fails the build instead of shipping.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
-import { searchDocuments, type SearchDocument } from './search-document.ts';
+import { QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -129,6 +129,7 @@ export async function writeSearchIndex(documents: SearchDocument[], outputPath: 
     await pagefind.close();
   }
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
+  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(documents)));
   await verifyIndex(outputPath, documents.length);
 }
 

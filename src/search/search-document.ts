@@ -25,8 +25,9 @@
 // reader sees next to a quote, without the background paragraphs that make up most of a news
 // article (and, at 10,000 articles, more than half of the word index).
 //
-// Filters (speaker, date, kind, outlet, article) and the one sort (date) are per article: they
-// narrow the articles, and the search page keeps only the quotes of a result that match them.
+// Filters (speaker, date, kind, outlet, article, undated) and the one sort (date) are per article:
+// they narrow the articles, and the search page keeps only the quotes of a result that match them.
+// The filter menus count quotes, not articles: see quoteCounts.
 import type { Archive, ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { parseEdtf } from '../extract/edtf.ts';
 import { displayDate } from '../site/dates.ts';
@@ -44,8 +45,14 @@ const TEXT_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 
 /** What stands in the surrounding text where a quote was cut out. */
 const CUT = '…';
 
-/** Sort value of an undated article: before every date, so last when newest come first. */
+/**
+ * Sort value of an undated article: before every date, so last when newest come first. Pagefind
+ * drops a page without a sort value from sorted results, and has one order per sort key, so
+ * undated articles also carry the filter `undated` (value `yes`): its count among a search's results
+ * is how many come first under "oldest first", and the page moves them to the end.
+ */
 export const UNDATED_SORT = '0000';
+export const UNDATED_VALUE = 'yes';
 
 /**
  * A word every article has, in a metadata field of its own: a search by filters alone asks for it.
@@ -60,7 +67,7 @@ export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
  * the two filters with a value per article or per speaker are split over shards named
  * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
  */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article' } as const;
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', undated: 'undated' } as const;
 /** Speakers per speaker shard: about 15 KB of filter file each at 10,000 articles. */
 export const SPEAKERS_PER_SHARD = 400;
 /** Articles per article shard: about 6 KB of filter file each. */
@@ -199,6 +206,7 @@ function searchDocument(model: SiteModel, article: ArticleRecord, settings: Sear
   }
   add(FILTER.outlet, article.outlet?.trim() || null);
   add(`${FILTER.article}${shardOf(article.slug, settings.articleShards)}`, article.slug);
+  if (article.date === null) add(FILTER.undated, UNDATED_VALUE);
   const doc = { url: articleUrl(article.slug), slug: article.slug, title, date: article.date, text, quotes, filters, sort: { date: article.date ?? UNDATED_SORT } };
   return { ...doc, html: documentHtml(doc) };
 }
@@ -219,4 +227,44 @@ export function searchDocuments(archive: Archive): SearchDocument[] {
   const model = siteModel(archive);
   const settings = searchSettings(archive);
   return model.articles.map((article) => searchDocument(model, article, settings)).filter((d) => d.quotes.length > 0 || d.text.length > 0);
+}
+
+/**
+ * Quotes per filter value over the whole archive: what the filter menus count before a search
+ * narrows them (the page counts the quotes it has mapped after that). Written next to the index as
+ * QUOTE_COUNTS_FILE and loaded only when the reader opens the filters.
+ */
+export interface QuoteCounts {
+  /** [speaker id, name, quotes], most quoted first. */
+  speakers: [string, string, number][];
+  /** By date filter value: `2015-10`, or `2015` for quotes dated to the year only. */
+  dates: Record<string, number>;
+  kinds: Record<string, number>;
+  outlets: Record<string, number>;
+}
+
+export const QUOTE_COUNTS_FILE = 'quote-counts.json';
+
+export function quoteCounts(documents: SearchDocument[]): QuoteCounts {
+  const speakers = new Map<string, [string, string, number]>();
+  const dates: Record<string, number> = {};
+  const kinds: Record<string, number> = {};
+  const outlets: Record<string, number> = {};
+  const bump = (record: Record<string, number>, key: string | null | undefined) => {
+    if (key) record[key] = (record[key] ?? 0) + 1;
+  };
+  for (const doc of documents) {
+    const outlet = doc.filters[FILTER.outlet]?.[0];
+    for (const q of doc.quotes) {
+      if (q.speakerId && q.speakerName) {
+        const entry = speakers.get(q.speakerId) ?? [q.speakerId, q.speakerName, 0];
+        entry[2]++;
+        speakers.set(q.speakerId, entry);
+      }
+      bump(dates, dateFilterValue(q.date ?? doc.date));
+      bump(kinds, q.kind);
+      bump(outlets, outlet);
+    }
+  }
+  return { speakers: [...speakers.values()].sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'en')), dates, kinds, outlets };
 }

@@ -22,7 +22,13 @@ export const SORTS = ['relevance', 'newest', 'oldest'];
 export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
 
 /** Filter names in the index (see search-document.ts); speaker and article are sharded. */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article' };
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', undated: 'undated' };
+
+/** The value of the `undated` filter, which only undated articles have (search-document.ts UNDATED_VALUE). */
+export const UNDATED_VALUE = 'yes';
+
+/** Where the build writes the archive's quotes per filter value (search-document.ts QUOTE_COUNTS_FILE). */
+export const QUOTE_COUNTS_FILE = 'quote-counts.json';
 
 /** FNV-1a over UTF-16 code units, as src/search/search-document.ts `shardOf`. */
 export function shardOf(key, shards) {
@@ -121,9 +127,25 @@ export function pagefindSort(state) {
   return sort === 'newest' ? { date: 'desc' } : sort === 'oldest' ? { date: 'asc' } : {};
 }
 
-/** The filter names whose counts the filter menus show. */
-export function countedFilters(settings) {
-  return [FILTER.date, FILTER.kind, FILTER.outlet, ...Array.from({ length: settings.speakerShards }, (_, i) => `${FILTER.speaker}${i}`)];
+/**
+ * The Pagefind filters of a search with its sort: under "oldest first" the `undated` filter is loaded
+ * too (an empty `any` narrows nothing), so that the answer counts the undated results.
+ */
+export function pagefindSearchFilters(state, settings, speakerValue) {
+  const filters = pagefindFilters(state, settings, speakerValue);
+  if (effectiveSort(state) === 'oldest') filters[FILTER.undated] = { any: [] };
+  return filters;
+}
+
+/**
+ * Pagefind's results in the order the page shows them. Undated articles sort as 0000, so "oldest
+ * first" puts them first; they go last, as under "newest first". `filters` is the answer's filter
+ * counts, which say how many of the results are undated.
+ */
+export function undatedLast(results, state, filters) {
+  if (effectiveSort(state) !== 'oldest') return results;
+  const undated = Math.min(filters?.[FILTER.undated]?.[UNDATED_VALUE] ?? 0, results.length);
+  return undated > 0 ? [...results.slice(undated), ...results.slice(0, undated)] : results;
 }
 
 /** A speaker filter value is the encoded id, a space and the name. */
@@ -154,6 +176,66 @@ export function mergeCounts(filters) {
     }
   }
   return counts;
+}
+
+/** Quote counts as the menus show them: speakers by id, years, months (`2015-10`), kinds, outlets. */
+export function emptyCounts() {
+  return { speakers: new Map(), years: new Map(), months: new Map(), kinds: new Map(), outlets: new Map() };
+}
+
+const bump = (map, key, n = 1) => {
+  if (key) map.set(key, (map.get(key) ?? 0) + n);
+};
+
+/** Adds `n` quotes of an EDTF date (or date filter value) to its year and, when known, its month. */
+function addDate(counts, date, n) {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date ?? '');
+  if (!m) return;
+  bump(counts.years, m[1], n);
+  if (m[2]) bump(counts.months, `${m[1]}-${m[2]}`, n);
+}
+
+/** The build's quote counts over the whole archive (QUOTE_COUNTS_FILE), as counts. */
+export function archiveCounts(file) {
+  const counts = emptyCounts();
+  for (const [id, name, count] of file?.speakers ?? []) counts.speakers.set(id, { id, name, value: null, count });
+  for (const [date, n] of Object.entries(file?.dates ?? {})) addDate(counts, date, n);
+  for (const [kind, n] of Object.entries(file?.kinds ?? {})) bump(counts.kinds, kind, n);
+  for (const [outlet, n] of Object.entries(file?.outlets ?? {})) bump(counts.outlets, outlet, n);
+  return counts;
+}
+
+/** Counts of quote hits (as hitsIn returns them, with their article's outlet). */
+export function countQuotes(hits) {
+  const counts = emptyCounts();
+  for (const hit of hits) {
+    if (hit.speakerId) {
+      const speaker = counts.speakers.get(hit.speakerId) ?? { id: hit.speakerId, name: hit.speakerName ?? hit.speakerId, value: null, count: 0 };
+      speaker.count++;
+      counts.speakers.set(hit.speakerId, speaker);
+    }
+    addDate(counts, hit.date, 1);
+    bump(counts.kinds, hit.kind);
+    bump(counts.outlets, hit.outlet);
+  }
+  return counts;
+}
+
+/** The filter menus, and the parts of the search each one sets. */
+export const MENUS = { speaker: ['speaker'], date: ['year', 'month'], kind: ['kind'], outlet: ['outlet'] };
+
+/**
+ * Where a menu's counts come from: `archive` when nothing but the menu itself narrows the search
+ * (the menu counts as if its own choice were not made, so the build's counts are exact), `results`
+ * when the menu's choice is not made (the quotes the page has mapped: exact once every result is
+ * loaded), and `chosen` when its choice is made and something else narrows the search too: the
+ * mapped quotes then count only the choice made.
+ */
+export function countSource(menu, state) {
+  const others = Object.entries(MENUS).filter(([name]) => name !== menu).flatMap(([, keys]) => keys);
+  const narrowed = !parseQuery(state.q).empty || Boolean(state.article) || others.some((key) => state[key]);
+  if (!narrowed) return 'archive';
+  return MENUS[menu].some((key) => state[key]) ? 'chosen' : 'results';
 }
 
 function decodeParts(id) {
@@ -250,6 +332,7 @@ export function hitsIn(data, query, state) {
   const article = {
     url: data.url,
     title: data.meta?.title ?? data.url,
+    outlet: data.filters?.[FILTER.outlet]?.[0] ?? null,
     date: articleDate,
     shownDate: head?.head.shownDate || formatDate(articleDate),
   };

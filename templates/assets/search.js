@@ -8,7 +8,9 @@
 // Typing replaces the current history entry; a submitted search, a changed filter or order, and a
 // typed search that has rested for a moment each get an entry of their own.
 import {
-  countedFilters,
+  archiveCounts,
+  countQuotes,
+  countSource,
   effectiveSort,
   EVERY_ARTICLE_WORD,
   hitsIn,
@@ -16,13 +18,15 @@ import {
   mergeCounts,
   monthName,
   nameMarks,
-  pagefindFilters,
+  pagefindSearchFilters,
   pagefindSort,
   parseQuery,
+  QUOTE_COUNTS_FILE,
   readState,
   sameState,
   shardOf,
   FILTER,
+  undatedLast,
   writeState,
 } from './search-core.js';
 
@@ -60,6 +64,7 @@ const kindSelect = field('kind');
 const outletSelect = field('outlet');
 const sortSelect = field('sort');
 const articleField = field('article');
+const countsHint = document.querySelector('#search-counts-hint');
 
 const settings = {
   speakerShards: Number(form.dataset.speakerShards) || 1,
@@ -75,9 +80,8 @@ const speakerValues = new Map();
 /** Speaker names seen in results, by id, for the menu before the counts have loaded. */
 const speakerNames = new Map();
 let countsWanted = false;
-/** Loading the filter files that the menus' counts need; they are ready when countsReady is. */
-let countsLoaded = null;
-let countsReady = false;
+/** The build's quote counts over the whole archive, loaded once when the reader opens the filters. */
+let archiveCountsLoaded = null;
 let settleTimer = 0;
 
 // ---------------------------------------------------------------- the form and the address
@@ -267,9 +271,9 @@ function optionLabel(label, count) {
   return count === undefined ? label : `${label} (${count})`;
 }
 
-function showCounts(filters, state) {
-  const counts = mergeCounts(filters);
-  for (const [id, speaker] of counts.speakers) {
+/** Records the speakers' full filter values (`id name`) and names that Pagefind's filter counts list. */
+function noteSpeakers(filters) {
+  for (const [id, speaker] of mergeCounts(filters).speakers) {
     speakerValues.set(id, speaker.value);
     speakerNames.set(id, speaker.name);
   }
@@ -277,75 +281,67 @@ function showCounts(filters, state) {
   for (const option of speakerSelect.options) {
     if (option.value && option.textContent === option.value && speakerNames.has(option.value)) option.textContent = speakerNames.get(option.value);
   }
-  if (!countsReady) return;
+}
+
+function loadArchiveCounts() {
+  archiveCountsLoaded ??= fetch(new URL(`../pagefind/${QUOTE_COUNTS_FILE}`, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`the filter counts did not load (${response.status})`);
+    return response.json().then(archiveCounts);
+  });
+  return archiveCountsLoaded;
+}
+
+/**
+ * The menus' counts, of quotes: over the whole archive while nothing else narrows the search, else
+ * of the quotes the page has mapped for the search shown (see countSource), which are every matching
+ * quote only once every result has been loaded; the hint says when they are not.
+ */
+async function showCounts(run) {
+  if (!countsWanted) return;
+  const archive = await loadArchiveCounts();
+  if (run !== current) return;
+  const state = run?.state ?? formState();
+  const mapped = countQuotes(run?.hits ?? []);
+  const exact = !run || run.exhausted;
+  const sources = {};
+  for (const menu of ['speaker', 'date', 'kind', 'outlet']) sources[menu] = run ? countSource(menu, state) : 'archive';
+  const pick = (menu) => (sources[menu] === 'archive' ? archive : mapped);
+  // A count that may grow as more results load is shown only when some quotes were counted.
+  const known = (menu, count) => sources[menu] === 'archive' || (exact && sources[menu] === 'results') || count > 0;
+
+  for (const speaker of archive.speakers.values()) if (!speakerNames.has(speaker.id)) speakerNames.set(speaker.id, speaker.name);
   // A menu being used is not rebuilt under the reader's hands; it catches up on the next search.
   if (document.activeElement !== speakerSelect) {
-    const speakers = [...counts.speakers.values()].filter((s) => s.count > 0 || s.id === state.speaker);
-    speakers.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    const options = [new Option('Anyone', ''), ...speakers.map((s) => new Option(optionLabel(s.name, s.count), s.id))];
-    if (state.speaker && !speakers.some((s) => s.id === state.speaker)) options.push(new Option(speakerNames.get(state.speaker) ?? state.speaker, state.speaker));
+    const counts = pick('speaker').speakers;
+    const counted = [...counts.values()].filter((s) => s.count > 0);
+    counted.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    // Speakers not counted are listed after, without a number, unless the counts are known to be complete.
+    const rest = sources.speaker === 'archive' || (exact && sources.speaker === 'results') ? [] : [...archive.speakers.values()].filter((s) => !counts.has(s.id));
+    rest.sort((a, b) => a.name.localeCompare(b.name));
+    const options = [new Option('Anyone', ''), ...counted.map((s) => new Option(optionLabel(s.name, s.count), s.id)), ...rest.map((s) => new Option(s.name, s.id))];
+    if (state.speaker && !options.some((o) => o.value === state.speaker)) options.push(new Option(speakerNames.get(state.speaker) ?? state.speaker, state.speaker));
     speakerSelect.replaceChildren(...options);
     speakerSelect.value = state.speaker;
   }
   // countOf gives null where no count applies (months before a year is chosen).
-  const label = (select, countOf, text) => {
+  const label = (select, menu, countOf, text) => {
     if (!select || document.activeElement === select) return;
     for (const option of select.options) {
       if (!option.value) continue;
       const count = countOf(option.value);
-      option.textContent = count === null ? text(option.value) : optionLabel(text(option.value), count ?? 0);
+      option.textContent = count === null || !known(menu, count ?? 0) ? text(option.value) : optionLabel(text(option.value), count ?? 0);
     }
   };
-  label(yearSelect, (y) => counts.years.get(y), (y) => y);
-  label(monthSelect, (m) => (state.year ? counts.months.get(`${state.year}-${m}`) : null), monthName);
-  label(kindSelect, (k) => counts.kinds.get(k), (k) => (k === 'direct' ? 'Direct: whole sentences' : 'Partial: words inside a sentence'));
-  label(outletSelect, (o) => counts.outlets.get(o), (o) => o);
-}
+  label(yearSelect, 'date', (y) => pick('date').years.get(y), (y) => y);
+  label(monthSelect, 'date', (m) => (state.year ? pick('date').months.get(`${state.year}-${m}`) : null), monthName);
+  label(kindSelect, 'kind', (k) => pick('kind').kinds.get(k), (k) => (k === 'direct' ? 'Direct: whole sentences' : 'Partial: words inside a sentence'));
+  label(outletSelect, 'outlet', (o) => pick('outlet').outlets.get(o), (o) => o);
 
-/**
- * Loads the filter files the menus count from, once, when the reader first opens or enters the
- * filters: at 10,000 articles they weigh about 160 KB, more than the search itself.
- */
-function loadCounts(term) {
-  if (!countsLoaded) {
-    const filters = Object.fromEntries(countedFilters(settings).map((name) => [name, { any: [] }]));
-    countsLoaded = pagefind.preload(term, { filters }).then(() => {
-      countsReady = true;
-    });
-  }
-  return countsLoaded;
-}
-
-/** The filters of one menu, by Pagefind filter name. */
-const MENU_FILTERS = {
-  speaker: (name) => name.startsWith(FILTER.speaker),
-  year: (name) => name === FILTER.date,
-  kind: (name) => name === FILTER.kind,
-  outlet: (name) => name === FILTER.outlet,
-};
-
-/**
- * The menus' counts for a shown search. A menu whose filter is set counts as if it were not, so
- * that its other choices can be compared; that takes one more search per such menu, run after the
- * results are on the page.
- */
-async function refreshCounts(run, response, countedAtSearch) {
-  if (!countsWanted) return;
-  await loadCounts(run.query.pagefindTerm);
-  const { state, query } = run;
-  const again = (s) => pagefind.search(query.pagefindTerm, { filters: pagefindFilters(s, settings, speakerValues.get(s.speaker) ?? null) });
-  const base = countedAtSearch ? response : await again(state);
-  if (run.generation !== generation) return;
-  const filters = { ...base.filters };
-  const cleared = { speaker: { speaker: '' }, year: { year: '', month: '' }, kind: { kind: '' }, outlet: { outlet: '' } };
-  for (const [menu, clear] of Object.entries(cleared)) {
-    if (!state[menu]) continue;
-    const without = await again({ ...state, ...clear });
-    if (run.generation !== generation) return;
-    for (const name of Object.keys(filters)) if (MENU_FILTERS[menu](name)) delete filters[name];
-    for (const [name, values] of Object.entries(without.filters)) if (MENU_FILTERS[menu](name)) filters[name] = values;
-  }
-  showCounts(filters, state);
+  const fromResults = Object.values(sources).some((source) => source !== 'archive');
+  let hint = 'The number after each choice counts the quotes that match.';
+  if (fromResults && !exact) hint += ` Counts are of the quotes in the first ${plural(run.scanned, 'article', 'articles')} loaded, of ${run.results.length} that match; showing more quotes updates them.`;
+  if (Object.values(sources).includes('chosen')) hint += ' A menu whose choice is made counts only that choice.';
+  if (countsHint.textContent !== hint) countsHint.textContent = hint;
 }
 
 // ---------------------------------------------------------------- searching
@@ -360,7 +356,7 @@ async function speakerValue(id, term) {
   if (speakerValues.has(id)) return speakerValues.get(id);
   const shard = `${FILTER.speaker}${shardOf(id, settings.speakerShards)}`;
   const probe = await pagefind.search(term, { filters: { [shard]: { any: [] } } });
-  showCounts(probe.totalFilters, readState(new URLSearchParams()));
+  noteSpeakers(probe.totalFilters);
   return speakerValues.get(id) ?? null;
 }
 
@@ -391,20 +387,21 @@ async function search(state, mode, options = {}) {
     articleList.replaceChildren();
     quotesSection.hidden = articlesSection.hidden = moreBox.hidden = suggestions.hidden = true;
     setStatus('');
+    showCounts(null).catch(fail);
     return;
   }
   quoteList.setAttribute('aria-busy', 'true');
   const value = await speakerValue(state.speaker, query.pagefindTerm);
   if (mine !== generation) return;
-  const countedAtSearch = countsReady;
   // A speaker the index does not list for these words has no results: nothing to ask.
   const response =
     state.speaker && !value
       ? { results: [], filters: {} }
-      : await pagefind.search(query.pagefindTerm, { filters: pagefindFilters(state, settings, value), sort: pagefindSort(state) });
+      : await pagefind.search(query.pagefindTerm, { filters: pagefindSearchFilters(state, settings, value), sort: pagefindSort(state) });
   if (mine !== generation) return;
   performance.mark(`search-answered-${mine}`);
-  const run = { generation: mine, state, query, response, results: response.results, scanned: 0, quoteCount: 0, articleCount: 0, exhausted: response.results.length === 0, scanLimit: MAX_SCAN };
+  const results = undatedLast(response.results, state, response.filters);
+  const run = { generation: mine, state, query, response, results, hits: [], scanned: 0, quoteCount: 0, articleCount: 0, exhausted: results.length === 0, scanLimit: MAX_SCAN };
   // Detached lists are filled first and swapped in at once: the old results stay until the new are ready.
   const quotes = element('ol');
   const articles = element('ol');
@@ -418,8 +415,8 @@ async function search(state, mode, options = {}) {
   performance.measure('search', `search-start-${mine}`, `search-shown-${mine}`);
   document.documentElement.dataset.searchShown = String(mine);
   if (options.focusStatus) status.focus();
-  showCounts(response.filters, state);
-  refreshCounts(run, response, countedAtSearch).catch(fail);
+  noteSpeakers(response.filters);
+  showCounts(run).catch(fail);
 }
 
 /** Loads results' fragments a batch at a time until enough quotes are found, appending their hits. */
@@ -437,6 +434,7 @@ async function collect(run, quotesTarget, articlesTarget) {
       for (const q of quotes) {
         if (q.speakerId && q.speakerName) speakerNames.set(q.speakerId, q.speakerName);
         quotesTarget.append(quoteItem(q, article, run.query));
+        run.hits.push({ ...q, outlet: article.outlet });
         run.quoteCount++;
       }
       if (textHit) {
@@ -458,6 +456,7 @@ async function showMore() {
   moreButton.disabled = false;
   if (!ok) return;
   showRun(run);
+  showCounts(run).catch(fail);
   // Keyboard users continue where the new quotes start.
   const first = quoteList.children[before]?.querySelector('a');
   if (first) first.focus();
@@ -538,7 +537,7 @@ function start() {
   const wantCounts = () => {
     if (countsWanted) return;
     countsWanted = true;
-    if (current?.response) refreshCounts(current, current.response, false).catch(fail);
+    showCounts(current).catch(fail);
   };
   filtersPanel.addEventListener('toggle', () => {
     if (filtersPanel.dataset.openedBySearch) delete filtersPanel.dataset.openedBySearch;
