@@ -154,6 +154,22 @@ const VERBS = [
   'interject|interjects|interjected',
   'interrupt|interrupts|interrupted',
   'begin|begins|began',
+  'liken|likens|likened',
+  'laud|lauds|lauded',
+  'rule|rules|ruled',
+  'echo|echoes|echoed',
+  'question|questions|questioned',
+  'pan|pans|panned',
+  'hammer|hammers|hammered',
+  'assail|assails|assailed',
+  'rip|rips|ripped',
+  'bash|bashes|bashed',
+  'knock|knocks|knocked',
+  'denounce|denounces|denounced',
+  'lambast|lambasts|lambasted|lambaste|lambastes',
+  'castigate|castigates|castigated',
+  'ridicule|ridicules|ridiculed',
+
 ];
 
 /** Verbs that report speech only with a particular complement ("called for", "described as"). */
