@@ -125,12 +125,30 @@ export async function writeSearchIndex(documents: SearchDocument[], outputPath: 
     await rm(outputPath, { recursive: true, force: true });
     const step = `write the index to ${outputPath}`;
     check(step, await guarded(step, index.writeFiles({ outputPath })));
+    // Pagefind's process can answer before its last files reach the disk (seen under load as an
+    // empty pagefind-entry.json); closing it then would cut them short. Wait for a complete index.
+    await settledIndex(outputPath, documents.length);
   } finally {
     await pagefind.close();
   }
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
   await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(documents)));
   await verifyIndex(outputPath, documents.length);
+}
+
+const SETTLE_TIMEOUT_MS = 10_000;
+
+/** Retries `verifyIndex` until the index is complete or the time is up, then fails as it does. */
+async function settledIndex(outputPath: string, expectedPages: number): Promise<void> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await verifyIndex(outputPath, expectedPages);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Builds the search index of the archive into `outputPath` (the site's `pagefind/` folder). */
