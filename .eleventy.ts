@@ -6,8 +6,11 @@ import { performance } from 'node:perf_hooks';
 import type { Archive } from './src/record.ts';
 import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.ts';
 import { SITE } from './src/site/config.ts';
+import { tsImport } from 'tsx/esm/api';
+import * as quotePageWriter from './src/site/write-quote-pages.ts';
 import { buildSearchIndex } from './src/search/build-search-index.ts';
 import { buildFinished, buildStarted, checkArchive, startIndexing } from './src/build/eleventy-hooks.ts';
+import { buildSession } from './src/build/session.ts';
 
 // Eleventy ships no types for its config API; this is the part we use.
 interface EleventyConfig {
@@ -18,7 +21,8 @@ interface EleventyConfig {
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
   resolvePlugin(name: '@11ty/eleventy/html-base-plugin'): unknown;
   addWatchTarget(path: string): void;
-  on(event: 'eleventy.before' | 'eleventy.after', callback: (event: { directories: { output: string } }) => Promise<void>): void;
+  getFilter(name: 'transformWithHtmlBase'): ((this: { page: { url: string } }, content: string) => Promise<string>) | undefined;
+  on(event: 'eleventy.before' | 'eleventy.after', callback: (event: { directories: { output: string }; runMode: 'build' | 'watch' | 'serve' }) => Promise<void>): void;
 }
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -49,9 +53,19 @@ export default function (eleventyConfig: EleventyConfig) {
   // Templates import src/; watching it makes `npm start` rebuild with the changed modules.
   eleventyConfig.addWatchTarget('src/');
 
-  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+  eleventyConfig.on('eleventy.after', async ({ directories, runMode }) => {
     // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
     if (!archive || !indexing) throw new Error('The archive was not loaded during the build, so there is nothing to index');
+    // The quote pages, most of the site, are written here one at a time rather than rendered by
+    // Eleventy, which would hold them all in memory (src/site/write-quote-pages.ts). The base
+    // plugin's own transform gives them the path prefix it gives Eleventy's pages.
+    const withBase = eleventyConfig.getFilter('transformWithHtmlBase');
+    if (SITE.pathPrefix !== '/' && !withBase) throw new Error('The HTML base plugin is not loaded, so the quote pages cannot be given the path prefix');
+    const prefix = SITE.pathPrefix === '/' || !withBase ? undefined : (content: string, url: string) => withBase.call({ page: { url } }, content);
+    // Eleventy re-imports a template, and the src/ modules it uses, when they change under `npm start`,
+    // but not the modules this config imports: there the writer is imported afresh on every build.
+    const { writeQuotePages } = runMode === 'build' ? quotePageWriter : ((await tsImport('./src/site/write-quote-pages.ts', import.meta.url)) as typeof quotePageWriter);
+    buildSession().pagesWritten = await writeQuotePages(await archive, directories.output, prefix);
     const waiting = performance.now();
     const indexMs = await indexing;
     // The build report (or, under `npm run build`, the timing for the command's report).

@@ -113,6 +113,7 @@ export async function runBuild(args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   const session = buildSession();
   session.managed = true;
+  session.pagesWritten = [];
   let garbage: string | null = null;
   try {
     const cacheDir = cacheDirFromEnv();
@@ -134,6 +135,8 @@ export async function runBuild(args: string[]): Promise<number> {
         // Pages rendered in memory; the search index is written into `temp` by the config's hook.
         const pages = (await eleventy.toJSON()).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
         files = pages.map((p) => pageFile(temp, p.outputPath as string, p.content as string));
+        // The quote pages, written into `temp` by the config's hook (src/site/write-quote-pages.ts).
+        for (const file of session.pagesWritten) files.push(file);
         for (const copy of passthrough) files.push(...(await folderFiles(copy.from, copy.to)));
         files.push(...(await folderFiles(join(temp, 'pagefind'), 'pagefind')));
       } else {

@@ -4,6 +4,7 @@
 // copy of this module sees the same object.
 import type { Message } from '../record.ts';
 import type { Manifest } from './manifest.ts';
+import type { SiteFile } from './site-writer.ts';
 
 export interface LoadReport {
   articlesDir: string;
@@ -32,11 +33,17 @@ export interface BuildSession {
   indexWaitMs: number;
   /** The search index being built, settled (never rejected) when it is done or failed. */
   indexing: Promise<void> | null;
+  /**
+   * Pages the config's `eleventy.after` hook wrote into Eleventy's output folder itself (the quote
+   * pages, src/site/write-quote-pages.ts), which Eleventy does not report: the build command adds
+   * them to the site it moves into the output.
+   */
+  pagesWritten: SiteFile[];
 }
 
 const KEY = Symbol.for('quote-archive.build-session');
 
 export function buildSession(): BuildSession {
   const store = globalThis as unknown as Record<symbol, BuildSession | undefined>;
-  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null });
+  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [] });
 }

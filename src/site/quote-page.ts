@@ -1,39 +1,19 @@
 // One page per quote, its permalink: the words, who said them and when, the paragraph around
 // them, why the program gave them to this speaker, and a citation ready to copy.
-import type { ArticleRecord, Quote } from '../src/record.ts';
-import { explainRule } from '../src/site/attribution.ts';
-import { absoluteUrl } from '../src/site/config.ts';
-import { displayDate, timeElement } from '../src/site/dates.ts';
-import { html, type SafeHtml } from '../src/site/html.ts';
-import { quotationJsonLd } from '../src/site/json-ld.ts';
-import { page, SITE_NAME } from '../src/site/layout.ts';
-import { quoteInContext } from '../src/site/quote-context.ts';
-import { quoteDate, siteModel, type QuoteInArticle, type SiteModel } from '../src/site/site-model.ts';
-import type { SiteData } from '../src/site/template-data.ts';
-import { displayTitle } from '../src/site/titles.ts';
-import { ABOUT_URL, articleUrl, quotePageUrl, quoteUrl, speakerUrl } from '../src/site/urls.ts';
-
-/** What Eleventy paginates over: small keys, so it never copies an article per quote. */
-interface QuoteKey {
-  slug: string;
-  id: string;
-}
-
-interface QuotePageData extends SiteData {
-  quoteKey: QuoteKey;
-}
-
-export const data = {
-  pagination: {
-    data: 'archive.articles',
-    size: 1,
-    alias: 'quoteKey',
-    addAllPagesToCollections: false,
-    before: (_articles: ArticleRecord[], data: SiteData): QuoteKey[] =>
-      siteModel(data.archive).quotes.map(({ article, quote }) => ({ slug: article.slug, id: quote.id })),
-  },
-  permalink: (data: QuotePageData): string => quotePageUrl(data.quoteKey.slug, data.quoteKey.id),
-};
+// Not an Eleventy template: there are about seven quote pages per article, so they are written
+// one at a time after Eleventy's pages (src/site/write-quote-pages.ts) instead of being held in
+// Eleventy's memory until the build ends.
+import type { ArticleRecord, Quote } from '../record.ts';
+import { explainRule } from './attribution.ts';
+import { absoluteUrl } from './config.ts';
+import { displayDate, timeElement } from './dates.ts';
+import { html, type SafeHtml } from './html.ts';
+import { quotationJsonLd } from './json-ld.ts';
+import { page, SITE_NAME } from './layout.ts';
+import { quoteInContext } from './quote-context.ts';
+import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
+import { displayTitle } from './titles.ts';
+import { ABOUT_URL, articleUrl, quotePageUrl, quoteUrl, speakerUrl } from './urls.ts';
 
 const KIND_TEXT: Record<Quote['kind'], string> = {
   direct: 'Direct quote',
@@ -81,10 +61,8 @@ function siblings(model: SiteModel, article: ArticleRecord, quote: Quote): SafeH
   return html`<nav class="neighbours" aria-label="Other quotes in this article"><ul>${previous ? link(previous, 'prev', 'Previous quote') : ''}${next ? link(next, 'next', 'Next quote') : ''}</ul></nav>`;
 }
 
-export function render(data: QuotePageData): string {
-  const model = siteModel(data.archive);
-  const item = model.quote(data.quoteKey.id);
-  if (!item) throw new Error(`No quote ${data.quoteKey.id}`);
+/** The quote's page, as it is written to `quotePageUrl(article.slug, quote.id)` (before any path prefix). */
+export function renderQuotePage(model: SiteModel, item: QuoteInArticle): string {
   const { article, quote } = item;
   const person = model.person(quote.speakerId);
   const date = quoteDate(item);
