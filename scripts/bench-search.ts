@@ -30,9 +30,8 @@ import { buildSearchIndex } from '../src/search/build-search-index.ts';
 import { loadSiteArchive } from '../src/site/archive-source.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { readSourceText, syntheticArticles } from './make-synthetic-archive.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const BUILD_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** The budgets at 10,000 articles. */
@@ -355,7 +354,7 @@ async function main(): Promise<void> {
   const speaker = await topSpeaker(siteDir);
   const server = await serveStatic(siteDir, { gzip: true });
   const counter = await countingProxy(server.origin);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   const repeat = async (name: string, budget: string, run: () => Promise<Measure>) => {
     await run(); // warm the server's file cache and Chromium

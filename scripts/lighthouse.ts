@@ -10,16 +10,15 @@
 // served at (SITE_URL), so canonical URLs point at the audited host as they would in production.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { freePort, serveStatic } from '../tests/helpers/static-server.ts';
+import { CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
 
 const CHROME_PATH = process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MINIMUM: Record<(typeof CATEGORIES)[number], number> = { performance: 0.95, accessibility: 1, 'best-practices': 0.95, seo: 1 };
 
@@ -30,17 +29,6 @@ const PAGES: Record<string, string> = {
   quote: '/quotes/kremlin-regrets-us-refusal-of-dialogue-on-syria/q1/',
   search: '/search/?q=dialogue',
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);
@@ -60,7 +48,7 @@ await promisify(execFile)(process.execPath, ['--import', 'tsx', 'node_modules/@1
 });
 
 const server = await serveStatic(dir, { gzip: true, port });
-const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROMIUM_ARGS });
 type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 const results: Record<string, { scores: Record<string, number | null>; performanceRuns: string; transferredBytes: number | null; failed: string[] }> = {};
 let ok = true;

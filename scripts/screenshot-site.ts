@@ -6,9 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/helpers/static-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const [siteDir, outDir, ...specs] = process.argv.slice(2);
 if (!siteDir || !outDir || specs.length === 0) {
@@ -18,7 +17,7 @@ if (!siteDir || !outDir || specs.length === 0) {
 
 await mkdir(outDir, { recursive: true });
 const server = await serveStatic(siteDir);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 10_000 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 10_000 });
 try {
   for (const spec of specs) {
     const [path = '/', width = '1024', mode = 'light', band] = spec.split('|');

@@ -3,16 +3,14 @@
 // dark mode and print, the 404 page, and a build served under /archive/ that never leaves it.
 // Everything is served on a loopback address; every wait is bounded. Skipped without Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 120_000;
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -31,13 +29,6 @@ const PAGES = [
   '/404.html',
 ];
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 interface Visit {
   page: Page;
   /** Console errors, page errors and CSP violations while the page was open. */
@@ -48,11 +39,10 @@ interface Visit {
   failures: string[];
 }
 
-const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) {
   test('the browsing pages in Chromium', (t) => {
-    t.skip(`no Chromium found at ${CHROMIUM}; install it or set CHROMIUM_PATH to run the browser tests`);
+    t.skip(NO_CHROMIUM);
   });
 } else describe('the browsing pages in Chromium', () => {
   let browser: Browser;
@@ -65,7 +55,7 @@ if (!haveChromium) {
     server = await serveStatic(site.dir);
     prefixed = await serveStatic(prefixedSite.dir, { prefix: '/archive/' });
     axeSource = await readFile(AXE_SOURCE, 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
   });
 
   after(async () => {

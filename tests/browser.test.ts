@@ -2,32 +2,22 @@
 // pages pass axe's accessibility checks, fit a 375px screen, and say so when JavaScript is off.
 // Everything is served on a loopback address; every wait is bounded.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const haveChromium = existsSync(CHROMIUM);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 if (!haveChromium) {
   test('the built site in Chromium', (t) => {
-    t.skip(`no Chromium found at ${CHROMIUM}; install it or set CHROMIUM_PATH to run the browser tests`);
+    t.skip(NO_CHROMIUM);
   });
 } else describe('the built site in Chromium', () => {
   let browser: Browser;
@@ -38,7 +28,7 @@ if (!haveChromium) {
   before(async () => {
     const site = await buildSite();
     server = await serveStatic(site.dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
   });
 
   after(async () => {

@@ -3,7 +3,6 @@
 // axe. The index itself is also queried through pagefind.js directly. Everything is served on a
 // loopback address; every wait is bounded.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
@@ -14,9 +13,8 @@ import type { Archive } from '../src/record.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -40,16 +38,9 @@ interface PagefindProbe {
   dates: string[];
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-if (!existsSync(CHROMIUM)) {
+if (!haveChromium) {
   test('searching quotes in Chromium', (t) => {
-    t.skip(`no Chromium found at ${CHROMIUM}; install it or set CHROMIUM_PATH to run the browser tests`);
+    t.skip(NO_CHROMIUM);
   });
 } else describe('searching quotes in Chromium', () => {
   let browser: Browser;
@@ -66,7 +57,7 @@ if (!existsSync(CHROMIUM)) {
     fixtureServer = await serveStatic(fixtureSite.dir);
     archive = await loadSiteArchive({});
     axeSource = await readFile(AXE_SOURCE, 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
   });
 
   after(async () => {

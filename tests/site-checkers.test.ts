@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { check } from 'linkinator';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
 import { siteFiles } from './helpers/site-files.ts';
+import { freePort } from './helpers/static-server.ts';
 
 const run = promisify(execFile);
 const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
@@ -33,18 +33,6 @@ interface VnuMessage {
   url: string;
   message: string;
   lastLine?: number;
-}
-
-/** A TCP port that was free a moment ago, so the site can be built for the address it is crawled at. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('the built site under outside checkers', () => {

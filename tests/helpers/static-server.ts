@@ -47,6 +47,18 @@ async function fileFor(root: string, urlPath: string): Promise<string | null> {
   return path;
 }
 
+/** A TCP port on 127.0.0.1 that was free a moment ago, so a site can be built for the address it is served at. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const prefix = options.prefix ?? '/';
