@@ -7,7 +7,7 @@ import type { Archive } from './src/record.ts';
 import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.ts';
 import { SITE } from './src/site/config.ts';
 import { tsImport } from 'tsx/esm/api';
-import * as quotePageWriter from './src/site/write-quote-pages.ts';
+import * as pageWriter from './src/site/write-pages.ts';
 import { buildSearchIndex } from './src/search/build-search-index.ts';
 import { buildFinished, buildStarted, checkArchive, startIndexing } from './src/build/eleventy-hooks.ts';
 import { buildSession } from './src/build/session.ts';
@@ -56,16 +56,18 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.on('eleventy.after', async ({ directories, runMode }) => {
     // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
     if (!archive || !indexing) throw new Error('The archive was not loaded during the build, so there is nothing to index');
-    // The quote pages, most of the site, are written here one at a time rather than rendered by
-    // Eleventy, which would hold them all in memory (src/site/write-quote-pages.ts). The base
-    // plugin's own transform gives them the path prefix it gives Eleventy's pages.
+    // The pages of articles, speakers, months and quotes, nearly all of the site, are written here
+    // one at a time rather than rendered by Eleventy, which would hold them all in memory
+    // (src/site/write-pages.ts). The base plugin's own transform gives them the path prefix it
+    // gives Eleventy's pages.
     const withBase = eleventyConfig.getFilter('transformWithHtmlBase');
-    if (SITE.pathPrefix !== '/' && !withBase) throw new Error('The HTML base plugin is not loaded, so the quote pages cannot be given the path prefix');
-    const prefix = SITE.pathPrefix === '/' || !withBase ? undefined : (content: string, url: string) => withBase.call({ page: { url } }, content);
+    if (SITE.pathPrefix !== '/' && !withBase) throw new Error('The HTML base plugin is not loaded, so the pages cannot be given the path prefix');
+    const transform = SITE.pathPrefix === '/' || !withBase ? undefined : (content: string, url: string) => withBase.call({ page: { url } }, content);
     // Eleventy re-imports a template, and the src/ modules it uses, when they change under `npm start`,
     // but not the modules this config imports: there the writer is imported afresh on every build.
-    const { writeQuotePages } = runMode === 'build' ? quotePageWriter : ((await tsImport('./src/site/write-quote-pages.ts', import.meta.url)) as typeof quotePageWriter);
-    buildSession().pagesWritten = await writeQuotePages(await archive, directories.output, prefix);
+    const { writePages } = runMode === 'build' ? pageWriter : ((await tsImport('./src/site/write-pages.ts', import.meta.url)) as typeof pageWriter);
+    const session = buildSession();
+    session.pagesWritten = await writePages(await archive, directories.output, { transform, unchanged: session.managed ? session.outputFiles : null });
     const waiting = performance.now();
     const indexMs = await indexing;
     // The build report (or, under `npm run build`, the timing for the command's report).

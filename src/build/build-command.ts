@@ -21,7 +21,7 @@ import { formatProblems, formatReport, selectProblems } from './report.ts';
 import type { Message } from '../record.ts';
 import { buildSession } from './session.ts';
 import { cacheDirFromEnv, ExtractionCache } from './extraction-cache.ts';
-import { folderFiles, journalPath, pageFile, recoverInterrupted, writeSite, type SiteFile } from './site-writer.ts';
+import { folderFiles, journalPath, pageFile, previousOutput, recoverInterrupted, writeSite, type SiteFile } from './site-writer.ts';
 
 export const DEFAULT_OUTPUT = '_site';
 const CONFIG = '.eleventy.ts';
@@ -121,6 +121,9 @@ export async function runBuild(args: string[]): Promise<number> {
       process.stderr.write(`The previous build stopped while updating ${output}; its changes were finished first.\n`);
     }
     await removeLeftovers(output);
+    // What the output holds now: pages that come out the same are then neither written nor moved.
+    const previous = await previousOutput(output, cacheDir, parsed.clean);
+    session.outputFiles = previous.manifest ? { dir: output, hashes: new Map(Object.entries(previous.kept).map(([rel, state]) => [rel, state[0]])) } : null;
     // Eleventy ships no types; the specifier in a variable keeps tsc from looking for them.
     const eleventyModule = '@11ty/eleventy';
     const { Eleventy } = (await import(eleventyModule)) as { Eleventy: new (input: string | undefined, output: string, options: Record<string, unknown>) => EleventyInstance };
@@ -135,7 +138,7 @@ export async function runBuild(args: string[]): Promise<number> {
         // Pages rendered in memory; the search index is written into `temp` by the config's hook.
         const pages = (await eleventy.toJSON()).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
         files = pages.map((p) => pageFile(temp, p.outputPath as string, p.content as string));
-        // The quote pages, written into `temp` by the config's hook (src/site/write-quote-pages.ts).
+        // The pages of articles, speakers, months and quotes, written by the config's hook (src/site/write-pages.ts).
         for (const file of session.pagesWritten) files.push(file);
         for (const copy of passthrough) files.push(...(await folderFiles(copy.from, copy.to)));
         files.push(...(await folderFiles(join(temp, 'pagefind'), 'pagefind')));
@@ -153,7 +156,7 @@ export async function runBuild(args: string[]): Promise<number> {
     if (missing.length > 0) {
       return await failed(new Error(`the new site is incomplete (missing ${missing.join(', ')})`), session.messages, parsed, output);
     }
-    const written = await writeSite({ output, temp, files, cacheDir, clean: parsed.clean });
+    const written = await writeSite({ output, temp, files, cacheDir, clean: parsed.clean, previous });
     garbage = written.garbage;
     const swapped = performance.now();
 

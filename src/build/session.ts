@@ -5,6 +5,7 @@
 import type { Message } from '../record.ts';
 import type { Manifest } from './manifest.ts';
 import type { SiteFile } from './site-writer.ts';
+import type { OutputFiles } from '../site/write-pages.ts';
 
 export interface LoadReport {
   articlesDir: string;
@@ -34,16 +35,18 @@ export interface BuildSession {
   /** The search index being built, settled (never rejected) when it is done or failed. */
   indexing: Promise<void> | null;
   /**
-   * Pages the config's `eleventy.after` hook wrote into Eleventy's output folder itself (the quote
-   * pages, src/site/write-quote-pages.ts), which Eleventy does not report: the build command adds
-   * them to the site it moves into the output.
+   * Pages the config's `eleventy.after` hook wrote into Eleventy's output folder itself (one per
+   * article, speaker, month and quote: src/site/write-pages.ts), which Eleventy does not report:
+   * the build command adds them to the site it moves into the output.
    */
   pagesWritten: SiteFile[];
+  /** Set by the build command on a rebuild: what the output holds, so unchanged pages are not written again. */
+  outputFiles: OutputFiles | null;
 }
 
 const KEY = Symbol.for('quote-archive.build-session');
 
 export function buildSession(): BuildSession {
   const store = globalThis as unknown as Record<symbol, BuildSession | undefined>;
-  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [] });
+  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [], outputFiles: null });
 }

@@ -222,6 +222,41 @@ export async function recoverInterrupted(output: string, cacheDir: string | null
   return true;
 }
 
+/** What a build knows of its output before writing: why it must write it whole, or what it holds. */
+export interface PreviousOutput {
+  /** Why every file is written, or null when only changed files are. */
+  reason: string | null;
+  manifest: OutputManifest | null;
+  /** The files of the output as recorded and as they are now (one edited or deleted by hand is not kept). */
+  kept: Record<string, FileState>;
+}
+
+/** Reads the output manifest and checks it against the output folder as it is now. */
+export async function previousOutput(output: string, cacheDir: string | null, clean: boolean): Promise<PreviousOutput> {
+  let reason: string | null = null;
+  let manifest: OutputManifest | null = null;
+  if (clean) reason = 'asked for a clean build';
+  else if (!existsSync(output)) reason = 'first build into this folder';
+  else if (!cacheDir) reason = 'no cache folder to remember the output';
+  else {
+    manifest = await readOutputManifest(cacheDir, output);
+    if (!manifest) reason = 'nothing is known of the files in the output folder';
+    else if (manifest.ino !== statSync(output).ino) {
+      reason = 'the output folder was replaced since the last build';
+      manifest = null;
+    }
+  }
+  const kept: Record<string, FileState> = {};
+  if (manifest) {
+    const now = await statesOf(output, Object.keys(manifest.files));
+    for (const [rel, state] of Object.entries(manifest.files)) {
+      const actual = now.get(rel);
+      if (actual && actual[1] === state[1] && actual[2] === state[2]) kept[rel] = state;
+    }
+  }
+  return { reason, manifest, kept };
+}
+
 /**
  * Writes `files` (the complete new site) to `output` through `temp` (a new folder beside it, which
  * may already hold the search index). Returns what it did; the caller removes `garbage` (the old
@@ -233,6 +268,8 @@ export async function writeSite(options: {
   files: SiteFile[];
   cacheDir: string | null;
   clean: boolean;
+  /** What the output held before this build, when the caller has read it already. */
+  previous?: PreviousOutput;
 }): Promise<{ summary: WriteSummary; garbage: string | null }> {
   const { output, temp, files, cacheDir } = options;
   const seen = new Set<string>();
@@ -240,29 +277,13 @@ export async function writeSite(options: {
     if (seen.has(f.rel)) throw new SiteWriteError(`Two files would be written to ${f.rel}`);
     seen.add(f.rel);
   }
-  let reason: string | null = null;
-  let previous: OutputManifest | null = null;
-  if (options.clean) reason = 'asked for a clean build';
-  else if (!existsSync(output)) reason = 'first build into this folder';
-  else if (!cacheDir) reason = 'no cache folder to remember the output';
-  else {
-    previous = await readOutputManifest(cacheDir, output);
-    if (!previous) reason = 'nothing is known of the files in the output folder';
-    else if (previous.ino !== statSync(output).ino) {
-      reason = 'the output folder was replaced since the last build';
-      previous = null;
-    }
-  }
+  const known = options.previous ?? (await previousOutput(output, cacheDir, options.clean));
+  let reason = known.reason;
+  const previous = known.manifest;
+  const kept = known.kept;
   let changed = files;
   let deletes: string[] = [];
-  let kept: Record<string, FileState> = {};
   if (previous) {
-    // The files of the output as they are now: one edited or deleted by hand is written again.
-    const now = await statesOf(output, Object.keys(previous.files));
-    for (const [rel, state] of Object.entries(previous.files)) {
-      const actual = now.get(rel);
-      if (actual && actual[1] === state[1] && actual[2] === state[2]) kept[rel] = state;
-    }
     changed = files.filter((f) => kept[f.rel]?.[0] !== f.hash);
     deletes = Object.keys(previous.files).filter((rel) => !seen.has(rel));
     if (changed.length > files.length / 2) reason = 'most files changed';

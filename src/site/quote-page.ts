@@ -1,8 +1,6 @@
 // One page per quote, its permalink: the words, who said them and when, the paragraph around
 // them, why the program gave them to this speaker, and a citation ready to copy.
-// Not an Eleventy template: there are about seven quote pages per article, so they are written
-// one at a time after Eleventy's pages (src/site/write-quote-pages.ts) instead of being held in
-// Eleventy's memory until the build ends.
+// Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
 import type { ArticleRecord, Quote } from '../record.ts';
 import { explainRule } from './attribution.ts';
 import { absoluteUrl } from './config.ts';

@@ -1,24 +1,19 @@
 // One page per article: headline, date as precise as it is known and where it came from, the
 // original, the text with its quotes marked up, the people it quotes, the articles before and
 // after it, and articles quoting the same people.
-import type { ArticleRecord } from '../src/record.ts';
-import { renderArticleText } from '../src/site/article-text.ts';
-import { articleItem } from '../src/site/components.ts';
-import { dateSourceNote, monthOf, timeElement } from '../src/site/dates.ts';
-import { externalUrl } from '../src/site/external-url.ts';
-import { html, type SafeHtml } from '../src/site/html.ts';
-import { newsArticleJsonLd } from '../src/site/json-ld.ts';
-import { page } from '../src/site/layout.ts';
-import { siteModel, type SiteModel } from '../src/site/site-model.ts';
-import type { ArticlePageData, SiteData } from '../src/site/template-data.ts';
-import { displayTitle, titleMarkup } from '../src/site/titles.ts';
-import { articleUrl, monthUrl, speakerUrl } from '../src/site/urls.ts';
-import { count, listing } from '../src/site/words.ts';
-
-export const data = {
-  pagination: { data: 'archive.articles', size: 1, alias: 'article', addAllPagesToCollections: false },
-  permalink: (data: ArticlePageData): string => articleUrl(data.article.slug),
-};
+// Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
+import type { ArticleRecord } from '../record.ts';
+import { renderArticleText } from './article-text.ts';
+import { articleItem } from './components.ts';
+import { dateSourceNote, monthOf, timeElement } from './dates.ts';
+import { externalUrl } from './external-url.ts';
+import { html, type SafeHtml } from './html.ts';
+import { newsArticleJsonLd } from './json-ld.ts';
+import { page } from './layout.ts';
+import type { SiteModel } from './site-model.ts';
+import { displayTitle, titleMarkup } from './titles.ts';
+import { articleUrl, monthUrl, speakerUrl } from './urls.ts';
+import { count, listing } from './words.ts';
 
 /** The date, linked to its month on the timeline when it is known to the month. */
 function dateLink(article: ArticleRecord): SafeHtml {
@@ -76,9 +71,7 @@ function related(model: SiteModel, article: ArticleRecord): SafeHtml {
 </section>`;
 }
 
-export function render(data: ArticlePageData & SiteData): string {
-  const model = siteModel(data.archive);
-  const { article } = data;
+export function renderArticlePage(model: SiteModel, article: ArticleRecord): string {
   const people = model.quotedIn(article);
   const main = html`<article class="article">
 ${header(article)}

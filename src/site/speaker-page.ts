@@ -1,30 +1,18 @@
 // One page per speaker: who they are, everything they are quoted saying (each quote linking to
 // its place in the article and to its own page), the articles they appear in and who else is
 // quoted there.
-import type { Person } from '../src/record.ts';
-import { quoteItem } from '../src/site/components.ts';
-import { timeElement } from '../src/site/dates.ts';
-import { html, type SafeHtml } from '../src/site/html.ts';
-import { personJsonLd } from '../src/site/json-ld.ts';
-import { page } from '../src/site/layout.ts';
-import { otherNames } from '../src/site/people.ts';
-import { siteModel, type SiteModel } from '../src/site/site-model.ts';
-import type { SiteData, SpeakerPageData } from '../src/site/template-data.ts';
-import { displayTitle } from '../src/site/titles.ts';
-import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from '../src/site/urls.ts';
-import { count } from '../src/site/words.ts';
-
-export const data = {
-  pagination: {
-    data: 'archive.people',
-    size: 1,
-    alias: 'person',
-    addAllPagesToCollections: false,
-    // Everyone the site model knows, which includes speakers missing from the people list.
-    before: (_people: Person[], data: SiteData): Person[] => siteModel(data.archive).people,
-  },
-  permalink: (data: SpeakerPageData): string => speakerUrl(data.person.id),
-};
+// Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
+import type { Person } from '../record.ts';
+import { quoteItem } from './components.ts';
+import { timeElement } from './dates.ts';
+import { html, type SafeHtml } from './html.ts';
+import { personJsonLd } from './json-ld.ts';
+import { page } from './layout.ts';
+import { otherNames } from './people.ts';
+import type { SiteModel } from './site-model.ts';
+import { displayTitle } from './titles.ts';
+import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
+import { count } from './words.ts';
 
 const WIKIDATA_ID = /^Q\d+$/;
 
@@ -65,9 +53,7 @@ function alsoQuoted(model: SiteModel, person: Person): SafeHtml {
 </section>`;
 }
 
-export function render(data: SpeakerPageData & SiteData): string {
-  const model = siteModel(data.archive);
-  const { person } = data;
+export function renderSpeakerPage(model: SiteModel, person: Person): string {
   const quotes = model.quotesBy(person.id);
   const main = html`<p class="breadcrumb"><a href="${SPEAKERS_URL}">All speakers</a></p>
 <h1>${person.name}</h1>

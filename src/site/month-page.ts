@@ -1,28 +1,12 @@
 // One page per month: the articles published in it and the quotes said in it, oldest first.
-import type { ArticleRecord } from '../src/record.ts';
-import { articleItem, quoteItem } from '../src/site/components.ts';
-import { displayDate } from '../src/site/dates.ts';
-import { html, type SafeHtml } from '../src/site/html.ts';
-import { page } from '../src/site/layout.ts';
-import { siteModel, type SiteModel } from '../src/site/site-model.ts';
-import type { SiteData } from '../src/site/template-data.ts';
-import { DATES_URL, monthUrl, yearUrl } from '../src/site/urls.ts';
-import { count } from '../src/site/words.ts';
-
-interface MonthPageData extends SiteData {
-  monthKey: string;
-}
-
-export const data = {
-  pagination: {
-    data: 'archive.articles',
-    size: 1,
-    alias: 'monthKey',
-    addAllPagesToCollections: false,
-    before: (_articles: ArticleRecord[], data: SiteData): string[] => siteModel(data.archive).months.map((m) => m.key),
-  },
-  permalink: (data: MonthPageData): string => monthUrl(data.monthKey),
-};
+// Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
+import { articleItem, quoteItem } from './components.ts';
+import { displayDate } from './dates.ts';
+import { html, type SafeHtml } from './html.ts';
+import { page } from './layout.ts';
+import type { SiteModel } from './site-model.ts';
+import { DATES_URL, monthUrl, yearUrl } from './urls.ts';
+import { count } from './words.ts';
 
 function neighbours(model: SiteModel, key: string): SafeHtml {
   const i = model.months.findIndex((m) => m.key === key);
@@ -34,10 +18,9 @@ function neighbours(model: SiteModel, key: string): SafeHtml {
   return html`<nav class="neighbours" aria-label="Previous and next month"><ul>${older ? link(older.key, 'prev', 'Previous month') : ''}${newer ? link(newer.key, 'next', 'Next month') : ''}</ul></nav>`;
 }
 
-export function render(data: MonthPageData): string {
-  const model = siteModel(data.archive);
-  const month = model.month(data.monthKey);
-  if (!month) throw new Error(`No month ${data.monthKey}`);
+export function renderMonthPage(model: SiteModel, monthKey: string): string {
+  const month = model.month(monthKey);
+  if (!month) throw new Error(`No month ${monthKey}`);
   const name = displayDate(month.key);
   const year = month.key.slice(0, 4);
   const main = html`<p class="breadcrumb"><a href="${DATES_URL}">Dates</a> › <a href="${yearUrl(year)}">${year}</a></p>
