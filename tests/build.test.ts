@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadArchive } from '../src/archive/load-archive.ts';
@@ -21,6 +21,16 @@ const RAW = [
   '“We will keep the door open,” Peskov told reporters. “Dialogue is always needed, even now.”',
   '',
 ].join('\r\n');
+
+/** Every HTML page of a site: its content and when its file was last written. */
+async function pageStates(site: string): Promise<Map<string, { content: string; mtimeMs: number }>> {
+  const out = new Map<string, { content: string; mtimeMs: number }>();
+  for (const rel of await readdir(site, { recursive: true })) {
+    if (!rel.endsWith('.html')) continue;
+    out.set(rel, { content: await readFile(join(site, rel), 'utf8'), mtimeMs: (await stat(join(site, rel))).mtimeMs });
+  }
+  return out;
+}
 
 /** Nothing but the output folder is left beside it: no temporary folder, no lock. */
 async function leftovers(output: string): Promise<string[]> {
@@ -51,10 +61,19 @@ describe('the build command', () => {
   test('after adding a raw article, an incremental build extracts only it and equals a clean build', async () => {
     const first = await runBuildCommand(site, env);
     assert.equal(first.code, 0, first.stderr);
+    const before = await pageStates(site);
     await writeFile(join(articles, 'kremlin-talks.txt'), RAW);
 
     const incremental = await runBuildCommand(site, env);
     assert.equal(incremental.code, 0, incremental.stderr);
+    const now = await pageStates(site);
+    const same = [...before].filter(([rel, state]) => now.get(rel)?.content === state.content);
+    assert.ok(same.length > 0);
+    assert.deepEqual(
+      same.filter(([rel, state]) => now.get(rel)!.mtimeMs !== state.mtimeMs).map(([rel]) => rel),
+      [],
+      'a page that came out the same was not written again',
+    );
     assert.match(incremental.stdout, /added \(1\):\n\s+\S*kremlin-talks\.txt/);
     assert.match(incremental.stdout, /Extraction: 1 file extracted, \d+ files from the cache/);
     assert.match(incremental.stdout, /Output: \d+ files? new or changed, \d+ files? deleted, [1-9]\d* files? unchanged/, 'only changed files were written');
