@@ -3,7 +3,7 @@
 // how one Pagefind result (an article) becomes quote hits and a text hit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EVERY_ARTICLE_WORD, headAnchorId, quoteAnchorId, speakerFilterValue, type SearchQuote } from '../src/search/search-document.ts';
+import { COMMON_WORD_MARK, COMMON_WORDS, EVERY_ARTICLE_WORD, headAnchorId, markCommonWords, quoteAnchorId, speakerFilterValue, type SearchQuote } from '../src/search/search-document.ts';
 
 // Imported by a path in a variable: the module is JavaScript for the browser, without types.
 const CORE = '../templates/assets/search-core.js';
@@ -70,6 +70,18 @@ test('reads free words and "quoted phrases", with curly quote marks as straight 
   assert.deepEqual(core.parseQuery('de-confliction').terms, ['deconfliction']);
   assert.equal(core.parseQuery('  ').pagefindTerm, EVERY_ARTICLE_WORD, 'filters alone ask for the word every article has');
   assert.equal(core.parseQuery('"unclosed phrase').phrases.length, 1);
+});
+
+test('asks the index for the commonest short words as the build marks them, and shows them without the mark', () => {
+  assert.deepEqual([core.COMMON_WORD_MARK, core.COMMON_WORDS], [COMMON_WORD_MARK, COMMON_WORDS], 'the page and the build mark the same words');
+  assert.equal(core.parseQuery('the ISIS').pagefindTerm, '‿the isis');
+  assert.equal(core.parseQuery('"It is time"').pagefindTerm, '"‿it ‿is time"');
+  assert.equal(core.parseQuery('"in talks" Syria').pagefindTerm, 'syria ‿in talks');
+  const data = fragment(markCommonWords('Talks in Syria'), '2015-10-14', markCommonWords('The minister spoke.'), [quote('q1', markCommonWords('It is time for the talks'), PESKOV)], (w) => /talks/i.test(w));
+  const { article, quotes, textHit } = core.hitsIn(data, core.parseQuery('talks'), noFilters);
+  assert.equal(article.title, 'Talks in Syria');
+  assert.deepEqual(quotes.map((q: Hit) => [q.text, q.marks]), [['It is time for the talks', [5]]]);
+  assert.equal(textHit, null);
 });
 
 test('keeps the search in the address in a fixed order and drops what is malformed', () => {

@@ -10,6 +10,8 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, check, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
 import {
+  COMMON_WORDS,
+  markCommonWords,
   QUOTE_COUNTS_FILE,
   quoteCounts,
   UNDATED_VALUE,
@@ -63,9 +65,25 @@ test('makes one search document per article, with every quote in text order and 
   );
   const berg = ferry.quotes[2]!;
   assert.equal(quoteAnchorId(berg), 'q3|tomas-berg|Tomas%20Berg|d|');
-  assert.ok(ferry.html.includes(`<p id="q3|tomas-berg|Tomas%20Berg|d|">A timetable is a promise, and this one is broken before it starts.</p>`));
+  assert.ok(ferry.html.includes(`<p id="q3|tomas-berg|Tomas%20Berg|d|">‿A timetable ‿is ‿a promise, ‿and ‿this one ‿is broken before ‿it starts.</p>`));
   assert.ok(ferry.html.includes(`<h1 id="${headAnchorId('2021-03-04')}">Ferry timetable approved</h1>`));
   assert.equal(headAnchorId('2021-03-04'), 'a|2021-03-04|4%20March%202021');
+});
+
+test('marks the commonest short words where they stand alone, so that no search for a longer word loads their index', () => {
+  assert.equal(markCommonWords('The ISIS is in Iraq, and it said: "I will."'), '‿The ISIS ‿is ‿in Iraq, ‿and ‿it said: "‿I ‿will."');
+  assert.equal(markCommonWords("It's an in-depth look at Isis's war"), "It's ‿an in-depth look ‿at Isis's war", 'words joined by an apostrophe or a hyphen stay as they are');
+  assert.equal(markCommonWords('Thereafter island Tothe'), 'Thereafter island Tothe', 'longer words that begin with one are not marked');
+  assert.equal(markCommonWords(markCommonWords('to the end')), '‿to ‿the end', 'a marked word is not marked again');
+  assert.ok(COMMON_WORDS.every((w) => w === w.toLowerCase() && /^\p{L}+$/u.test(w)));
+});
+
+test('weights the text around the quotes below the quotes, so that the articles whose quotes have the words rank first', () => {
+  const ferry = documentOf('ferry-timetable-approved');
+  const paragraphs = [...ferry.html.matchAll(/<p( [^>]*)?>/g)].map((m) => m[1] ?? '');
+  const weighted = paragraphs.filter((a) => / data-pagefind-weight="0\.\d+"/.test(a));
+  assert.equal(weighted.length, ferry.text.length, 'every paragraph of text around the quotes');
+  assert.ok(paragraphs.filter((a) => a.startsWith(' id=')).every((a) => !a.includes('weight')), 'quotes keep the full weight');
 });
 
 test('searches the paragraphs that hold quotes as the text around them, with the quotes cut out, and nothing else', () => {
@@ -116,7 +134,7 @@ test('escapes markup from the articles in the indexed document and keeps ids fre
   const pier = documentOf('pier-lights-fail-again');
   assert.ok(!pier.html.includes(SCRIPT_IN_TEXT));
   assert.ok(!pier.html.includes('<b>'));
-  assert.ok(pier.html.includes('Fix the &lt;b&gt;lights&lt;/b&gt; &amp; the rails,'));
+  assert.ok(pier.html.includes('Fix ‿the &lt;b&gt;lights&lt;/b&gt; &amp; ‿the rails,'));
   for (const doc of searchDocuments(fixtureArchive())) {
     for (const id of doc.html.matchAll(/ id="([^"]*)"/g)) assert.doesNotMatch(id[1]!, /\s/, `${doc.slug}: Pagefind drops whitespace from ids`);
   }
@@ -140,7 +158,7 @@ test('writes a Pagefind index of one page per article, with no metadata but the 
   const quoteAnchors = ferry.anchors.filter((a) => a.id.startsWith('q'));
   assert.deepEqual(
     quoteAnchors.map((a) => a.text),
-    documentOf('ferry-timetable-approved').quotes.map((q) => q.text),
+    documentOf('ferry-timetable-approved').quotes.map((q) => markCommonWords(q.text)),
   );
   // Each anchor's word position is where its words are in the content, which is how matches are mapped to quotes.
   const words = ferry.content.split(/\s+/);

@@ -63,6 +63,31 @@ export const EVERY_ARTICLE_META = 'every';
 export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
 
 /**
+ * The commonest short words are indexed with a mark in front ("‿the"), in quotes, text and
+ * headline alike. Pagefind 1.5.2 looks a searched word up by the ranges of its word-index chunks,
+ * and when the word falls between two ranges (as an unstemmed word often does: "isis" is indexed as
+ * "isi") it loads every chunk that may hold a prefix of it instead: "isis" fetched the chunks of "i"
+ * and "is" (52 KB at 10,000 articles) besides its own 11 KB, "official" the 77 KB chunk of "of".
+ * Marked, these words sort after every letter and are no word's prefix, so no search loads them
+ * unless it asks for one; the page asks with the same mark (search-core.js `indexWord`) and takes it
+ * out of the text it shows. Pagefind keeps U+203F inside words (it is one of its
+ * include_characters, and unlike "_" it does not split a word into parts), and news text never has it.
+ */
+export const COMMON_WORD_MARK = '\u203f';
+export const COMMON_WORDS = [
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his', 'i', 'if', 'in',
+  'is', 'it', 'its', 'not', 'of', 'on', 'or', 'our', 'she', 'that', 'the', 'their', 'they', 'this', 'to', 'was', 'we', 'were', 'will', 'with', 'you',
+];
+const COMMON = new Set(COMMON_WORDS);
+
+/** The text with a mark before every common word standing alone (not inside "it's" or "in-depth"). */
+export function markCommonWords(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}'’\-‐–\u203f])\p{L}+(?![\p{L}\p{N}]|['’\-‐–][\p{L}\p{N}])/gu, (word) =>
+    COMMON.has(word.toLowerCase()) ? `${COMMON_WORD_MARK}${word}` : word,
+  );
+}
+
+/**
  * Filter names. Pagefind keeps each filter in one file that a search using it must load whole, so
  * the two filters with a value per article or per speaker are split over shards named
  * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
@@ -175,14 +200,21 @@ function searchQuote(model: SiteModel, article: ArticleRecord, quote: Quote): Se
   };
 }
 
+/**
+ * Pagefind's weight of the words around the quotes (a quote's are 1): low, so that articles whose
+ * quotes have the words rank above those that have them only around the quotes, and the page finds
+ * its first quotes in the first fragments it loads instead of loading batch after batch.
+ */
+const AROUND_WEIGHT = '0.25';
+
 function documentHtml(doc: Omit<SearchDocument, 'html'>): string {
   const filters: SafeHtml[] = Object.entries(doc.filters).flatMap(([name, values]) =>
     values.map((value) => html`<span data-pagefind-filter="${name}[data-v]" data-v="${value}"></span>`),
   );
   return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${doc.title}</title></head><body>
-<h1 id="${headAnchorId(doc.date)}">${doc.title}</h1>
+<h1 id="${headAnchorId(doc.date)}">${markCommonWords(doc.title)}</h1>
 ${filters}<span data-pagefind-sort="date[data-v]" data-v="${doc.sort.date}"></span><span data-pagefind-meta="${EVERY_ARTICLE_META}:${EVERY_ARTICLE_WORD}"></span>
-${doc.text.map((t) => html`<p>${t}</p>\n`)}${doc.quotes.map((q) => html`<p id="${quoteAnchorId(q)}">${q.text}</p>\n`)}</body></html>`.value;
+${doc.text.map((t) => html`<p data-pagefind-weight="${AROUND_WEIGHT}">${markCommonWords(t)}</p>\n`)}${doc.quotes.map((q) => html`<p id="${quoteAnchorId(q)}">${markCommonWords(q.text)}</p>\n`)}</body></html>`.value;
 }
 
 function searchDocument(model: SiteModel, article: ArticleRecord, settings: SearchSettings): SearchDocument {

@@ -21,6 +21,25 @@ export const SORTS = ['relevance', 'newest', 'oldest'];
  */
 export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
 
+/**
+ * The commonest short words are indexed with this mark in front (search-document.ts
+ * COMMON_WORD_MARK and COMMON_WORDS, which say why): a query asks for them so, and the text shown
+ * has the mark taken out.
+ */
+export const COMMON_WORD_MARK = '\u203f';
+export const COMMON_WORDS = [
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his', 'i', 'if', 'in',
+  'is', 'it', 'its', 'not', 'of', 'on', 'or', 'our', 'she', 'that', 'the', 'their', 'they', 'this', 'to', 'was', 'we', 'were', 'will', 'with', 'you',
+];
+const COMMON = new Set(COMMON_WORDS);
+
+/** A query word as the index spells it. */
+export function indexWord(word) {
+  return COMMON.has(word) ? `${COMMON_WORD_MARK}${word}` : word;
+}
+
+const unmarked = (text) => text.replaceAll(COMMON_WORD_MARK, '');
+
 /** Filter names in the index (see search-document.ts); speaker and article are sharded. */
 export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', undated: 'undated' };
 
@@ -103,7 +122,7 @@ export function parseQuery(raw) {
     phrases,
     empty: all.length === 0,
     /** What Pagefind is asked: without words, the word every article has. */
-    pagefindTerm: all.length === 0 ? EVERY_ARTICLE_WORD : exact ? `"${phrases[0].join(' ')}"` : all.join(' '),
+    pagefindTerm: all.length === 0 ? EVERY_ARTICLE_WORD : exact ? `"${phrases[0].map(indexWord).join(' ')}"` : all.map(indexWord).join(' '),
   };
 }
 
@@ -325,13 +344,13 @@ function wordMatchesTerm(word, term) {
  * quotes, if any. `data` is what `result.data()` returns.
  */
 export function hitsIn(data, query, state) {
-  const contentWords = (data.raw_content ?? data.content ?? '').trim().split(/[\r\n\s]+/g);
-  const anchors = [...(data.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const contentWords = unmarked(data.raw_content ?? data.content ?? '').trim().split(/[\r\n\s]+/g);
+  const anchors = [...(data.anchors ?? [])].map((a) => (a.text ? { ...a, text: unmarked(a.text) } : a)).sort((a, b) => a.location - b.location);
   const head = anchors.map((a) => ({ a, head: decodeHead(a.id) })).find((x) => x.head);
   const articleDate = head?.head.date ?? null;
   const article = {
     url: data.url,
-    title: data.meta?.title ?? data.url,
+    title: unmarked(data.meta?.title ?? data.url),
     outlet: data.filters?.[FILTER.outlet]?.[0] ?? null,
     date: articleDate,
     shownDate: head?.head.shownDate || formatDate(articleDate),
