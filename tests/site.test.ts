@@ -10,7 +10,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import type { Archive, ArticleRecord } from '../src/record.ts';
 import { searchDocuments } from '../src/search/search-document.ts';
-import { quoteAnchor } from '../src/site/urls.ts';
+import { quoteAnchor, quotePageUrl } from '../src/site/urls.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom, pageExists, readHtml, readPage, squash, type BuiltSite } from './helpers/build-site.ts';
 
@@ -220,6 +220,22 @@ describe('the site built from the fixture archive', () => {
     const historian = await readPage(site.dir, '/speakers/elin-sand/');
     assert.equal(historian.querySelectorAll('main em').length, 0);
     assert.ok(historian.querySelector('.facts')!.text.includes('<em>local</em> historian'));
+  });
+
+  test('describes a speaker on a quote page as the quote’s article does, not with every role from other articles', async () => {
+    let checked = 0;
+    for (const article of archive.articles) {
+      for (const quote of article.quotes) {
+        const person = archive.people.find((p) => p.id === quote.speakerId);
+        if (!person) continue;
+        const here = article.speakers.find((s) => s.id === person.id)?.roles ?? [];
+        const expected = (here.length > 0 ? here : person.roles.slice(0, 1)).join('; ');
+        const page = await readPage(site.dir, quotePageUrl(article.slug, quote.id));
+        assert.equal(page.querySelector('.facts .roles')?.text ?? '', expected, `${article.slug} ${quote.id}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 0);
   });
 
   test('has pages that hold their text and quotes linked both ways', async () => {

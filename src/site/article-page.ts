@@ -10,6 +10,7 @@ import { externalUrl } from './external-url.ts';
 import { html, type SafeHtml } from './html.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
+import { rolesInArticle } from './people.ts';
 import type { SiteModel } from './site-model.ts';
 import { displayTitle, titleMarkup } from './titles.ts';
 import { articleUrl, monthUrl, speakerUrl } from './urls.ts';
@@ -44,7 +45,8 @@ function speakersSection(model: SiteModel, article: ArticleRecord): SafeHtml {
   const people = model.quotedIn(article);
   const items = people.map((person) => {
     const said = article.quotes.filter((q) => q.speakerId === person.id).length;
-    const roles = person.roles.length > 0 ? html`, <span class="roles">${person.roles.join('; ')}</span>` : '';
+    const described = rolesInArticle(person, article);
+    const roles = described.length > 0 ? html`, <span class="roles">${described.join('; ')}</span>` : '';
     return html`<li><a href="${speakerUrl(person.id)}">${person.name}</a>${roles} (${count(said, 'quote')})</li>`;
   });
   return html`<section class="article-speakers" aria-labelledby="speakers-heading">

@@ -8,6 +8,7 @@ import { displayDate, timeElement } from './dates.ts';
 import { html, type SafeHtml } from './html.ts';
 import { quotationJsonLd } from './json-ld.ts';
 import { page, SITE_NAME } from './layout.ts';
+import { rolesInArticle } from './people.ts';
 import { quoteInContext } from './quote-context.ts';
 import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
 import { displayTitle } from './titles.ts';
@@ -67,6 +68,7 @@ export function renderQuotePage(model: SiteModel, item: QuoteInArticle): string 
   const title = displayTitle(article).text;
   const number = model.quotesIn(article).findIndex((q) => q.id === quote.id) + 1;
   const inArticle = quoteUrl(article.slug, quote.id);
+  const roles = person ? rolesInArticle(person, article) : [];
   const speakerName = person ? html`<a href="${speakerUrl(person.id)}">${person.name}</a>` : html`<span class="unattributed">speaker not identified</span>`;
   const main = html`<p class="breadcrumb"><a href="${articleUrl(article.slug)}">${title}</a> › quote ${number} of ${model.quotesIn(article).length}</p>
 <h1>${person ? `Quote by ${person.name}` : 'Unattributed quote'}</h1>
@@ -75,7 +77,7 @@ export function renderQuotePage(model: SiteModel, item: QuoteInArticle): string 
 <figcaption>— ${speakerName}, ${timeElement(date)}</figcaption>
 </figure>
 <dl class="facts">
-<dt>Said by</dt><dd>${speakerName}${person && person.roles.length > 0 ? html`, <span class="roles">${person.roles.join('; ')}</span>` : ''}</dd>
+<dt>Said by</dt><dd>${speakerName}${roles.length > 0 ? html`, <span class="roles">${roles.join('; ')}</span>` : ''}</dd>
 <dt>Date</dt><dd>${timeElement(date)}${quote.date === null && article.date !== null ? ' (the article’s date)' : ''}</dd>
 <dt>Article</dt><dd><a href="${articleUrl(article.slug)}">${title}</a></dd>
 <dt>Kind</dt><dd>${KIND_TEXT[quote.kind] ?? quote.kind}</dd>
