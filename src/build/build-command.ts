@@ -1,8 +1,8 @@
 // `npm run build [-- --output DIR] [--clean] [--all-warnings] [--verbose]`: builds the site the safe way.
 //
 // - One build per output folder at a time (a lock file beside it); a second build waits.
-// - Every page is rendered in memory and the search index written into a temporary folder beside
-//   the output (`_site.tmp-<pid>-…`); only when all of it is complete does the output change: by
+// - Eleventy's pages are rendered in memory; the per-item pages (src/site/write-pages.ts) and the
+//   search index are written into a temporary folder beside the output (`_site.tmp-<pid>-…`); only when all of it is complete does the output change: by
 //   swapping the folders, or on a rebuild by moving in just the changed files through a journal
 //   (src/build/site-writer.ts). A build that fails leaves the previous site exactly as it was.
 // - Errors in the articles stop the build before anything is written; all problems are printed
@@ -135,7 +135,7 @@ export async function runBuild(args: string[]): Promise<number> {
       await eleventy.init();
       const passthrough = simplePassthrough(eleventy);
       if (passthrough) {
-        // Pages rendered in memory; the search index is written into `temp` by the config's hook.
+        // Eleventy's pages rendered in memory; the search index is written into `temp` by the config's hook.
         const pages = (await eleventy.toJSON()).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
         files = pages.map((p) => pageFile(temp, p.outputPath as string, p.content as string));
         // The pages of articles, speakers, months and quotes, written by the config's hook (src/site/write-pages.ts).

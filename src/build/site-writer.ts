@@ -1,8 +1,8 @@
 // Writes a rendered site into its output folder so that a reader, or a build that fails, never
 // sees half a site, and so that a rebuild touches only the files that changed.
 //
-// The build renders every page in memory (Eleventy's JSON mode) and the search index into a
-// temporary folder beside the output. Then, with `files` the complete new site:
+// The build renders Eleventy's pages in memory (its JSON mode), and the per-item pages (those that
+// changed) and the search index into a temporary folder beside the output. Then, with `files` the complete new site:
 //
 // - Full write (first build, --clean, no valid output manifest, or most files changed): every
 //   file goes into the temporary folder, which replaces the output by renaming two folders.
