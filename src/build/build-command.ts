@@ -3,7 +3,8 @@
 // - One build per output folder at a time (a lock file beside it); a second build waits.
 // - Eleventy's pages are rendered in memory; the per-item pages (src/site/write-pages.ts) and the
 //   search index are written into a temporary folder beside the output (`_site.tmp-<pid>-…`);
-//   only when all of it is complete does the output change: by swapping the folders, or on a rebuild by moving in just the changed files through a journal
+//   only when all of it is complete does the output change: by swapping the folders, or on a
+//   rebuild by moving in just the changed files through a journal
 //   (src/build/site-writer.ts). A build that fails leaves the previous site exactly as it was.
 // - Errors in the articles stop the build before anything is written; all problems are printed
 //   together with file:line:column; warnings do not stop it.
