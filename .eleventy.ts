@@ -8,7 +8,7 @@ import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.t
 import { SITE } from './src/site/config.ts';
 import { tsImport } from 'tsx/esm/api';
 import * as pageWriter from './src/site/write-pages.ts';
-import { buildSearchIndex } from './src/search/build-search-index.ts';
+import { buildSearchIndex, type PreviousIndex } from './src/search/build-search-index.ts';
 import { buildFinished, buildStarted, checkArchive, startIndexing } from './src/build/eleventy-hooks.ts';
 import { buildSession } from './src/build/session.ts';
 
@@ -23,6 +23,18 @@ interface EleventyConfig {
   addWatchTarget(path: string): void;
   getFilter(name: 'transformWithHtmlBase'): ((this: { page: { url: string } }, content: string) => Promise<string>) | undefined;
   on(event: 'eleventy.before' | 'eleventy.after', callback: (event: { directories: { output: string }; runMode: 'build' | 'watch' | 'serve' }) => Promise<void>): void;
+}
+
+/**
+ * The search index the site has now, whose unchanged bundles are kept: under the build command, the
+ * output's as its manifest knows it (Eleventy writes into a new folder); else the one in the
+ * folder Eleventy writes to, as it is on disk.
+ */
+function previousIndex(outputDir: string): PreviousIndex | null {
+  const session = buildSession();
+  if (!session.managed) return { dir: join(outputDir, 'pagefind') };
+  const output = session.outputFiles;
+  return output ? { dir: join(output.dir, 'pagefind'), isIntact: (rel) => output.hashes.has(`pagefind/${rel}`) } : null;
 }
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -41,7 +53,10 @@ export default function (eleventyConfig: EleventyConfig) {
     archive = loadSiteArchive();
     const loaded = await archive;
     checkArchive(loaded);
-    indexing = startIndexing(() => buildSearchIndex(loaded, join(directories.output, 'pagefind')));
+    indexing = startIndexing(async () => {
+      const summary = await buildSearchIndex(loaded, join(directories.output, 'pagefind'), previousIndex(directories.output));
+      buildSession().searchBundles = { indexed: summary.indexed, kept: summary.kept };
+    });
   });
   eleventyConfig.addGlobalData('archive', () => (archive ??= loadSiteArchive()));
 

@@ -85,6 +85,18 @@ async function folderBytes(dir: string): Promise<{ files: number; bytes: number;
   return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), sizes };
 }
 
+/** The bytes of one kind of folder (fragment, index, filter) over every bundle. */
+async function bundlesBytes(pagefindDir: string, bundles: { name: string }[], kind: string): Promise<{ bytes: number; files: number; sizes: number[] }> {
+  const out = { bytes: 0, files: 0, sizes: [] as number[] };
+  for (const b of bundles) {
+    const one = await folderBytes(join(pagefindDir, b.name, kind));
+    out.bytes += one.bytes;
+    out.files += one.files;
+    out.sizes.push(...one.sizes);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------ building
 
 async function makeArticles(count: number): Promise<string> {
@@ -161,7 +173,7 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b
 function byKind(counts: Map<string, number>): Record<string, number> {
   const kinds: Record<string, number> = {};
   for (const [path, bytes] of counts) {
-    const kind = /\/pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(path)
+    const kind = /\/pagefind\/(?:[^/]+\/)?(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(path)
       ? 'library+wasm'
       : /\.pf_meta$/.test(path)
         ? 'meta'
@@ -171,7 +183,7 @@ function byKind(counts: Map<string, number>): Record<string, number> {
             ? 'filters'
             : /\.pf_fragment$/.test(path)
               ? 'fragments'
-              : /pagefind-entry/.test(path)
+              : /pagefind-entry|bundles\.json/.test(path)
                 ? 'entry'
                 : 'page (html, css, js)';
     kinds[kind] = (kinds[kind] ?? 0) + bytes;
@@ -338,15 +350,20 @@ async function main(): Promise<void> {
   }
   const pagefindDir = join(siteDir, 'pagefind');
   const all = await folderBytes(pagefindDir);
-  const fragments = await folderBytes(join(pagefindDir, 'fragment'));
-  const index = await folderBytes(join(pagefindDir, 'index'));
-  const filters = await folderBytes(join(pagefindDir, 'filter'));
-  const meta = (await readdir(pagefindDir)).find((f) => f.endsWith('.pf_meta'));
-  const entry = JSON.parse(await readFile(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  // Each bundle of the index (src/search/search-bundles.ts) is a Pagefind index of its own.
+  const bundles = (JSON.parse(await readFile(join(pagefindDir, 'bundles.json'), 'utf8')) as { bundles: { name: string; pages: number }[] }).bundles;
+  const fragments = await bundlesBytes(pagefindDir, bundles, 'fragment');
+  const index = await bundlesBytes(pagefindDir, bundles, 'index');
+  const filters = await bundlesBytes(pagefindDir, bundles, 'filter');
+  let metaBytes = 0;
+  for (const b of bundles) {
+    const meta = (await readdir(join(pagefindDir, b.name))).find((f) => f.endsWith('.pf_meta'));
+    metaBytes += (await stat(join(pagefindDir, b.name, meta!))).size;
+  }
   facts['site'] = siteDir;
-  facts['index pages'] = String(entry.languages['en']?.page_count);
+  facts['index pages'] = `${bundles.reduce((n, b) => n + b.pages, 0)} in ${bundles.length} bundles (${bundles.map((b) => `${b.name}: ${b.pages}`).join(', ')})`;
   facts['index on disk'] = `${kb(all.bytes)} in ${all.files} files`;
-  facts['metadata (loaded by every search)'] = kb((await stat(join(pagefindDir, meta!))).size);
+  facts['metadata (loaded by every search), all bundles'] = kb(metaBytes);
   facts['word index chunks'] = `${index.files}, median ${kb(median(index.sizes))}, largest ${kb(Math.max(...index.sizes))}`;
   facts['filter files'] = `${filters.files}, median ${kb(median(filters.sizes))}, largest ${kb(Math.max(...filters.sizes))}`;
   facts['fragments'] = `${fragments.files}, median ${kb(median(fragments.sizes))}`;

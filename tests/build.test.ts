@@ -94,6 +94,27 @@ describe('the build command', () => {
     assert.deepEqual(await leftovers(site), []);
   });
 
+  test('an article of another year is indexed in a search bundle of its own, and the other bundles are kept as they were', async () => {
+    const first = await runBuildCommand(site, env);
+    assert.equal(first.code, 0, first.stderr);
+    const bundle2015 = await snapshot(join(site, 'pagefind', '2015'));
+    await writeFile(join(articles, '2016-03-01-talks-resume.md'), `---\ndate: 2016-03-01\n---\n${RAW.replaceAll('\r\n', '\n').replace('October 16', 'March 1')}`);
+
+    const incremental = await runBuildCommand(site, env);
+    assert.equal(incremental.code, 0, incremental.stderr);
+    assert.match(incremental.stdout, /Search index: 1 of 2 bundles indexed \(2016\), 1 kept as they were \(2015\)/);
+    assert.deepEqual(await snapshot(join(site, 'pagefind', '2015')), bundle2015, 'the 2015 bundle was not written again');
+    const listed = JSON.parse(await readFile(join(site, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: { name: string }[] };
+    assert.deepEqual(listed.bundles.map((b) => b.name), ['2016', '2015']);
+
+    const cleanSite = join(root, 'clean-2016', '_site');
+    const fresh = await runBuildCommand(cleanSite, { ...env, ARCHIVE_CACHE_DIR: join(root, 'clean-2016-cache') });
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.match(fresh.stdout, /Search index: 2 of 2 bundles indexed \(2016, 2015\), 0 kept as they were/);
+    assert.deepEqual(await siteDifferences(site, cleanSite), []);
+    await rm(join(articles, '2016-03-01-talks-resume.md'));
+  });
+
   test('an error in one article and a warning in another are both reported; the build fails and leaves the site as it was', async () => {
     const before = await snapshot(site);
     const bad = join(root, 'bad-articles');

@@ -38,6 +38,19 @@ interface PagefindProbe {
   dates: string[];
 }
 
+/**
+ * The fixture archive and a copy of its ferry article dated two years earlier: an index of three
+ * bundles (2021, 2019, undated), each a Pagefind index of its own.
+ */
+function threeBundleArchive(): Archive {
+  const archive = fixtureArchive();
+  const ferry = archive.articles.find((a) => a.slug === 'ferry-timetable-approved')!;
+  const older = { ...structuredClone(ferry), slug: 'ferry-timetable-first-proposed', title: 'Ferry timetable first proposed', date: '2019-06-01', datePrecision: 'day' as const };
+  older.quotes = older.quotes.map((q) => ({ ...q, date: older.date }));
+  archive.articles.push(older);
+  return archive;
+}
+
 if (!haveChromium) {
   test('searching quotes in Chromium', (t) => {
     t.skip(NO_CHROMIUM);
@@ -46,15 +59,17 @@ if (!haveChromium) {
   let browser: Browser;
   let server: StaticServer;
   let fixtureServer: StaticServer;
+  let bundlesServer: StaticServer;
   let archive: Archive;
   let axeSource: string;
   /** Errors the pages log or throw (policy violations included); a test fails if any appear. */
   let pageErrors: string[] = [];
 
   before(async () => {
-    const [site, fixtureSite] = [await buildSite(), await buildSiteFrom(fixtureArchive())];
+    const [site, fixtureSite, bundlesSite] = [await buildSite(), await buildSiteFrom(fixtureArchive()), await buildSiteFrom(threeBundleArchive())];
     server = await serveStatic(site.dir);
     fixtureServer = await serveStatic(fixtureSite.dir);
+    bundlesServer = await serveStatic(bundlesSite.dir);
     archive = await loadSiteArchive({});
     axeSource = await readFile(AXE_SOURCE, 'utf8');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
@@ -64,6 +79,7 @@ if (!haveChromium) {
     await browser?.close();
     await server?.close();
     await fixtureServer?.close();
+    await bundlesServer?.close();
   });
 
   async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Page> {
@@ -384,6 +400,44 @@ if (!haveChromium) {
     await page.context().close();
   });
 
+  test('an index split into year bundles is searched as one: by relevance over all, by date one year after the other', { timeout: TEST_TIMEOUT_MS }, async () => {
+    pageErrors = [];
+    const articlesShown = (page: Page) =>
+      page.locator('.search-result .quote-source a').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')))]);
+    const bundles = JSON.parse(await (await fetch(`${bundlesServer.origin}/pagefind/bundles.json`)).text()) as { bundles: { name: string }[] };
+    assert.deepEqual(bundles.bundles.map((b) => b.name), ['2021', '2019', 'undated']);
+    const page = await open('/search/?q=timetable', { origin: bundlesServer.origin });
+    await page.waitForFunction(() => document.documentElement.dataset['searchShown']);
+    const relevance = await articlesShown(page);
+    assert.ok(relevance.includes('/articles/ferry-timetable-approved/') && relevance.includes('/articles/ferry-timetable-first-proposed/'), `relevance: ${relevance.join(', ')}`);
+    await nextResults(page, () => page.getByLabel('Order').selectOption('oldest'));
+    assert.deepEqual((await articlesShown(page)).slice(0, 2), ['/articles/ferry-timetable-first-proposed/', '/articles/ferry-timetable-approved/']);
+    await page.goto(`${bundlesServer.origin}/search/?kind=direct&sort=oldest`);
+    await page.waitForFunction(() => document.documentElement.dataset['searchShown']);
+    const everyOldest = await articlesShown(page);
+    assert.deepEqual(everyOldest, [
+      '/articles/ferry-timetable-first-proposed/',
+      '/articles/pier-lights-fail-again/',
+      '/articles/ferry-timetable-approved/',
+      '/articles/lighthouse-keepers-remembered/',
+    ]);
+    // Each bundle's search is kept to that bundle: no quote comes twice.
+    const direct = threeBundleArchive().articles.flatMap((a) => a.quotes).filter((q) => q.kind === 'direct').length;
+    assert.equal(await page.locator('.search-result').count(), direct);
+    await nextResults(page, () => page.getByLabel('Order').selectOption('newest'));
+    assert.deepEqual(await articlesShown(page), [
+      '/articles/ferry-timetable-approved/',
+      '/articles/pier-lights-fail-again/',
+      '/articles/ferry-timetable-first-proposed/',
+      '/articles/lighthouse-keepers-remembered/',
+    ]);
+    // A filter narrows every bundle: the 2019 article alone has quotes dated 2019.
+    await nextResults(page, () => page.getByLabel('Year').selectOption('2019'));
+    assert.deepEqual(await articlesShown(page), ['/articles/ferry-timetable-first-proposed/']);
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
   test('the filter menus count quotes: over the archive before a search, and the quotes found once words narrow it', { timeout: TEST_TIMEOUT_MS }, async () => {
     pageErrors = [];
     const fixture = fixtureArchive();
@@ -501,7 +555,7 @@ if (!haveChromium) {
           dates,
         };
       },
-      { davis, url: '/pagefind/pagefind.js', word: EVERY_ARTICLE_WORD },
+      { davis, url: '/pagefind/2015/pagefind.js', word: EVERY_ARTICLE_WORD },
     );
     assert.equal(result.count, 1);
     assert.match(result.url, /^\/articles\/kremlin-says-dialogue-with-washington-indispensable\/$/);

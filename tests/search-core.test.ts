@@ -150,15 +150,18 @@ test('finds the quotes of a speaker named in the query, and matches in the text 
   assert.equal(text.textHit.words[text.textHit.marks[0]!], 'minister');
 });
 
-test('under "oldest first" moves the undated results, which Pagefind puts first, to the end', () => {
-  const results = ['undated-1', 'undated-2', '2019', '2020', '2021'];
-  const oldest = { ...noFilters, q: 'x', sort: 'oldest' };
-  assert.deepEqual(core.undatedLast(results, oldest, { undated: { yes: 2 } }), ['2019', '2020', '2021', 'undated-1', 'undated-2']);
-  assert.deepEqual(core.undatedLast(results.slice(2), oldest, { undated: {} }), ['2019', '2020', '2021']);
-  // Newest first already ends with them; relevance has no dates to order by.
-  assert.deepEqual(core.undatedLast(results, { ...oldest, sort: 'newest' }, { undated: { yes: 2 } }), results);
-  assert.deepEqual(core.pagefindSearchFilters(oldest, { speakerShards: 1, articleShards: 1 }, null), { undated: { any: [] } });
-  assert.deepEqual(core.pagefindSearchFilters({ ...oldest, sort: 'newest' }, { speakerShards: 1, articleShards: 1 }, null), {});
+test('reads the index bundles in date order for a sorted search, undated last, and joins their answers in that order', () => {
+  const bundles = ['2021', '2019', '2015', 'undated'];
+  assert.deepEqual(core.bundleOrder(bundles, 'newest'), ['2021', '2019', '2015', 'undated']);
+  assert.deepEqual(core.bundleOrder(bundles, 'oldest'), ['2015', '2019', '2021', 'undated']);
+  assert.deepEqual(core.bundleOrder(['undated'], 'oldest'), ['undated']);
+  assert.deepEqual(bundles, ['2021', '2019', '2015', 'undated'], 'the list itself is left as it was');
+  const answer = (results: string[], filters: Record<string, Record<string, number>>) => ({ results, filters, totalFilters: { kind: { direct: 9 } }, unfilteredResultCount: 9 });
+  const joined = core.joinAnswers([answer(['a', 'b'], { kind: { direct: 2 } }), answer([], {}), answer(['c'], { kind: { direct: 1, partial: 1 }, date: { '2015-10': 1 } })]);
+  assert.deepEqual(joined.results, ['a', 'b', 'c']);
+  assert.deepEqual(joined.filters, { kind: { direct: 3, partial: 1 }, date: { '2015-10': 1 } });
+  assert.deepEqual(joined.totalFilters, { kind: { direct: 9 } });
+  assert.deepEqual(core.joinAnswers([]).results, []);
 });
 
 test('counts quotes, not articles, per speaker, year, month, kind and outlet, and says where each menu counts from', () => {

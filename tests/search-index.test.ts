@@ -3,18 +3,18 @@
 // and a build that fails loudly.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { buildSearchIndex, check, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
+import { buildSearchIndex, check, chunkSizeFor, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
+import { BUNDLES_FILE, bundleDocuments, bundleName, type BundlesFile } from '../src/search/search-bundles.ts';
 import {
   COMMON_WORDS,
   markCommonWords,
   QUOTE_COUNTS_FILE,
   quoteCounts,
-  UNDATED_VALUE,
   dateFilterValue,
   EVERY_ARTICLE_WORD,
   headAnchorId,
@@ -42,10 +42,15 @@ interface Fragment {
   anchors: { element: string; id: string; text: string; location: number }[];
 }
 
+/** Every fragment of every bundle of the index in `dir`. */
 async function readFragments(dir: string): Promise<Fragment[]> {
-  const files = await readdir(join(dir, 'fragment'));
-  // Pagefind's files are gzip with a 12-byte signature inside.
-  return Promise.all(files.map(async (f) => JSON.parse(gunzipSync(await readFile(join(dir, 'fragment', f))).subarray(12).toString()) as Fragment));
+  const out: Fragment[] = [];
+  for (const bundle of (JSON.parse(await readFile(join(dir, BUNDLES_FILE), 'utf8')) as BundlesFile).bundles) {
+    const files = await readdir(join(dir, bundle.name, 'fragment'));
+    // Pagefind's files are gzip with a 12-byte signature inside.
+    for (const f of files) out.push(JSON.parse(gunzipSync(await readFile(join(dir, bundle.name, 'fragment', f))).subarray(12).toString()) as Fragment);
+  }
+  return out;
 }
 
 test('makes one search document per article, with every quote in text order and its data in the anchor id', () => {
@@ -108,6 +113,7 @@ test('filters each article by its speakers, months and kinds, sharded where a va
     date: ['2021-03'],
     kind: ['direct', 'partial'],
     article0: ['ferry-timetable-approved'],
+    bundle: ['2021'],
   });
   assert.equal(speakerFilterValue('odd id', 'Odd Name'), 'odd%20id Odd Name');
   assert.equal(dateFilterValue('2015-09'), '2015-09');
@@ -146,9 +152,9 @@ test('writes a Pagefind index of one page per article, with no metadata but the 
   const summary = await buildSearchIndex(archive, out);
   assert.equal(summary.pages, archive.articles.length);
   assert.equal(summary.quotes, archive.articles.flatMap((a) => a.quotes).length);
-  const entry = JSON.parse(await readFile(join(out, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  assert.equal(entry.languages['en']?.page_count, summary.pages);
-  const files = await readdir(out);
+  const entry = JSON.parse(await readFile(join(out, '2021', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  assert.equal(entry.languages['en']?.page_count, 2);
+  const files = await readdir(join(out, '2021'));
   assert.ok(!files.includes('pagefind-ui.js') && !files.includes('wasm.unknown.pagefind'), `unused files shipped: ${files.join(', ')}`);
 
   const fragments = await readFragments(out);
@@ -176,13 +182,14 @@ test('turns errors that Pagefind reports, and an incomplete index, into a thrown
   });
   assert.ok(new SearchIndexError('x') instanceof Error);
 
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
-  await buildSearchIndex(fixtureArchive(), out);
-  await assert.rejects(verifyIndex(out, 4), /indexed 3 pages in .*, expected 4/);
+  const root = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  await buildSearchIndex(fixtureArchive(), root);
+  const out = join(root, '2021');
+  await assert.rejects(verifyIndex(out, 3), /indexed 2 pages in .*, expected 3/);
   await rm(join(out, 'wasm.en.pagefind'));
-  await assert.rejects(verifyIndex(out, 3), /wrote no wasm\.en\.pagefind/);
+  await assert.rejects(verifyIndex(out, 2), /wrote no wasm\.en\.pagefind/);
   await writeFile(join(out, 'pagefind-entry.json'), '');
-  await assert.rejects(verifyIndex(out, 3), { name: 'SearchIndexError', message: /no readable pagefind-entry\.json/ });
+  await assert.rejects(verifyIndex(out, 2), { name: 'SearchIndexError', message: /no readable pagefind-entry\.json/ });
 });
 
 test('fails the build when Pagefind skips a document or dies while writing, instead of exiting as if it had worked', async () => {
@@ -208,10 +215,48 @@ test('fails the build when Pagefind skips a document or dies while writing, inst
   assert.match(result.stderr, /SearchIndexError: Pagefind stopped without answering while trying to write the index/);
 });
 
-test('gives undated articles the undated filter, so that "oldest first" can move them last', () => {
-  assert.deepEqual(documentOf('lighthouse-keepers-remembered').filters['undated'], [UNDATED_VALUE]);
-  assert.equal(documentOf('pier-lights-fail-again').filters['undated'], undefined);
-  assert.equal(documentOf('ferry-timetable-approved').filters['undated'], undefined);
+test('puts each article in the bundle of its year, undated articles in one of their own, listed newest first', async () => {
+  assert.deepEqual(documentOf('ferry-timetable-approved').filters['bundle'], ['2021']);
+  assert.deepEqual(documentOf('lighthouse-keepers-remembered').filters['bundle'], ['undated']);
+  assert.deepEqual([bundleName('2015-10-14'), bundleName('2015'), bundleName(null)], ['2015', '2015', 'undated']);
+  const docs = searchDocuments(fixtureArchive());
+  const dated2019 = { ...docs[0]!, url: '/articles/older/', date: '2019-05-01' };
+  const bundles = bundleDocuments([docs[2]!, dated2019, ...docs.slice(0, 2)], 'salt');
+  assert.deepEqual(bundles.map((b) => [b.name, b.pages]), [['2021', 2], ['2019', 1], ['undated', 1]]);
+  // The hash is of the documents, not of the order they come in, and of what else shapes the index.
+  assert.equal(bundleDocuments([...docs].reverse(), 'salt')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
+  assert.notEqual(bundleDocuments(docs, 'other')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
+  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  await buildSearchIndex(fixtureArchive(), out);
+  const listed = JSON.parse(await readFile(join(out, BUNDLES_FILE), 'utf8')) as BundlesFile;
+  const quotesOf = (dated: boolean) => fixtureArchive().articles.filter((a) => (a.date !== null) === dated).flatMap((a) => a.quotes).length;
+  assert.deepEqual(listed.bundles.map((b) => [b.name, b.pages, b.quotes]), [['2021', 2, quotesOf(true)], ['undated', 1, quotesOf(false)]]);
+  // Each bundle's word-index chunks shrink with it (a word then costs about as much over all bundles as over one index).
+  assert.ok(chunkSizeFor(2_000) < chunkSizeFor(10_000) && chunkSizeFor(10) > 0);
+});
+
+test('indexes again only the bundles whose documents changed, and keeps the others as they are', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const first = await buildSearchIndex(fixtureArchive(), out);
+  assert.deepEqual([first.indexed, first.kept], [['2021', 'undated'], []]);
+  const entryTime = async (bundle: string) => (await stat(join(out, bundle, 'pagefind-entry.json'))).mtimeMs;
+  const undatedBefore = await entryTime('undated');
+  const changed = fixtureArchive();
+  const ferry = changed.articles.find((a) => a.slug === 'ferry-timetable-approved')!;
+  ferry.quotes[0]!.text = 'Words said again, differently';
+  // In place (as under `npm start`): the undated bundle is left alone, the 2021 one indexed anew.
+  const second = await buildSearchIndex(changed, out, { dir: out });
+  assert.deepEqual([second.indexed, second.kept], [['2021'], ['undated']]);
+  assert.equal(await entryTime('undated'), undatedBefore);
+  assert.ok((await readFragments(out)).some((f) => f.content.includes('Words said again, differently')));
+  // Into a new folder (as under the build command): kept bundles are not written, the caller keeps them.
+  const fresh = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const third = await buildSearchIndex(changed, fresh, { dir: out, isIntact: () => true });
+  assert.deepEqual([third.indexed, third.kept], [[], ['2021', 'undated']]);
+  assert.deepEqual((await readdir(fresh)).sort(), [BUNDLES_FILE, QUOTE_COUNTS_FILE].sort());
+  // A bundle with a file changed since it was written is indexed again.
+  const fourth = await buildSearchIndex(changed, fresh, { dir: out, isIntact: (rel) => !rel.startsWith('undated/fragment/') });
+  assert.deepEqual([fourth.indexed, fourth.kept], [['undated'], ['2021']]);
 });
 
 test('writes the archive\'s quotes per speaker, month, kind and outlet next to the index, counting quotes and not articles', async () => {

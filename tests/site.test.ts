@@ -172,10 +172,14 @@ describe('the site built from the articles folder', () => {
       const page = await readPage(site.dir, doc.url);
       for (const quote of doc.quotes) assert.ok(page.getElementById(quote.anchor), `${doc.url}#${quote.anchor} is not an anchor`);
     }
-    const entry = JSON.parse(await readHtml(site.dir, '/pagefind/pagefind-entry.json')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    assert.equal(entry.languages['en']?.page_count, documents.length);
+    const bundles = JSON.parse(await readHtml(site.dir, '/pagefind/bundles.json')) as { bundles: { name: string; pages: number }[] };
+    let pages = 0;
+    for (const bundle of bundles.bundles) {
+      const entry = JSON.parse(await readHtml(site.dir, `/pagefind/${bundle.name}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      assert.equal(entry.languages['en']?.page_count, bundle.pages);
+      pages += bundle.pages;
+    }
+    assert.equal(pages, documents.length);
   });
 
   test('loads JavaScript on the search page only, and says so when it is off', async () => {

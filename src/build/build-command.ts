@@ -23,11 +23,12 @@ import type { Message } from '../record.ts';
 import { buildSession } from './session.ts';
 import { cacheDirFromEnv, ExtractionCache } from './extraction-cache.ts';
 import { folderFiles, journalPath, pageFile, previousOutput, recoverInterrupted, writeSite, type SiteFile } from './site-writer.ts';
+import type { OutputFiles } from '../site/write-pages.ts';
 
 export const DEFAULT_OUTPUT = '_site';
 const CONFIG = '.eleventy.ts';
 /** Files without which the site is not complete: never swap in a site that lacks one. */
-export const REQUIRED_FILES = ['index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
+export const REQUIRED_FILES = ['index.html', 'pagefind/bundles.json', 'pagefind/quote-counts.json'];
 
 interface Options {
   output: string;
@@ -115,6 +116,7 @@ export async function runBuild(args: string[]): Promise<number> {
   const session = buildSession();
   session.managed = true;
   session.pagesWritten = [];
+  session.searchBundles = { indexed: [], kept: [] };
   let garbage: string | null = null;
   try {
     const cacheDir = cacheDirFromEnv();
@@ -143,6 +145,7 @@ export async function runBuild(args: string[]): Promise<number> {
         for (const file of session.pagesWritten) files.push(file);
         for (const copy of passthrough) files.push(...(await folderFiles(copy.from, copy.to)));
         files.push(...(await folderFiles(join(temp, 'pagefind'), 'pagefind')));
+        files.push(...keptIndexFiles(session.searchBundles.kept, session.outputFiles));
       } else {
         // A passthrough copy this command cannot do itself: Eleventy writes everything into `temp`.
         await eleventy.write();
@@ -187,6 +190,7 @@ export async function runBuild(args: string[]): Promise<number> {
       output,
       files: files.length,
       write: written.summary,
+      search: session.searchBundles,
       allWarnings: parsed.allWarnings,
       fullListAt,
     });
@@ -202,6 +206,17 @@ export async function runBuild(args: string[]): Promise<number> {
     // The old site (or the unchanged rest of the temporary folder) is no longer part of the output.
     if (garbage) await rm(garbage, { recursive: true, force: true });
   }
+}
+
+/** The files of the search index bundles kept from the output (not written again by this build). */
+function keptIndexFiles(bundles: string[], output: OutputFiles | null): SiteFile[] {
+  if (!output || bundles.length === 0) return [];
+  const prefixes = bundles.map((name) => `pagefind/${name}/`);
+  const files: SiteFile[] = [];
+  for (const [rel, hash] of output.hashes) {
+    if (prefixes.some((p) => rel.startsWith(p))) files.push({ rel, hash, content: null, path: join(output.dir, rel) });
+  }
+  return files;
 }
 
 interface EleventyInstance {

@@ -64,6 +64,13 @@ export function formatProblems(selection: ProblemSelection, fullListAt: string |
   return lines;
 }
 
+/** "Search index: 1 of 3 bundles indexed (2016), 2 kept as they were (2015, undated)". */
+function describeSearchBundles({ indexed, kept }: { indexed: string[]; kept: string[] }): string {
+  const total = indexed.length + kept.length;
+  const list = (names: string[]) => (names.length > 0 ? ` (${names.join(', ')})` : '');
+  return `Search index: ${indexed.length} of ${plural(total, 'bundle')} indexed${list(indexed)}, ${kept.length} kept as they were${list(kept)}`;
+}
+
 export interface BuildTimings {
   totalMs: number;
   /** Eleventy rendering the pages, with the time spent waiting for the search index after them. */
@@ -81,6 +88,8 @@ export function formatReport(input: {
   output: string;
   files: number | null;
   write?: WriteSummary;
+  /** The search index's bundles this build indexed and those it kept as they were. */
+  search?: { indexed: string[]; kept: string[] };
   allWarnings?: boolean;
   fullListAt?: string | null;
 }): string {
@@ -112,6 +121,7 @@ export function formatReport(input: {
         : `Output: ${plural(w.written, 'file')} new or changed, ${plural(w.deleted, 'file')} deleted, ${plural(w.unchanged, 'file')} unchanged`,
     );
   }
+  if (input.search) lines.push(describeSearchBundles(input.search));
   lines.push(`Built ${input.output}${input.files !== null ? ` (${plural(input.files, 'file')})` : ''} in ${seconds(timings.totalMs)}: ${stages}`);
   return lines.join('\n');
 }

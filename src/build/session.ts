@@ -42,11 +42,16 @@ export interface BuildSession {
   pagesWritten: SiteFile[];
   /** Set by the build command on a rebuild: what the output holds, so unchanged pages are not written again. */
   outputFiles: OutputFiles | null;
+  /**
+   * Search index bundles (src/search/search-bundles.ts) indexed by this build, and those kept from
+   * the output's index, which the build did not write again: the build command keeps their files.
+   */
+  searchBundles: { indexed: string[]; kept: string[] };
 }
 
 const KEY = Symbol.for('quote-archive.build-session');
 
 export function buildSession(): BuildSession {
   const store = globalThis as unknown as Record<symbol, BuildSession | undefined>;
-  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [], outputFiles: null });
+  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [], outputFiles: null, searchBundles: { indexed: [], kept: [] } });
 }

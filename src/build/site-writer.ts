@@ -166,9 +166,12 @@ async function statesOf(root: string, rels: string[]): Promise<Map<string, FileS
   return out;
 }
 
-/** Readers load pages, then the search index's entry file: put the entry file last, deletions after. */
+/**
+ * Readers load pages, then the search index's bundles file, then each bundle's entry file: those
+ * go last, in that order, deletions after.
+ */
 function applyOrder(rels: string[]): string[] {
-  const rank = (rel: string) => (rel === 'pagefind/pagefind-entry.json' ? 2 : rel.endsWith('.html') ? 1 : 0);
+  const rank = (rel: string) => (rel === 'pagefind/bundles.json' ? 3 : /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(rel) ? 2 : rel.endsWith('.html') ? 1 : 0);
   return [...rels].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -1,16 +1,23 @@
 // Builds the Pagefind index from the records: one Pagefind page per article, in which every quote
-// is an anchor (see search-document.ts for the format and why), with smaller word-index chunks than
-// Pagefind's default (INDEX_CHUNK_SIZE).
+// is an anchor (see search-document.ts for the format and why), split into bundles by year that a
+// rebuild indexes again only when their documents changed (search-bundles.ts), with smaller
+// word-index chunks than Pagefind's default (chunkSizeFor).
 //
 // Pagefind's Node API reports problems as `{ errors: [...] }` instead of throwing; every call is
 // checked here and a failure throws, and the written index is read back and checked against what
 // was added, so a broken or partial index fails the build instead of shipping.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
+import { BUNDLES_FILE, bundleDocuments, bundlesFile, readBundlesFile, type Bundle } from './search-bundles.ts';
 import { QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
+
+/** The installed Pagefind's version (its package exports neither its package.json nor a main file). */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -39,20 +46,29 @@ export function check(step: string, response: { errors: string[] }): void {
 }
 
 /**
- * Entries (page positions) per chunk of the word index; Pagefind's default is 20,000. A search
- * loads the chunk that holds each of its words, so smaller chunks mean fewer bytes for every word
- * but the commonest (whose entries fill a chunk alone), for a slightly longer list of chunks in the
- * metadata: at 10,000 articles the words measured by `npm run bench:search` fetch 5–17 KB of index
- * instead of 10–90 KB, for 3 KB more metadata. Pagefind reads it from its environment, under a name that says it may
- * change; PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE set by the caller wins.
+ * Entries (page positions) per chunk of the word index, per page of a bundle; Pagefind's default
+ * is 20,000 per chunk whatever the size. A search loads, in every bundle, the chunk that holds each
+ * of its words, so smaller chunks mean fewer bytes for every word but the commonest (whose entries
+ * fill a chunk alone), for a longer list of chunks in the metadata. With one index of 10,000
+ * articles, 3,000 per chunk made the words measured by `npm run bench:search` fetch 5–17 KB of index
+ * instead of 10–90 KB, for 3 KB more metadata; split into bundles, each bundle's chunks shrink with
+ * it, so that a word costs about the same over all the bundles as over one index. Pagefind reads it
+ * from its environment, under a name that says it may change; PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE set
+ * by the caller wins.
  */
-export const INDEX_CHUNK_SIZE = 3000;
+export const CHUNK_ENTRIES_PER_PAGE = 0.3;
+export const MIN_CHUNK_SIZE = 500;
+export const MAX_CHUNK_SIZE = 3000;
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
-async function createIndex(): Promise<PagefindIndex> {
-  // The Pagefind service is a child process that starts on this call and inherits the environment.
+export function chunkSizeFor(pages: number): number {
+  return Math.min(MAX_CHUNK_SIZE, Math.max(MIN_CHUNK_SIZE, Math.round(pages * CHUNK_ENTRIES_PER_PAGE)));
+}
+
+/** A fresh index in a fresh Pagefind process, which reads the chunk size from its environment as it starts. */
+async function createIndex(chunkSize: number): Promise<PagefindIndex> {
   const before = process.env[CHUNK_SIZE_VARIABLE];
-  process.env[CHUNK_SIZE_VARIABLE] = before ?? String(INDEX_CHUNK_SIZE);
+  process.env[CHUNK_SIZE_VARIABLE] = before ?? String(chunkSize);
   try {
     const response = await guarded('create an index', pagefind.createIndex({ forceLanguage: 'en' }));
     check('create an index', response);
@@ -84,6 +100,9 @@ export interface SearchIndexSummary {
   pages: number;
   quotes: number;
   outputPath: string;
+  /** Bundles indexed by this build, and bundles kept from the previous index (search-bundles.ts). */
+  indexed: string[];
+  kept: string[];
 }
 
 interface Entry {
@@ -132,25 +151,86 @@ async function addDocuments(index: PagefindIndex, documents: SearchDocument[]): 
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, documents.length) }, sender));
 }
 
-/** Adds the documents to a fresh index and writes it to `outputPath`, replacing any old one. */
-export async function writeSearchIndex(documents: SearchDocument[], outputPath: string): Promise<void> {
+/** Indexes one bundle's documents with a fresh Pagefind index and writes it to `outputPath`. */
+async function writeBundle(documents: SearchDocument[], outputPath: string): Promise<void> {
+  const index = await createIndex(chunkSizeFor(documents.length));
   try {
-    const index = await createIndex();
     // One guard for all of them: a listener per document would be hundreds at once.
     await guarded('index the articles', addDocuments(index, documents));
-    // Fragment file names are content hashes: stale ones from an earlier build would pile up.
-    await rm(outputPath, { recursive: true, force: true });
     const step = `write the index to ${outputPath}`;
     check(step, await guarded(step, index.writeFiles({ outputPath })));
     // Pagefind's process can answer before its last files reach the disk (seen under load as an
-    // empty pagefind-entry.json); closing it then would cut them short. Wait for a complete index.
+    // empty pagefind-entry.json); going on then would cut them short. Wait for a complete index.
     await settledIndex(outputPath, documents.length);
   } finally {
+    // Ends Pagefind's process: its memory goes with it, and the next bundle's chunk size is read anew.
     await pagefind.close();
   }
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
-  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(documents)));
   await verifyIndex(outputPath, documents.length);
+}
+
+/**
+ * Adds the documents to fresh indexes, one per bundle (search-bundles.ts), and writes them to
+ * `outputPath` with the bundles file and the quote counts, replacing what was there; a bundle that
+ * `previous` holds unchanged is not indexed again (see `keptBundles`).
+ */
+export async function writeSearchIndex(documents: SearchDocument[], outputPath: string, previous: PreviousIndex | null = null): Promise<{ indexed: string[]; kept: string[] }> {
+  const bundles = bundleDocuments(documents, indexSalt());
+  const kept = await keptBundles(bundles, previous);
+  await clearFolder(outputPath, previous?.dir === outputPath ? kept : new Set());
+  const indexed = bundles.filter((b) => !kept.has(b.name));
+  // One bundle at a time: Pagefind's process then holds one year of the archive, not all of it.
+  for (const bundle of indexed) await writeBundle(bundle.documents, join(outputPath, bundle.name));
+  await mkdir(outputPath, { recursive: true });
+  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(documents)));
+  // Last: a reader's search page finds the bundles through this file.
+  await writeFile(join(outputPath, BUNDLES_FILE), JSON.stringify(bundlesFile(bundles)));
+  return { indexed: indexed.map((b) => b.name), kept: [...kept] };
+}
+
+/** The search index as the site holds it before this build, whose unchanged bundles can be kept. */
+export interface PreviousIndex {
+  /** Its `pagefind/` folder. */
+  dir: string;
+  /**
+   * Whether a file of it (path inside `dir`) is as the last build wrote it; a bundle with a file
+   * edited or lost since is indexed again. Without it, the files on disk are trusted.
+   */
+  isIntact?: (rel: string) => boolean;
+}
+
+/** Bundles whose documents are those `previous` was built from, and whose files are all there. */
+async function keptBundles(bundles: Bundle[], previous: PreviousIndex | null): Promise<Set<string>> {
+  const kept = new Set<string>();
+  const before = previous ? await readBundlesFile(previous.dir) : null;
+  if (!previous || !before) return kept;
+  for (const bundle of bundles) {
+    const old = before.bundles.find((b) => b.name === bundle.name);
+    if (!old || old.hash !== bundle.hash) continue;
+    const dir = join(previous.dir, bundle.name);
+    const complete = await verifyIndex(dir, bundle.pages).then(() => true, () => false);
+    const files = complete ? await filesUnder(dir) : [];
+    if (complete && files.every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true)) kept.add(bundle.name);
+  }
+  return kept;
+}
+
+/** Paths of the files under `dir`, relative to it, with `/` separators. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** Empties `dir`, if there is one, but for the bundle folders to keep (fragment names are content hashes: stale ones would pile up). */
+async function clearFolder(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (!keep.has(name)) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+/** What else than the documents decides a bundle's files (search-bundles.ts BUNDLE_FORMAT). */
+function indexSalt(): string {
+  return `pagefind ${PAGEFIND_VERSION}; chunk size ${process.env[CHUNK_SIZE_VARIABLE] ?? 'auto'}`;
 }
 
 const SETTLE_TIMEOUT_MS = 10_000;
@@ -168,9 +248,12 @@ async function settledIndex(outputPath: string, expectedPages: number): Promise<
   }
 }
 
-/** Builds the search index of the archive into `outputPath` (the site's `pagefind/` folder). */
-export async function buildSearchIndex(archive: Archive, outputPath: string): Promise<SearchIndexSummary> {
+/**
+ * Builds the search index of the archive into `outputPath` (the site's `pagefind/` folder), keeping
+ * the bundles of `previous` whose documents did not change.
+ */
+export async function buildSearchIndex(archive: Archive, outputPath: string, previous: PreviousIndex | null = null): Promise<SearchIndexSummary> {
   const documents = searchDocuments(archive);
-  await writeSearchIndex(documents, outputPath);
-  return { pages: documents.length, quotes: documents.reduce((n, d) => n + d.quotes.length, 0), outputPath };
+  const { indexed, kept } = await writeSearchIndex(documents, outputPath, previous);
+  return { pages: documents.length, quotes: documents.reduce((n, d) => n + d.quotes.length, 0), outputPath, indexed, kept };
 }

@@ -25,11 +25,12 @@
 // reader sees next to a quote, without the background paragraphs that make up most of a news
 // article (and, at 10,000 articles, more than half of the word index).
 //
-// Filters (speaker, date, kind, outlet, article, undated) and the one sort (date) are per article:
+// Filters (speaker, date, kind, outlet, article, bundle) and the one sort (date) are per article:
 // they narrow the articles, and the search page keeps only the quotes of a result that match them.
 // The filter menus count quotes, not articles: see quoteCounts.
 import type { Archive, ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { parseEdtf } from '../extract/edtf.ts';
+import { bundleName } from './search-bundles.ts';
 import { displayDate } from '../site/dates.ts';
 import { html, type SafeHtml } from '../site/html.ts';
 import { siteModel, type SiteModel } from '../site/site-model.ts';
@@ -46,13 +47,10 @@ const TEXT_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 
 const CUT = '…';
 
 /**
- * Sort value of an undated article: before every date, so last when newest come first. Pagefind
- * drops a page without a sort value from sorted results, and has one order per sort key, so
- * undated articles also carry the filter `undated` (value `yes`): its count among a search's results
- * is how many come first under "oldest first", and the page moves them to the end.
+ * Sort value of an undated article: Pagefind drops a page without a sort value from sorted results.
+ * Undated articles are in a bundle of their own (search-bundles.ts), which the page reads last.
  */
 export const UNDATED_SORT = '0000';
-export const UNDATED_VALUE = 'yes';
 
 /**
  * A word every article has, in a metadata field of its own: a search by filters alone asks for it.
@@ -92,7 +90,7 @@ export function markCommonWords(text: string): string {
  * the two filters with a value per article or per speaker are split over shards named
  * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
  */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', undated: 'undated' } as const;
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', bundle: 'bundle' } as const;
 /** Speakers per speaker shard: about 15 KB of filter file each at 10,000 articles. */
 export const SPEAKERS_PER_SHARD = 400;
 /** Articles per article shard: about 6 KB of filter file each. */
@@ -147,8 +145,14 @@ export function dateFilterValue(edtf: string | null): string | null {
   return d.month === null ? String(d.year) : `${d.year}-${String(d.month).padStart(2, '0')}`;
 }
 
+/**
+ * Shards for `items`: a power of two, so that the count, which every document's filter names
+ * depend on, changes when the archive doubles rather than every few hundred articles (a change
+ * makes every bundle of the index be indexed again).
+ */
 export function shardCount(items: number, perShard: number): number {
-  return Math.max(1, Math.ceil(items / perShard));
+  const needed = Math.ceil(items / perShard);
+  return needed <= 1 ? 1 : 2 ** Math.ceil(Math.log2(needed));
 }
 
 /** The shard of a speaker id or article slug: FNV-1a over UTF-16 code units, as search-core.js computes it. */
@@ -238,7 +242,8 @@ function searchDocument(model: SiteModel, article: ArticleRecord, settings: Sear
   }
   add(FILTER.outlet, article.outlet?.trim() || null);
   add(`${FILTER.article}${shardOf(article.slug, settings.articleShards)}`, article.slug);
-  if (article.date === null) add(FILTER.undated, UNDATED_VALUE);
+  // The page keeps a search sorted by date to one bundle at a time with it (search-core.js bundleOrder).
+  add(FILTER.bundle, bundleName(article.date));
   const doc = { url: articleUrl(article.slug), slug: article.slug, title, date: article.date, text, quotes, filters, sort: { date: article.date ?? UNDATED_SORT } };
   return { ...doc, html: documentHtml(doc) };
 }

@@ -40,11 +40,15 @@ export function indexWord(word) {
 
 const unmarked = (text) => text.replaceAll(COMMON_WORD_MARK, '');
 
-/** Filter names in the index (see search-document.ts); speaker and article are sharded. */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', undated: 'undated' };
+/**
+ * Filter names in the index (see search-document.ts); speaker and article are sharded; `bundle` is
+ * the index bundle an article is in (its year, or `undated`).
+ */
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', bundle: 'bundle' };
 
-/** The value of the `undated` filter, which only undated articles have (search-document.ts UNDATED_VALUE). */
-export const UNDATED_VALUE = 'yes';
+/** Where the build lists the index's bundles, newest first (src/search/search-bundles.ts BUNDLES_FILE). */
+export const BUNDLES_FILE = 'bundles.json';
+export const UNDATED_BUNDLE = 'undated';
 
 /** Where the build writes the archive's quotes per filter value (search-document.ts QUOTE_COUNTS_FILE). */
 export const QUOTE_COUNTS_FILE = 'quote-counts.json';
@@ -147,24 +151,36 @@ export function pagefindSort(state) {
 }
 
 /**
- * The Pagefind filters of a search with its sort: under "oldest first" the `undated` filter is loaded
- * too (an empty `any` narrows nothing), so that the answer counts the undated results.
+ * The bundles in the order a search sorted by date reads them: as the build lists them (newest
+ * first) or the other way round; undated articles last either way. Each bundle holds one year, so
+ * reading them in turn, each sorted by Pagefind, gives the archive in date order; Pagefind's own
+ * merge of indexes orders by score, and under a sort a result's score is its place in its bundle.
  */
-export function pagefindSearchFilters(state, settings, speakerValue) {
-  const filters = pagefindFilters(state, settings, speakerValue);
-  if (effectiveSort(state) === 'oldest') filters[FILTER.undated] = { any: [] };
-  return filters;
+export function bundleOrder(names, sort) {
+  const dated = names.filter((name) => name !== UNDATED_BUNDLE);
+  return [...(sort === 'oldest' ? dated.reverse() : dated), ...names.filter((name) => name === UNDATED_BUNDLE)];
+}
+
+/** Adds Pagefind filter counts (`{ filter: { value: count } }`) into `into`. */
+function addCounts(into, counts) {
+  for (const [name, values] of Object.entries(counts ?? {})) {
+    const target = (into[name] ??= {});
+    for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+  }
+  return into;
 }
 
 /**
- * Pagefind's results in the order the page shows them. Undated articles sort as 0000, so "oldest
- * first" puts them first; they go last, as under "newest first". `filters` is the answer's filter
- * counts, which say how many of the results are undated.
+ * The answers of one search per bundle as one answer: the results one bundle after the other, and
+ * the counts of the results added up. Counts without the filters are the same in every answer.
  */
-export function undatedLast(results, state, filters) {
-  if (effectiveSort(state) !== 'oldest') return results;
-  const undated = Math.min(filters?.[FILTER.undated]?.[UNDATED_VALUE] ?? 0, results.length);
-  return undated > 0 ? [...results.slice(undated), ...results.slice(0, undated)] : results;
+export function joinAnswers(answers) {
+  return {
+    results: answers.flatMap((answer) => answer.results),
+    filters: answers.reduce((sum, answer) => addCounts(sum, answer.filters), {}),
+    totalFilters: answers[0]?.totalFilters ?? {},
+    unfilteredResultCount: answers[0]?.unfilteredResultCount ?? 0,
+  };
 }
 
 /** A speaker filter value is the encoded id, a space and the name. */

@@ -18,7 +18,10 @@ import {
   mergeCounts,
   monthName,
   nameMarks,
-  pagefindSearchFilters,
+  pagefindFilters,
+  BUNDLES_FILE,
+  bundleOrder,
+  joinAnswers,
   pagefindSort,
   parseQuery,
   QUOTE_COUNTS_FILE,
@@ -26,7 +29,6 @@ import {
   sameState,
   shardOf,
   FILTER,
-  undatedLast,
   writeState,
 } from './search-core.js';
 
@@ -72,6 +74,8 @@ const settings = {
 };
 
 let pagefind = null;
+/** The index's bundles, newest first (src/search/search-bundles.ts). */
+let bundles = [];
 /** The search being shown; a newer search makes older ones stop where they are. */
 let generation = 0;
 let current = null;
@@ -395,12 +399,10 @@ async function search(state, mode, options = {}) {
   if (mine !== generation) return;
   // A speaker the index does not list for these words has no results: nothing to ask.
   const response =
-    state.speaker && !value
-      ? { results: [], filters: {} }
-      : await pagefind.search(query.pagefindTerm, { filters: pagefindSearchFilters(state, settings, value), sort: pagefindSort(state) });
+    state.speaker && !value ? { results: [], filters: {} } : await searchBundles(query.pagefindTerm, pagefindFilters(state, settings, value), state);
   if (mine !== generation) return;
   performance.mark(`search-answered-${mine}`);
-  const results = undatedLast(response.results, state, response.filters);
+  const results = response.results;
   const run = { generation: mine, state, query, response, results, hits: [], scanned: 0, quoteCount: 0, articleCount: 0, exhausted: results.length === 0, scanLimit: MAX_SCAN };
   // Detached lists are filled first and swapped in at once: the old results stay until the new are ready.
   const quotes = element('ol');
@@ -417,6 +419,20 @@ async function search(state, mode, options = {}) {
   if (options.focusStatus) status.focus();
   noteSpeakers(response.filters);
   showCounts(run).catch(fail);
+}
+
+/**
+ * Pagefind's answer over every bundle of the index: by relevance, one search of the merged bundles;
+ * sorted by date, one search per bundle in date order (see bundleOrder), each kept to its bundle.
+ */
+async function searchBundles(term, filters, state) {
+  const sort = pagefindSort(state);
+  if (effectiveSort(state) === 'relevance' || bundles.length <= 1) return pagefind.search(term, { filters, sort });
+  const answers = [];
+  for (const name of bundleOrder(bundles, effectiveSort(state))) {
+    answers.push(await pagefind.search(term, { filters: { ...filters, [FILTER.bundle]: name }, sort }));
+  }
+  return joinAnswers(answers);
 }
 
 /** Loads results' fragments a batch at a time until enough quotes are found, appending their hits. */
@@ -553,13 +569,33 @@ function start() {
   });
 }
 
+/**
+ * Loads Pagefind from the index's first bundle and merges the others into it (src/search/search-bundles.ts):
+ * they share its WebAssembly, and each adds its metadata.
+ */
+async function openIndex() {
+  const response = await fetch(new URL(`../pagefind/${BUNDLES_FILE}`, import.meta.url));
+  if (!response.ok) throw new Error(`the search index did not load (${response.status})`);
+  bundles = (await response.json()).bundles.map((bundle) => bundle.name);
+  if (bundles.length === 0) {
+    // An archive without quotes or text has nothing to index.
+    pagefind = { search: async () => ({ results: [], filters: {}, totalFilters: {} }), preload: async () => undefined };
+    return;
+  }
+  // Paths from the site's root, as Pagefind gives its first bundle: it takes the pages' URLs to be
+  // relative to the folder above `pagefind/`, and makes them absolute for a merged index given as a URL.
+  const bundlePath = (name) => new URL(`../pagefind/${encodeURIComponent(name)}/`, import.meta.url).pathname;
+  pagefind = await import(`${bundlePath(bundles[0])}pagefind.js`);
+  await pagefind.init();
+  await Promise.all(bundles.slice(1).map((name) => pagefind.mergeIndex(bundlePath(name))));
+}
+
 async function main() {
   const state = readState(new URLSearchParams(location.search));
   showState(state);
   start();
   setStatus('Loading the search index…');
-  pagefind = await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
-  await pagefind.init();
+  await openIndex();
   // The index's metadata and WebAssembly load now, while the reader is still typing.
   await pagefind.preload('');
   setStatus('');

@@ -52,9 +52,10 @@ export async function snapshot(dir: string): Promise<Map<string, string>> {
 // their decompressed bytes sorted (the same entries in any order), the metadata file likewise with
 // the filter names masked, and pagefind-entry.json without the hash of the metadata file. Every
 // other Pagefind file (fragments, index chunks, the wasm and JS) must be byte-for-byte equal.
-const PAGEFIND_FILTER = /^pagefind\/filter\/([^/]+)\.pf_filter$/;
-const PAGEFIND_META = /^pagefind\/pagefind\.[^/]+\.pf_meta$/;
-const PAGEFIND_ENTRY = 'pagefind/pagefind-entry.json';
+// Each bundle of the index (src/search/search-bundles.ts) is a folder `pagefind/<bundle>/`.
+const PAGEFIND_FILTER = /^pagefind\/([^/]+)\/filter\/([^/]+)\.pf_filter$/;
+const PAGEFIND_META = /^pagefind\/([^/]+)\/pagefind\.[^/]+\.pf_meta$/;
+const PAGEFIND_ENTRY = /^pagefind\/([^/]+)\/pagefind-entry\.json$/;
 
 const decompress = (bytes: Buffer): Buffer => {
   try {
@@ -69,17 +70,20 @@ async function describeSite(dir: string): Promise<{ exact: Map<string, string>; 
   const exact = new Map<string, string>();
   const pagefind: string[] = [];
   const files = await listFiles(dir);
-  const filterNames = files.flatMap((rel) => PAGEFIND_FILTER.exec(rel)?.[1] ?? []);
+  const filterNames = files.flatMap((rel) => PAGEFIND_FILTER.exec(rel)?.[2] ?? []);
   for (const rel of files) {
     const bytes = await readFile(join(dir, rel));
-    if (PAGEFIND_FILTER.test(rel)) {
-      pagefind.push(`filter ${sha(Buffer.from([...decompress(bytes)].sort((a, b) => a - b)))}`);
-    } else if (PAGEFIND_META.test(rel)) {
+    const filter = PAGEFIND_FILTER.exec(rel);
+    const meta = PAGEFIND_META.exec(rel);
+    const entry = PAGEFIND_ENTRY.exec(rel);
+    if (filter) {
+      pagefind.push(`${filter[1]} filter ${sha(Buffer.from([...decompress(bytes)].sort((a, b) => a - b)))}`);
+    } else if (meta) {
       let text = decompress(bytes).toString('latin1');
       for (const name of filterNames) text = text.split(name).join('#'.repeat(name.length));
-      pagefind.push(`meta ${sha([...text].sort().join(''))}`);
-    } else if (rel === PAGEFIND_ENTRY) {
-      pagefind.push(`entry ${bytes.toString('utf8').replace(/"hash":"[^"]*"/g, '"hash":"…"')}`);
+      pagefind.push(`${meta[1]} meta ${sha([...text].sort().join(''))}`);
+    } else if (entry) {
+      pagefind.push(`${entry[1]} entry ${bytes.toString('utf8').replace(/"hash":"[^"]*"/g, '"hash":"…"')}`);
     } else exact.set(rel, sha(bytes));
   }
   return { exact, pagefind: pagefind.sort() };
