@@ -39,8 +39,8 @@ interface PagefindProbe {
 }
 
 /**
- * The fixture archive and a copy of its ferry article dated two years earlier: an index of three
- * bundles (2021, 2019, undated), each a Pagefind index of its own.
+ * The fixture archive and a copy of its ferry article dated two years earlier: built with bundles of
+ * one article at least, an index of three bundles (2021, 2019, undated), each a Pagefind index of its own.
  */
 function threeBundleArchive(): Archive {
   const archive = fixtureArchive();
@@ -66,7 +66,7 @@ if (!haveChromium) {
   let pageErrors: string[] = [];
 
   before(async () => {
-    const [site, fixtureSite, bundlesSite] = [await buildSite(), await buildSiteFrom(fixtureArchive()), await buildSiteFrom(threeBundleArchive())];
+    const [site, fixtureSite, bundlesSite] = [await buildSite(), await buildSiteFrom(fixtureArchive()), await buildSiteFrom(threeBundleArchive(), { SEARCH_BUNDLE_PAGES: '1' })];
     server = await serveStatic(site.dir);
     fixtureServer = await serveStatic(fixtureSite.dir);
     bundlesServer = await serveStatic(bundlesSite.dir);

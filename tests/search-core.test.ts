@@ -164,6 +164,18 @@ test('reads the index bundles in date order for a sorted search, undated last, a
   assert.deepEqual(core.joinAnswers([]).results, []);
 });
 
+test('a search narrowed to a year needs only the bundles that have quotes said in it', () => {
+  const bundles = [
+    { name: '2014', years: ['2014', '2013'] },
+    { name: '2012-2013', years: ['2013', '2012'] },
+    { name: 'undated', years: [] },
+  ];
+  assert.deepEqual(core.bundlesFor(bundles, { ...noFilters, year: '2013' }), ['2014', '2012-2013']);
+  assert.deepEqual(core.bundlesFor(bundles, { ...noFilters, year: '2012' }), ['2012-2013']);
+  assert.deepEqual(core.bundlesFor(bundles, { ...noFilters, year: '1999' }), []);
+  assert.deepEqual(core.bundlesFor(bundles, noFilters), ['2014', '2012-2013', 'undated']);
+});
+
 test('counts quotes, not articles, per speaker, year, month, kind and outlet, and says where each menu counts from', () => {
   const hits = [
     { speakerId: 'sergey-lavrov', speakerName: 'Sergey Lavrov', kind: 'direct', date: '2015-10-14', outlet: 'TASS' },

@@ -92,6 +92,8 @@ const UNUSED_FILES = [
   'pagefind-modular-ui.js',
   'pagefind-modular-ui.css',
   'pagefind-highlight.js',
+  // The search page runs Pagefind on its own thread (templates/assets/search.js).
+  'pagefind-worker.js',
   'wasm.unknown.pagefind',
 ];
 

@@ -1,13 +1,19 @@
-// The search index is split into bundles, one per year of the articles' dates (and one for undated
+// The search index is split into bundles of whole years of the articles' dates (and one for undated
 // articles), each a complete Pagefind index in `pagefind/<name>/`, listed newest first in
 // `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
 //
 // Why: Pagefind has no incremental indexing, and indexing is the slowest step of a rebuild (5–10 s at
 // 5,000 articles, all of it spent again after adding one article). A bundle whose documents did not
-// change is kept as it is, so a rebuild re-indexes the year that gained the article; and one Pagefind
-// process holds one bundle at a time, not the whole archive (1.9 GB at 20,000 articles).
-// Years, because news archives grow by date: the new articles of a working newsroom land in the
+// change is kept as it is, so a rebuild re-indexes the bundle that gained the article; and one
+// Pagefind process holds one bundle at a time, not the whole archive (1.9 GB at 20,000 articles).
+// By date, because news archives grow by date: the new articles of a working newsroom land in the
 // newest bundle, and "newest first" reads the bundles in order.
+//
+// How big: every bundle costs every search its metadata (about 5 KB of overhead each at 10,000
+// articles, besides what its pages cost) and a word-index chunk per word, so bundles hold at least
+// BUNDLE_PAGES articles: consecutive years are put together, from the oldest, until they hold that
+// many. The newest bundle is the one still filling. A year that gains articles changes its own bundle
+// only, unless it makes an older group reach the size earlier, which regroups the years after it.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +22,14 @@ import type { SearchDocument } from './search-document.ts';
 export const BUNDLES_FILE = 'bundles.json';
 export const UNDATED_BUNDLE = 'undated';
 
+/** Articles a bundle holds at least (but the newest); SEARCH_BUNDLE_PAGES in the environment overrides it (tests use 1). */
+export const BUNDLE_PAGES = 2500;
+
+export function bundlePages(): number {
+  const fromEnv = Number(process.env['SEARCH_BUNDLE_PAGES']);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : BUNDLE_PAGES;
+}
+
 /**
  * Changes when what a bundle's documents become in the index changes other than through the
  * documents themselves (the Pagefind version, the chunk size): every bundle is then indexed again.
@@ -23,10 +37,15 @@ export const UNDATED_BUNDLE = 'undated';
 export const BUNDLE_FORMAT = 1;
 
 export interface BundleEntry {
-  /** The bundle's folder inside `pagefind/`: a year, or `undated`. */
+  /** The bundle's folder inside `pagefind/`: a year (`2015`), years (`2012-2014`), or `undated`. */
   name: string;
   pages: number;
   quotes: number;
+  /**
+   * The years its quotes were said in (a quote's own date may fall outside its article's year):
+   * a search for one year needs only the bundles that list it.
+   */
+  years: string[];
   /** Hash of the documents and of everything else that makes the bundle's files. */
   hash: string;
 }
@@ -41,31 +60,66 @@ export interface Bundle extends BundleEntry {
   documents: SearchDocument[];
 }
 
-/** The bundle of an article: the year of its date, or `undated`. */
+/** The year of an article's date, or `undated`: what bundles are made of. */
 export function bundleName(date: string | null): string {
   return /^\d{4}/.exec(date ?? '')?.[0] ?? UNDATED_BUNDLE;
 }
 
-/** Newest first, undated last. */
-function compareBundles(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === UNDATED_BUNDLE) return 1;
-  if (b === UNDATED_BUNDLE) return -1;
-  return a < b ? 1 : -1;
+/** Years (oldest first) put together into groups of at least `size` documents; the newest group may hold fewer. */
+export function groupYears(years: [year: string, documents: number][], size: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const [year, documents] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    current.push(year);
+    count += documents;
+    if (count >= size) {
+      groups.push(current);
+      current = [];
+      count = 0;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
-/** The documents grouped into bundles, newest first; `salt` is whatever else shapes the index (see BUNDLE_FORMAT). */
-export function bundleDocuments(documents: SearchDocument[], salt: string): Bundle[] {
-  const groups = new Map<string, SearchDocument[]>();
+const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
+
+/**
+ * The documents grouped into bundles, newest first, undated last; `salt` is whatever else shapes
+ * the index (see BUNDLE_FORMAT), `size` the articles a bundle holds at least.
+ */
+export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages()): Bundle[] {
+  const byYear = new Map<string, SearchDocument[]>();
   for (const doc of documents) {
-    const name = bundleName(doc.date);
-    const group = groups.get(name) ?? [];
+    const year = bundleName(doc.date);
+    const group = byYear.get(year) ?? [];
     group.push(doc);
-    groups.set(name, group);
+    byYear.set(year, group);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => compareBundles(a, b))
-    .map(([name, docs]) => ({ name, pages: docs.length, quotes: docs.reduce((n, d) => n + d.quotes.length, 0), hash: bundleHash(docs, salt), documents: docs }));
+  const undated = byYear.get(UNDATED_BUNDLE) ?? [];
+  byYear.delete(UNDATED_BUNDLE);
+  const groups = groupYears([...byYear].map(([year, docs]) => [year, docs.length]), size).map((years) => ({
+    name: groupName(years),
+    docs: years.flatMap((year) => byYear.get(year)!),
+  }));
+  groups.reverse();
+  if (undated.length > 0) groups.push({ name: UNDATED_BUNDLE, docs: undated });
+  return groups.map(({ name, docs }) => ({
+    name,
+    pages: docs.length,
+    quotes: docs.reduce((n, d) => n + d.quotes.length, 0),
+    years: quoteYears(docs),
+    hash: bundleHash(docs, salt),
+    documents: docs,
+  }));
+}
+
+/** The years of the documents' date filter values (`2015-10` or `2015`), newest first. */
+function quoteYears(documents: SearchDocument[]): string[] {
+  const years = new Set<string>();
+  for (const doc of documents) for (const value of doc.filters['date'] ?? []) years.add(value.slice(0, 4));
+  return [...years].sort().reverse();
 }
 
 /** A hash of the documents in URL order, so that the order they were listed in does not matter. */
@@ -76,7 +130,7 @@ function bundleHash(documents: SearchDocument[], salt: string): string {
 }
 
 export function bundlesFile(bundles: Bundle[]): BundlesFile {
-  return { format: BUNDLE_FORMAT, bundles: bundles.map(({ name, pages, quotes, hash }) => ({ name, pages, quotes, hash })) };
+  return { format: BUNDLE_FORMAT, bundles: bundles.map(({ name, pages, quotes, years, hash }) => ({ name, pages, quotes, years, hash })) };
 }
 
 /** The bundles file of an index folder, or null when there is none or it cannot be read. */

@@ -25,12 +25,11 @@
 // reader sees next to a quote, without the background paragraphs that make up most of a news
 // article (and, at 10,000 articles, more than half of the word index).
 //
-// Filters (speaker, date, kind, outlet, article, bundle) and the one sort (date) are per article:
+// Filters (speaker, date, kind, outlet, article) and the one sort (date) are per article:
 // they narrow the articles, and the search page keeps only the quotes of a result that match them.
 // The filter menus count quotes, not articles: see quoteCounts.
 import type { Archive, ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { parseEdtf } from '../extract/edtf.ts';
-import { bundleName } from './search-bundles.ts';
 import { displayDate } from '../site/dates.ts';
 import { html, type SafeHtml } from '../site/html.ts';
 import { siteModel, type SiteModel } from '../site/site-model.ts';
@@ -90,7 +89,7 @@ export function markCommonWords(text: string): string {
  * the two filters with a value per article or per speaker are split over shards named
  * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
  */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', bundle: 'bundle' } as const;
+export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article' } as const;
 /** Speakers per speaker shard: about 15 KB of filter file each at 10,000 articles. */
 export const SPEAKERS_PER_SHARD = 400;
 /** Articles per article shard: about 6 KB of filter file each. */
@@ -205,9 +204,10 @@ function searchQuote(model: SiteModel, article: ArticleRecord, quote: Quote): Se
 }
 
 /**
- * Pagefind's weight of the words around the quotes (a quote's are 1): low, so that articles whose
- * quotes have the words rank above those that have them only around the quotes, and the page finds
- * its first quotes in the first fragments it loads instead of loading batch after batch.
+ * Pagefind's weight of the words around the quotes and of the headline (a quote's are 1; Pagefind
+ * gives a heading 7 of its own): low, so that articles whose quotes have the words rank above those
+ * that have them only around the quotes or in the headline, and the page finds its first quotes in
+ * the first fragments it loads instead of loading batch after batch.
  */
 const AROUND_WEIGHT = '0.25';
 
@@ -216,7 +216,7 @@ function documentHtml(doc: Omit<SearchDocument, 'html'>): string {
     values.map((value) => html`<span data-pagefind-filter="${name}[data-v]" data-v="${value}"></span>`),
   );
   return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${doc.title}</title></head><body>
-<h1 id="${headAnchorId(doc.date)}">${markCommonWords(doc.title)}</h1>
+<h1 id="${headAnchorId(doc.date)}" data-pagefind-weight="${AROUND_WEIGHT}">${markCommonWords(doc.title)}</h1>
 ${filters}<span data-pagefind-sort="date[data-v]" data-v="${doc.sort.date}"></span><span data-pagefind-meta="${EVERY_ARTICLE_META}:${EVERY_ARTICLE_WORD}"></span>
 ${doc.text.map((t) => html`<p data-pagefind-weight="${AROUND_WEIGHT}">${markCommonWords(t)}</p>\n`)}${doc.quotes.map((q) => html`<p id="${quoteAnchorId(q)}">${markCommonWords(q.text)}</p>\n`)}</body></html>`.value;
 }
@@ -242,8 +242,6 @@ function searchDocument(model: SiteModel, article: ArticleRecord, settings: Sear
   }
   add(FILTER.outlet, article.outlet?.trim() || null);
   add(`${FILTER.article}${shardOf(article.slug, settings.articleShards)}`, article.slug);
-  // The page keeps a search sorted by date to one bundle at a time with it (search-core.js bundleOrder).
-  add(FILTER.bundle, bundleName(article.date));
   const doc = { url: articleUrl(article.slug), slug: article.slug, title, date: article.date, text, quotes, filters, sort: { date: article.date ?? UNDATED_SORT } };
   return { ...doc, html: documentHtml(doc) };
 }

@@ -42,7 +42,8 @@ const unmarked = (text) => text.replaceAll(COMMON_WORD_MARK, '');
 
 /**
  * Filter names in the index (see search-document.ts); speaker and article are sharded; `bundle` is
- * the index bundle an article is in (its year, or `undated`).
+ * the index bundle an article is in (its year, or `undated`), which the page gives each bundle as it
+ * merges it.
  */
 export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article', bundle: 'bundle' };
 
@@ -159,6 +160,14 @@ export function pagefindSort(state) {
 export function bundleOrder(names, sort) {
   const dated = names.filter((name) => name !== UNDATED_BUNDLE);
   return [...(sort === 'oldest' ? dated.reverse() : dated), ...names.filter((name) => name === UNDATED_BUNDLE)];
+}
+
+/**
+ * The bundles a search needs, newest first: those that list the year it is narrowed to (each lists
+ * the years its quotes were said in), else all. `bundles` are the bundles file's entries.
+ */
+export function bundlesFor(bundles, state) {
+  return bundles.filter((bundle) => !state.year || (bundle.years ?? []).includes(state.year)).map((bundle) => bundle.name);
 }
 
 /** Adds Pagefind filter counts (`{ filter: { value: count } }`) into `into`. */

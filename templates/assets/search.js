@@ -21,6 +21,7 @@ import {
   pagefindFilters,
   BUNDLES_FILE,
   bundleOrder,
+  bundlesFor,
   joinAnswers,
   pagefindSort,
   parseQuery,
@@ -74,8 +75,10 @@ const settings = {
 };
 
 let pagefind = null;
-/** The index's bundles, newest first (src/search/search-bundles.ts). */
+/** The index's bundles, newest first, as the bundles file lists them (src/search/search-bundles.ts). */
 let bundles = [];
+/** Bundles merged into the first one, or being merged, by name. */
+const merging = new Map();
 /** The search being shown; a newer search makes older ones stop where they are. */
 let generation = 0;
 let current = null;
@@ -395,6 +398,8 @@ async function search(state, mode, options = {}) {
     return;
   }
   quoteList.setAttribute('aria-busy', 'true');
+  await mergeBundles(bundlesFor(bundles, state));
+  if (mine !== generation) return;
   const value = await speakerValue(state.speaker, query.pagefindTerm);
   if (mine !== generation) return;
   // A speaker the index does not list for these words has no results: nothing to ask.
@@ -429,7 +434,7 @@ async function searchBundles(term, filters, state) {
   const sort = pagefindSort(state);
   if (effectiveSort(state) === 'relevance' || bundles.length <= 1) return pagefind.search(term, { filters, sort });
   const answers = [];
-  for (const name of bundleOrder(bundles, effectiveSort(state))) {
+  for (const name of bundleOrder(bundlesFor(bundles, state), effectiveSort(state))) {
     answers.push(await pagefind.search(term, { filters: { ...filters, [FILTER.bundle]: name }, sort }));
   }
   return joinAnswers(answers);
@@ -576,18 +581,42 @@ function start() {
 async function openIndex() {
   const response = await fetch(new URL(`../pagefind/${BUNDLES_FILE}`, import.meta.url));
   if (!response.ok) throw new Error(`the search index did not load (${response.status})`);
-  bundles = (await response.json()).bundles.map((bundle) => bundle.name);
+  bundles = (await response.json()).bundles;
   if (bundles.length === 0) {
     // An archive without quotes or text has nothing to index.
     pagefind = { search: async () => ({ results: [], filters: {}, totalFilters: {} }), preload: async () => undefined };
     return;
   }
-  // Paths from the site's root, as Pagefind gives its first bundle: it takes the pages' URLs to be
-  // relative to the folder above `pagefind/`, and makes them absolute for a merged index given as a URL.
-  const bundlePath = (name) => new URL(`../pagefind/${encodeURIComponent(name)}/`, import.meta.url).pathname;
-  pagefind = await import(`${bundlePath(bundles[0])}pagefind.js`);
+  const first = bundles[0].name;
+  pagefind = await import(`${bundlePath(first)}pagefind.js`);
+  // Searching on the page's own thread spares the reader Pagefind's worker script (12 KB), which
+  // loads the library a second time; a search takes milliseconds of the page's time.
+  await pagefind.options({ noWorker: true });
   await pagefind.init();
-  await Promise.all(bundles.slice(1).map((name) => pagefind.mergeIndex(bundlePath(name))));
+  // Each bundle answers to a filter of its own name, which no file holds (a "synthetic" filter):
+  // a search sorted by date asks one bundle at a time with it (searchBundles).
+  if (bundles.length > 1) await pagefind.options({ mergeFilter: { [FILTER.bundle]: first } });
+  merging.set(first, Promise.resolve());
+}
+
+/**
+ * A bundle's folder as a path from the site's root, as Pagefind has its first bundle's: it takes the
+ * pages' URLs to be relative to the folder above `pagefind/`, and makes them absolute for a merged
+ * index given as a whole URL.
+ */
+function bundlePath(name) {
+  return new URL(`../pagefind/${encodeURIComponent(name)}/`, import.meta.url).pathname;
+}
+
+/**
+ * Merges the bundles a search needs into the first one, once each: each costs its metadata, so a
+ * search narrowed to a year loads only the bundles that have quotes of that year.
+ */
+function mergeBundles(names) {
+  for (const name of names) {
+    if (!merging.has(name)) merging.set(name, pagefind.mergeIndex(bundlePath(name), { mergeFilter: { [FILTER.bundle]: name } }));
+  }
+  return Promise.all(names.map((name) => merging.get(name)));
 }
 
 async function main() {
@@ -596,6 +625,8 @@ async function main() {
   start();
   setStatus('Loading the search index…');
   await openIndex();
+  // While the reader types: the bundles the address's search needs (every bundle, unless it names a year).
+  await mergeBundles(bundlesFor(bundles, state));
   // The index's metadata and WebAssembly load now, while the reader is still typing.
   await pagefind.preload('');
   setStatus('');
