@@ -8,6 +8,7 @@ import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.t
 import { SITE } from './src/site/config.ts';
 import { tsImport } from 'tsx/esm/api';
 import * as pageWriter from './src/site/write-pages.ts';
+import * as dataWriter from './src/site/write-data-files.ts';
 import { buildSearchIndex, type PreviousIndex } from './src/search/build-search-index.ts';
 import { buildFinished, buildStarted, checkArchive, startIndexing } from './src/build/eleventy-hooks.ts';
 import { buildSession } from './src/build/session.ts';
@@ -81,8 +82,12 @@ export default function (eleventyConfig: EleventyConfig) {
     // Eleventy re-imports a template, and the src/ modules it uses, when they change under `npm start`,
     // but not the modules this config imports: there the writer is imported afresh on every build.
     const { writePages } = runMode === 'build' ? pageWriter : ((await tsImport('./src/site/write-pages.ts', import.meta.url)) as typeof pageWriter);
+    const { writeDataFiles } = runMode === 'build' ? dataWriter : ((await tsImport('./src/site/write-data-files.ts', import.meta.url)) as typeof dataWriter);
     const session = buildSession();
-    session.pagesWritten = await writePages(await archive, directories.output, { transform, unchanged: session.managed ? session.outputFiles : null });
+    const unchanged = session.managed ? session.outputFiles : null;
+    session.pagesWritten = await writePages(await archive, directories.output, { transform, unchanged });
+    // `/data/articles.json` and `/data/quotes.csv`, written piece by piece for the same reason.
+    session.pagesWritten.push(...(await writeDataFiles(await archive, directories.output, unchanged)));
     const waiting = performance.now();
     const indexMs = await indexing;
     // The build report (or, under `npm run build`, the timing for the command's report).
