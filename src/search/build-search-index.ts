@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
-import { BUNDLES_FILE, bundleDocuments, bundlesFile, readBundlesFile, type Bundle } from './search-bundles.ts';
+import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByYear, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
+import { siteModel } from '../site/site-model.ts';
 import { QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
 
 /** The installed Pagefind's version (its package exports neither its package.json nor a main file). */
@@ -172,23 +173,60 @@ async function writeBundle(documents: SearchDocument[], outputPath: string): Pro
   await verifyIndex(outputPath, documents.length);
 }
 
+/** A bundle's name, and how to make its documents: only when it is reached, so that one bundle's are in memory at a time. */
+interface BundleMaker {
+  name: string;
+  make: () => Bundle;
+}
+
 /**
- * Adds the documents to fresh indexes, one per bundle (search-bundles.ts), and writes them to
- * `outputPath` with the bundles file and the quote counts, replacing what was there; a bundle that
- * `previous` holds unchanged is not indexed again (see `keptBundles`).
+ * Writes the bundles to `outputPath`, each with a fresh Pagefind index unless `previous` holds it
+ * unchanged (see `isKept`), and then the quote counts and the bundles file, replacing what was there.
+ */
+async function writeBundles(makers: BundleMaker[], outputPath: string, previous: PreviousIndex | null): Promise<{ indexed: string[]; kept: string[]; entries: BundleEntry[] }> {
+  const before = previous ? await readBundlesFile(previous.dir) : null;
+  const inPlace = previous?.dir === outputPath;
+  // Fragment names are content hashes: stale files would pile up. In place, a bundle's folder goes when it is indexed again.
+  await clearFolder(outputPath, inPlace ? new Set(makers.map((m) => m.name)) : new Set());
+  const indexed: string[] = [];
+  const kept: string[] = [];
+  const entries: BundleEntry[] = [];
+  const counted: SearchDocument[] = [];
+  for (const maker of makers) {
+    const bundle = maker.make();
+    if (bundle.pages === 0) continue;
+    entries.push(bundleEntry(bundle));
+    counted.push(...bundle.documents.map(forCounting));
+    if (before && previous && (await isKept(bundle, before, previous))) {
+      kept.push(bundle.name);
+      continue;
+    }
+    // One bundle at a time: Pagefind's process then holds one part of the archive, not all of it.
+    await rm(join(outputPath, bundle.name), { recursive: true, force: true });
+    await writeBundle(bundle.documents, join(outputPath, bundle.name));
+    indexed.push(bundle.name);
+  }
+  if (inPlace) await clearFolder(outputPath, new Set(entries.map((e) => e.name)));
+  await mkdir(outputPath, { recursive: true });
+  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(counted)));
+  // Last: a reader's search page finds the bundles through this file.
+  const file: BundlesFile = { format: BUNDLE_FORMAT, bundles: entries };
+  await writeFile(join(outputPath, BUNDLES_FILE), JSON.stringify(file));
+  return { indexed, kept, entries };
+}
+
+/** What `quoteCounts` reads of a document, without its text. */
+const forCounting = (doc: SearchDocument): SearchDocument => ({ ...doc, html: '', text: [], quotes: doc.quotes.map((q) => ({ ...q, text: '' })) });
+
+/**
+ * Indexes documents already made: grouped into bundles (search-bundles.ts), each in a fresh index,
+ * written to `outputPath` with the bundles file and the quote counts; a bundle that `previous`
+ * holds unchanged is not indexed again.
  */
 export async function writeSearchIndex(documents: SearchDocument[], outputPath: string, previous: PreviousIndex | null = null): Promise<{ indexed: string[]; kept: string[] }> {
   const bundles = bundleDocuments(documents, indexSalt());
-  const kept = await keptBundles(bundles, previous);
-  await clearFolder(outputPath, previous?.dir === outputPath ? kept : new Set());
-  const indexed = bundles.filter((b) => !kept.has(b.name));
-  // One bundle at a time: Pagefind's process then holds one year of the archive, not all of it.
-  for (const bundle of indexed) await writeBundle(bundle.documents, join(outputPath, bundle.name));
-  await mkdir(outputPath, { recursive: true });
-  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(documents)));
-  // Last: a reader's search page finds the bundles through this file.
-  await writeFile(join(outputPath, BUNDLES_FILE), JSON.stringify(bundlesFile(bundles)));
-  return { indexed: indexed.map((b) => b.name), kept: [...kept] };
+  const { indexed, kept } = await writeBundles(bundles.map((b) => ({ name: b.name, make: () => b })), outputPath, previous);
+  return { indexed, kept };
 }
 
 /** The search index as the site holds it before this build, whose unchanged bundles can be kept. */
@@ -202,20 +240,13 @@ export interface PreviousIndex {
   isIntact?: (rel: string) => boolean;
 }
 
-/** Bundles whose documents are those `previous` was built from, and whose files are all there. */
-async function keptBundles(bundles: Bundle[], previous: PreviousIndex | null): Promise<Set<string>> {
-  const kept = new Set<string>();
-  const before = previous ? await readBundlesFile(previous.dir) : null;
-  if (!previous || !before) return kept;
-  for (const bundle of bundles) {
-    const old = before.bundles.find((b) => b.name === bundle.name);
-    if (!old || old.hash !== bundle.hash) continue;
-    const dir = join(previous.dir, bundle.name);
-    const complete = await verifyIndex(dir, bundle.pages).then(() => true, () => false);
-    const files = complete ? await filesUnder(dir) : [];
-    if (complete && files.every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true)) kept.add(bundle.name);
-  }
-  return kept;
+/** True when `previous` was built from the bundle's documents (its bundles file says so) and its files are all there. */
+async function isKept(bundle: Bundle, before: BundlesFile, previous: PreviousIndex): Promise<boolean> {
+  const old = before.bundles.find((b) => b.name === bundle.name);
+  if (!old || old.hash !== bundle.hash) return false;
+  const dir = join(previous.dir, bundle.name);
+  if (!(await verifyIndex(dir, bundle.pages).then(() => true, () => false))) return false;
+  return (await filesUnder(dir)).every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true);
 }
 
 /** Paths of the files under `dir`, relative to it, with `/` separators. */
@@ -255,7 +286,12 @@ async function settledIndex(outputPath: string, expectedPages: number): Promise<
  * the bundles of `previous` whose documents did not change.
  */
 export async function buildSearchIndex(archive: Archive, outputPath: string, previous: PreviousIndex | null = null): Promise<SearchIndexSummary> {
-  const documents = searchDocuments(archive);
-  const { indexed, kept } = await writeSearchIndex(documents, outputPath, previous);
-  return { pages: documents.length, quotes: documents.reduce((n, d) => n + d.quotes.length, 0), outputPath, indexed, kept };
+  const salt = indexSalt();
+  // Bundles of articles, whose documents are made one bundle at a time (100 MB of them at 20,000 articles).
+  const makers = groupByYear(siteModel(archive).articles, (a) => a.date, bundlePages()).map(({ name, items }) => ({
+    name,
+    make: () => makeBundle(name, searchDocuments(archive, items), salt),
+  }));
+  const { indexed, kept, entries } = await writeBundles(makers, outputPath, previous);
+  return { pages: entries.reduce((n, e) => n + e.pages, 0), quotes: entries.reduce((n, e) => n + e.quotes, 0), outputPath, indexed, kept };
 }

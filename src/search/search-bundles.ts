@@ -85,34 +85,41 @@ export function groupYears(years: [year: string, documents: number][], size: num
 
 const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
 
-/**
- * The documents grouped into bundles, newest first, undated last; `salt` is whatever else shapes
- * the index (see BUNDLE_FORMAT), `size` the articles a bundle holds at least.
- */
-export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages()): Bundle[] {
-  const byYear = new Map<string, SearchDocument[]>();
-  for (const doc of documents) {
-    const year = bundleName(doc.date);
+/** Items grouped into bundles by the year of their date, newest first, undated last (see groupYears). */
+export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number): { name: string; items: T[] }[] {
+  const byYear = new Map<string, T[]>();
+  for (const item of items) {
+    const year = bundleName(dateOf(item));
     const group = byYear.get(year) ?? [];
-    group.push(doc);
+    group.push(item);
     byYear.set(year, group);
   }
   const undated = byYear.get(UNDATED_BUNDLE) ?? [];
   byYear.delete(UNDATED_BUNDLE);
-  const groups = groupYears([...byYear].map(([year, docs]) => [year, docs.length]), size).map((years) => ({
+  const groups = groupYears([...byYear].map(([year, group]) => [year, group.length]), size).map((years) => ({
     name: groupName(years),
-    docs: years.flatMap((year) => byYear.get(year)!),
+    items: years.flatMap((year) => byYear.get(year)!),
   }));
   groups.reverse();
-  if (undated.length > 0) groups.push({ name: UNDATED_BUNDLE, docs: undated });
-  return groups.map(({ name, docs }) => ({
+  if (undated.length > 0) groups.push({ name: UNDATED_BUNDLE, items: undated });
+  return groups;
+}
+
+/** A bundle of documents; `salt` is whatever else shapes the index (see BUNDLE_FORMAT). */
+export function makeBundle(name: string, documents: SearchDocument[], salt: string): Bundle {
+  return {
     name,
-    pages: docs.length,
-    quotes: docs.reduce((n, d) => n + d.quotes.length, 0),
-    years: quoteYears(docs),
-    hash: bundleHash(docs, salt),
-    documents: docs,
-  }));
+    pages: documents.length,
+    quotes: documents.reduce((n, d) => n + d.quotes.length, 0),
+    years: quoteYears(documents),
+    hash: bundleHash(documents, salt),
+    documents,
+  };
+}
+
+/** The documents grouped into bundles of at least `size`, newest first, undated last. */
+export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages()): Bundle[] {
+  return groupByYear(documents, (d) => d.date, size).map(({ name, items }) => makeBundle(name, items, salt));
 }
 
 /** The years of the documents' date filter values (`2015-10` or `2015`), newest first. */
@@ -129,8 +136,9 @@ function bundleHash(documents: SearchDocument[], salt: string): string {
   return hash.digest('hex');
 }
 
-export function bundlesFile(bundles: Bundle[]): BundlesFile {
-  return { format: BUNDLE_FORMAT, bundles: bundles.map(({ name, pages, quotes, years, hash }) => ({ name, pages, quotes, years, hash })) };
+/** What the bundles file says of a bundle. */
+export function bundleEntry({ name, pages, quotes, years, hash }: Bundle): BundleEntry {
+  return { name, pages, quotes, years, hash };
 }
 
 /** The bundles file of an index folder, or null when there is none or it cannot be read. */

@@ -257,11 +257,14 @@ export function searchSettings(archive: Archive): SearchSettings {
   return { speakerShards: shardCount(model.people.length, SPEAKERS_PER_SHARD), articleShards: shardCount(model.articles.length, ARTICLES_PER_SHARD) };
 }
 
-/** The documents to index: one per article that has quotes or text, newest first. */
-export function searchDocuments(archive: Archive): SearchDocument[] {
+/**
+ * The documents to index: one per article that has quotes or text, newest first; of `articles`
+ * only, when given (articles of `archive`, whose people and size decide the rest).
+ */
+export function searchDocuments(archive: Archive, articles?: ArticleRecord[]): SearchDocument[] {
   const model = siteModel(archive);
   const settings = searchSettings(archive);
-  return model.articles.map((article) => searchDocument(model, article, settings)).filter((d) => d.quotes.length > 0 || d.text.length > 0);
+  return (articles ?? model.articles).map((article) => searchDocument(model, article, settings)).filter((d) => d.quotes.length > 0 || d.text.length > 0);
 }
 
 /**
