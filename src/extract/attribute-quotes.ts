@@ -9,7 +9,7 @@
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
-import { ACCORDING_TO, SPEECH_VERB_GLOBAL, WEAK_VERBS } from './speech-verbs.ts';
+import { ACCORDING_TO, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
 
 export interface FoundAttribution {
@@ -100,7 +100,7 @@ interface Context {
 
 /** The first verb that reports speech on its own ("states" in "the states suing" is skipped). */
 function firstVerb(text: string, limit: number): RegExpExecArray | null {
-  for (const m of text.matchAll(SPEECH_VERB_GLOBAL)) {
+  for (const m of speechVerbsIn(text)) {
     if (m.index > limit) return null;
     if (!WEAK_VERBS.test(m[0])) return m as RegExpExecArray;
   }
@@ -171,7 +171,7 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
 function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): FoundAttribution | null {
   const { text, start } = sentenceText(ctx, masks);
   const openInSentence = ctx.open - start;
-  const verbs = ([...text.matchAll(SPEECH_VERB_GLOBAL)] as RegExpExecArray[]).filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
+  const verbs = [...speechVerbsIn(text)].filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
   // A participle after a comma ("…, saying …") shares the main verb's subject: read that verb instead.
   // A verb after a possessive or article is a noun ("his opening remarks").
   // A participle never has a subject of its own ("a statement announcing", "…, saying"): the

@@ -34,25 +34,29 @@ function looksLikeSubheading(text: string): boolean {
 
 const comparable = (text: string) => text.normalize('NFKC').replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
-function looksLikeCaption(text: string, next: string | undefined): boolean {
-  if (wordsOf(text).length > 60) return false; // a caption is a line, not a story
+/** `key` and `nextKey`: the comparable forms of the line and of the next one (undefined at the end). */
+function looksLikeCaption(text: string, key: string, nextKey: string | undefined): boolean {
+  const words = wordsOf(text).length;
+  if (words > 60) return false; // a caption is a line, not a story
   if (CREDIT.test(text)) return true;
   // A caption has no closing full stop and describes a picture, or is repeated verbatim next.
-  if (next !== undefined && comparable(next) === comparable(text)) return true;
+  if (nextKey === key) return true;
   // "Barack Obama, right, and Vladimir Putin arrive …": who stands where is caption language.
   if (/,\s*(?:left|right|center|centre|second from (?:left|right)|top|bottom|front|rear|foreground|background),/i.test(text)) return true;
-  return !/[.!?]["'”’]?$/u.test(text) && CAPTION_CUE.test(text) && wordsOf(text).length >= 6;
+  return !/[.!?]["'”’]?$/u.test(text) && CAPTION_CUE.test(text) && words >= 6;
 }
 
 export function classifyBlocks(texts: string[], headings: boolean[]): ParagraphRole[] {
   const roles: ParagraphRole[] = texts.map(() => 'body');
   const seen = new Set<string>();
+  // Each line's comparable form once: it is needed for the line itself and for the line before it.
+  const keys = texts.map(comparable);
   texts.forEach((text, i) => {
-    const key = comparable(text);
+    const key = keys[i]!;
     if (FURNITURE.some((re) => re.test(text.trim()))) roles[i] = 'furniture';
     else if (seen.has(key)) roles[i] = 'furniture'; // printed twice: keep the first
     else if (i === 0 && texts.length > 1 && (headings[0] || looksLikeHeadline(text))) roles[i] = 'headline';
-    else if (looksLikeCaption(text, texts[i + 1])) roles[i] = 'caption';
+    else if (looksLikeCaption(text, key, keys[i + 1])) roles[i] = 'caption';
     else if (headings[i] || (i > 0 && looksLikeSubheading(text))) roles[i] = 'subheading';
     seen.add(key);
   });

@@ -41,13 +41,15 @@ interface Mark {
   role: Role;
 }
 
+// Every double mark at once: a regular expression skips the text between marks far faster than a
+// test of each character.
+const DOUBLE_MARK = new RegExp(`[${[...new Set([...DOUBLE_OPENERS, ...DOUBLE_CLOSERS])].join('')}]`, 'g');
+
 function doubleMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (!DOUBLE_OPENERS.has(c) && !DOUBLE_CLOSERS.has(c)) continue;
-    const role = roleOf(text, i);
-    if (role !== 'none') marks.push({ at: i, role });
+  for (const m of text.matchAll(DOUBLE_MARK)) {
+    const role = roleOf(text, m.index);
+    if (role !== 'none') marks.push({ at: m.index, role });
   }
   return marks;
 }

@@ -52,7 +52,12 @@ const CAP_STOPWORDS = new Set(
 const FEMALE = /^(?:mrs|ms|miss|madam|dame|lady|queen|princess)\.?$/i;
 const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
 
-const NAME_RUN = /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
+// The lookahead `(?=[A-Z\u00C0-\u{10FFFF}])` changes no match (every capital letter is A–Z or above
+// U+00BF), but lets the engine pass over most of the text before it tries the costly Unicode classes.
+const NAME_RUN = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
+
+/** A capitalised word (with the same lookahead). */
+const CAPITALISED_WORD = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
 
 /** The text with the ranges (quotes) replaced by spaces, in one pass: a paragraph may hold thousands. */
 export function blank(text: string, ranges: Range[]): string {
@@ -151,7 +156,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       // A known given name is evidence enough that this is a person, not a place.
       if (e.gender !== 'unknown') e.personLike = true;
     }
-    for (const m of text.matchAll(/(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu)) {
+    for (const m of text.matchAll(CAPITALISED_WORD)) {
       singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
     }
   }
@@ -160,8 +165,15 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     e.personLike = true;
   }
   // A surname standing alone is another mention of the person, and evidence that they are one.
+  // The first person with each surname, looked up once per surname rather than per capitalised word
+  // (names do not change in this loop).
+  const bySurname = new Map<string, Entity>();
+  for (const x of table.entities) {
+    const surname = x.kind === 'person' ? surnameOf(x.name) : null;
+    if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
+  }
   for (const { token, at } of singles) {
-    const e = table.entities.find((x) => x.kind === 'person' && surnameOf(x.name) === token.toLowerCase());
+    const e = bySurname.get(token.toLowerCase());
     if (!e) continue;
     if (!e.positions.includes(at) && !e.positions.some((p) => at > p && at < p + e.name.length)) {
       e.positions.push(at);

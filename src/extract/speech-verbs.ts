@@ -178,6 +178,20 @@ const SPEECH = VERBS.join('|');
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'iu');
 export const SPEECH_VERB_GLOBAL = new RegExp(`\\b(?:${SPEECH})\\b`, 'giu');
 
+// The same patterns without the `u` flag, which makes case-insensitive matching several times slower.
+// They find exactly the same matches in a text without ſ (long s) or K (Kelvin sign), the only
+// characters that Unicode case folding turns into ASCII letters (and so into word characters).
+const SPEECH_VERB_ASCII = new RegExp(`\\b(?:${SPEECH})\\b`, 'i');
+const SPEECH_VERB_ASCII_GLOBAL = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
+
+/** The first verb of saying in `text`: `SPEECH_VERB.exec(text)`, faster. */
+export const findSpeechVerb = (text: string): RegExpExecArray | null => (FOLDS_TO_ASCII.test(text) ? SPEECH_VERB : SPEECH_VERB_ASCII).exec(text);
+
+/** Every verb of saying in `text`: `text.matchAll(SPEECH_VERB_GLOBAL)`, faster. */
+export const speechVerbsIn = (text: string): IterableIterator<RegExpExecArray> =>
+  text.matchAll(FOLDS_TO_ASCII.test(text) ? SPEECH_VERB_GLOBAL : SPEECH_VERB_ASCII_GLOBAL);
+
 /** Weak verbs that report speech only in some uses; they never attribute a quote standing alone. */
 export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|hope|hopes|hoped|fear|fears|feared|want|wants|wanted|expect|expects|expected|continued|state|states|post|posts|posted|report|reports|reported|press|presses|pressed|pitch|pitches|pitched|reason|reasons|reasoned|call|calls|called|calling|charge|charges|charged|counter|counters|countered|speak|speaks|spoke|promote|promotes|promoted|quote|quotes|quoted|cite|cites|cited|describe|describes|described|describing|dub|dubs|dubbed|brand|brands|branded|label|labels|labeled|labelled|deem|deems|deemed|characterize|characterizes|characterized|characterise|characterised)$/i;
 

@@ -6,7 +6,7 @@ import type { QuoteSpan } from '../record.ts';
 import type { FoundAttribution } from './attribute-quotes.ts';
 import type { FoundQuote } from './find-quotes.ts';
 import { parseMention } from './mentions.ts';
-import { SPEECH_VERB } from './speech-verbs.ts';
+import { findSpeechVerb } from './speech-verbs.ts';
 
 export interface QuoteCandidate {
   parts: QuoteSpan[];
@@ -29,7 +29,7 @@ function splitOne(body: string, q: FoundQuote): QuoteCandidate[] {
   let pending: QuoteCandidate[] = [];
   for (const m of text.matchAll(INSIDE)) {
     const clause = m[1]!;
-    const verb = SPEECH_VERB.exec(clause);
+    const verb = findSpeechVerb(clause);
     if (!verb || m.index === 0 || m.index + m[0].length >= text.length) continue;
     const before = clause.slice(0, verb.index).trim();
     const after = clause.slice(verb.index + verb[0].length).trim();
