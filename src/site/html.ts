@@ -18,8 +18,13 @@ export type Interpolation = SafeHtml | string | number | boolean | null | undefi
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 /** Escapes text for use in element content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
+  // Most values (names, dates, URLs, most sentences) have nothing to escape: one quick scan, and
+  // the string itself back, rather than a replace that calls back for every match.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 

@@ -14,9 +14,13 @@ export type JsonLd = Record<string, unknown>;
 
 const SCRIPT_UNSAFE: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
+const SCRIPT_UNSAFE_ANY = /[<>&\u2028\u2029]/;
+
 /** JSON that can stand inside a <script> element: no "<", ">" or "&" is left as itself. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c);
+  const json = JSON.stringify(value);
+  // Usually nothing to replace: a quick scan spares the replace and its callbacks.
+  return SCRIPT_UNSAFE_ANY.test(json) ? json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c) : json;
 }
 
 /** The <script type="application/ld+json"> element. Safe markup because scriptSafeJson leaves no "<". */
