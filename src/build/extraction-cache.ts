@@ -65,12 +65,18 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Pr
 }
 
 /**
- * Files to extract per extra thread: a worker thread takes about a second to start (it loads and
- * compiles the extractor), which a few hundred files repay.
+ * Files to extract per extra thread: a worker thread takes about half a second to start (it loads
+ * and compiles the extractor), which a few hundred files repay.
  */
 export const FILES_PER_THREAD = 250;
 
-/** Each input's result as JSON: in this thread for a few files, else spread over worker threads. */
+/** Batches a worker holds at once: a second one queued keeps it busy while this thread extracts. */
+const QUEUED_PER_WORKER = 2;
+
+/**
+ * Each input's result as JSON: in this thread for a few files, else spread over worker threads and
+ * this one (which has nothing else to do meanwhile, and has the extractor loaded already).
+ */
 async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promise<{ json: Map<ArticleInput, string>; threads: number }> {
   const out = new Map<ArticleInput, string>();
   const limit = Number(process.env['ARCHIVE_EXTRACT_THREADS']) || availableParallelism();
@@ -83,23 +89,39 @@ async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promi
   const batches: ArticleInput[][] = [];
   for (let i = 0; i < inputs.length; i += batchSize) batches.push(inputs.slice(i, i + batchSize));
   let next = 0;
-  const run = (worker: Worker) =>
+  let failed = false;
+  const inWorker = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      // A worker answers its batches in the order they were sent.
+      const sent: ArticleInput[][] = [];
       const send = () => {
-        if (next >= batches.length) return resolve();
-        const batch = batches[next++]!;
-        worker.once('message', (results: string[]) => {
-          batch.forEach((input, i) => out.set(input, results[i]!));
-          send();
-        });
-        worker.postMessage(batch);
+        while (sent.length < QUEUED_PER_WORKER && next < batches.length) {
+          const batch = batches[next++]!;
+          sent.push(batch);
+          worker.postMessage(batch);
+        }
+        if (sent.length === 0) resolve();
       };
-      worker.once('error', reject);
+      worker.on('message', (results: string[]) => {
+        sent.shift()!.forEach((input, i) => out.set(input, results[i]!));
+        send();
+      });
+      worker.once('error', (error) => {
+        failed = true;
+        reject(error);
+      });
       send();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url)));
+  const inThisThread = async () => {
+    while (!failed && next < batches.length) {
+      for (const input of batches[next++]!) out.set(input, JSON.stringify(readArticle(input)));
+      // Between batches, let the workers' answers in so that they get their next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url)));
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all([...workers.map(inWorker), inThisThread()]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -110,7 +132,7 @@ export class ExtractionCache {
   readonly folder: string | null;
   /** Entries that could not be written (a read-only disk, say); the build goes on without them. */
   writeFailures = 0;
-  /** Threads the last `readAll` extracted with (1: this one). ARCHIVE_EXTRACT_THREADS sets the most. */
+  /** Threads the last `readAll` extracted with, this one included. ARCHIVE_EXTRACT_THREADS sets the most. */
   threads = 1;
 
   constructor(
@@ -153,7 +175,7 @@ export class ExtractionCache {
   /**
    * Each file's result, from the cache or extracted now. Every result is a fresh object (parsed
    * from JSON), because the archive-level steps change the records in place. Many files to extract
-   * (a first build, a new extractor version) are extracted in worker threads, one per core.
+   * (a first build, a new extractor version) are extracted in worker threads and this one, one per core.
    */
   async readAll(inputs: ArticleInput[]): Promise<CachedRead[]> {
     const found = await mapLimited(inputs, 32, async (input) => {

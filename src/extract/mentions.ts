@@ -56,6 +56,8 @@ const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+/** An initial, "J." (a constant: written in place, the regex was compiled again on every call). */
+const INITIAL = /^\p{Lu}\.$/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}\.(?:\p{Lu}\.)+$/u;
 
 export const normaliseApostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
@@ -81,8 +83,8 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
     // A surname can be a title word ("Charlie King", "Mr. King") when a first name or honorific precedes it.
     const surnameTitle = name.length === 0 && isTitle(t) && NAME_TOKEN.test(t) && i > 0 && (HONORIFIC.test(tokens[i - 1]!) || (NAME_TOKEN.test(tokens[i - 1]!) && !isTitle(tokens[i - 1]!) && !NOT_NAMES.has(tokens[i - 1]!.toLowerCase())));
     if (!isParticle && !surnameTitle && (!NAME_TOKEN.test(t) || isTitle(t) || ACRONYM.test(t.replace(/['’]s$/, '')))) break;
-    const core = name.filter((n) => !SUFFIX.test(n) && !PARTICLE.test(n) && !/^\p{Lu}\.$/u.test(n)).length;
-    if (core >= 2 && !isParticle && !/^\p{Lu}\.$/u.test(t)) break; // first and last name are enough
+    const core = name.filter((n) => !SUFFIX.test(n) && !PARTICLE.test(n) && !INITIAL.test(n)).length;
+    if (core >= 2 && !isParticle && !INITIAL.test(t)) break; // first and last name are enough
     name.unshift(t);
     i--;
   }

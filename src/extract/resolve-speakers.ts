@@ -56,6 +56,13 @@ const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
 // U+00BF), but lets the engine pass over most of the text before it tries the costly Unicode classes.
 const NAME_RUN = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
 
+/**
+ * A token that ends in two letters and a full stop ("Post.", not "D."). The regex alone tries
+ * every position of every token; most tokens have no full stop, which `endsWith` sees at once.
+ */
+const WORD_STOP = /\p{L}{2,}\.$/u;
+const endsWordWithStop = (token: string) => token.endsWith('.') && WORD_STOP.test(token);
+
 /** A capitalised word (with the same lookahead). */
 const CAPITALISED_WORD = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
 
@@ -136,7 +143,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     for (const m of text.matchAll(NAME_RUN)) {
       let tokens = m[0].split(/\s+/);
       // A full stop after a word that is no initial or title ends a sentence: "Washington Post. The".
-      const stop = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /\p{L}{2,}\.$/u.test(t) && !TITLE_WORDS.has(t.toLowerCase().replace(/\.$/, '')));
+      const stop = tokens.findLastIndex((t, i) => i < tokens.length - 1 && endsWordWithStop(t) && !TITLE_WORDS.has(t.toLowerCase().replace(/\.$/, '')));
       if (stop >= 0) tokens = tokens.slice(stop + 1);
       while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
       while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
