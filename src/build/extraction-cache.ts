@@ -134,6 +134,8 @@ export class ExtractionCache {
   writeFailures = 0;
   /** Threads the last `readAll` extracted with, this one included. ARCHIVE_EXTRACT_THREADS sets the most. */
   threads = 1;
+  /** Entry folders made (or found) by this instance. */
+  private readonly made = new Set<string>();
 
   constructor(
     readonly cacheDir: string | null,
@@ -164,8 +166,11 @@ export class ExtractionCache {
   private async put(key: string, json: string): Promise<void> {
     if (this.folder === null) return;
     const path = this.entryPath(key);
+    const dir = join(this.folder, key.slice(0, 2));
     try {
-      await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
+      // Each of the 256 folders is made once, not checked again for each of thousands of entries.
+      if (!this.made.has(dir)) await mkdir(dir, { recursive: true });
+      this.made.add(dir);
       await writeAtomically(path, json);
     } catch {
       this.writeFailures++;
