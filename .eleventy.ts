@@ -85,7 +85,14 @@ export default function (eleventyConfig: EleventyConfig) {
     const { writeDataFiles } = runMode === 'build' ? dataWriter : ((await tsImport('./src/site/write-data-files.ts', import.meta.url)) as typeof dataWriter);
     const session = buildSession();
     const unchanged = session.managed ? session.outputFiles : null;
-    session.pagesWritten = await writePages(await archive, directories.output, { transform, unchanged });
+    // Only the build command keeps the output manifest that remembers what each page was rendered from.
+    const written = await writePages(await archive, directories.output, {
+      transform,
+      unchanged,
+      rendererVersion: session.managed ? session.rendererVersion : null,
+    });
+    session.pagesWritten = written.files;
+    session.pagesRendered = written.rendered.length;
     // `/data/articles.json` and `/data/quotes.csv`, written piece by piece for the same reason.
     session.pagesWritten.push(...(await writeDataFiles(await archive, directories.output, unchanged)));
     const waiting = performance.now();

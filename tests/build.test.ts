@@ -182,4 +182,30 @@ describe('the build command', () => {
     assert.deepEqual(await siteDifferences(output, clean), []);
     assert.deepEqual(await leftovers(output), []);
   });
+
+  // Last: it changes the articles the other tests' clean build was made from.
+  test('a rebuild renders only the pages whose inputs changed, and a new renderer every page; both equal a clean build', async () => {
+    await writeFile(join(articles, 'people.yml'), '- name: Dmitry S. Peskov\n  aliases: [Dmitry Peskov, Peskov]\n');
+    const renamed = await runBuildCommand(site, env);
+    assert.equal(renamed.code, 0, renamed.stderr);
+    const [rendered, notRendered] = pagesLine(renamed.stdout);
+    assert.ok(rendered > 0 && notRendered > 0, renamed.stdout);
+    const fresh = await runBuildCommand(join(root, 'clean-renamed', '_site'), { ...env, ARCHIVE_CACHE_DIR: join(root, 'clean-renamed-cache') });
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.deepEqual(pagesLine(fresh.stdout)[1], 0, 'a first build renders every page');
+    assert.deepEqual(await siteDifferences(site, join(root, 'clean-renamed', '_site')), []);
+    assert.match(await readFile(join(site, 'quotes', 'kremlin-talks', 'q1', 'index.html'), 'utf8'), /Dmitry S\. Peskov/);
+
+    // Another SITE_URL is another renderer: no page is taken from the output as it was.
+    const moved = await runBuildCommand(site, { ...env, SITE_URL: 'https://news.example.org' });
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.deepEqual(pagesLine(moved.stdout)[1], 0, moved.stdout);
+  });
 });
+
+/** The report's pages rendered and not rendered. */
+function pagesLine(stdout: string): [number, number] {
+  const match = /^Pages: ([\d,]+) pages? .* rendered, ([\d,]+) pages? not/m.exec(stdout);
+  assert.ok(match, stdout);
+  return [Number(match[1]!.replace(/,/g, '')), Number(match[2]!.replace(/,/g, ''))];
+}

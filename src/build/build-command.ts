@@ -20,9 +20,10 @@ import { acquireLock } from './lock.ts';
 import { diffManifest, readManifest, writeManifest, type Changes } from './manifest.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
 import type { Message } from '../record.ts';
+import { rendererVersion } from './renderer-version.ts';
 import { buildSession } from './session.ts';
 import { cacheDirFromEnv, ExtractionCache } from './extraction-cache.ts';
-import { folderFiles, journalPath, pageFile, previousOutput, recoverInterrupted, writeSite, type SiteFile } from './site-writer.ts';
+import { folderFiles, journalPath, pageFile, previousOutput, recoverInterrupted, writeSite, type FileState, type SiteFile } from './site-writer.ts';
 import type { OutputFiles } from '../site/write-pages.ts';
 
 export const DEFAULT_OUTPUT = '_site';
@@ -72,6 +73,17 @@ async function removeLeftovers(output: string): Promise<void> {
   }
 }
 
+/** The files the output holds as they were recorded (`kept`), for the page writer. */
+function outputFiles(dir: string, kept: Record<string, FileState>): OutputFiles {
+  const hashes = new Map<string, string>();
+  const inputKeys = new Map<string, string>();
+  for (const [rel, [hash, , , inputKey]] of Object.entries(kept)) {
+    hashes.set(rel, hash);
+    if (inputKey) inputKeys.set(rel, inputKey);
+  }
+  return { dir, hashes, inputKeys };
+}
+
 /** What changed in the articles since the last successful build into `output`. */
 async function changesSinceLastBuild(output: string): Promise<Changes | null> {
   const load = buildSession().lastLoad;
@@ -117,6 +129,7 @@ export async function runBuild(args: string[]): Promise<number> {
   session.managed = true;
   session.pagesWritten = [];
   session.searchBundles = { indexed: [], kept: [] };
+  session.pagesRendered = 0;
   let garbage: string | null = null;
   try {
     const cacheDir = cacheDirFromEnv();
@@ -124,9 +137,11 @@ export async function runBuild(args: string[]): Promise<number> {
       process.stderr.write(`The previous build stopped while updating ${output}; its changes were finished first.\n`);
     }
     await removeLeftovers(output);
-    // What the output holds now: pages that come out the same are then neither written nor moved.
+    // What the output holds now: pages that come out the same are then neither written nor moved,
+    // and pages whose inputs are those their file was rendered from are not even rendered.
     const previous = await previousOutput(output, cacheDir, parsed.clean);
-    session.outputFiles = previous.manifest ? { dir: output, hashes: new Map(Object.entries(previous.kept).map(([rel, state]) => [rel, state[0]])) } : null;
+    session.outputFiles = previous.manifest ? outputFiles(output, previous.kept) : null;
+    session.rendererVersion = rendererVersion();
     // Eleventy ships no types; the specifier in a variable keeps tsc from looking for them.
     const eleventyModule = '@11ty/eleventy';
     const { Eleventy } = (await import(eleventyModule)) as { Eleventy: new (input: string | undefined, output: string, options: Record<string, unknown>) => EleventyInstance };
@@ -147,9 +162,12 @@ export async function runBuild(args: string[]): Promise<number> {
         files.push(...(await folderFiles(join(temp, 'pagefind'), 'pagefind')));
         files.push(...keptIndexFiles(session.searchBundles.kept, session.outputFiles));
       } else {
-        // A passthrough copy this command cannot do itself: Eleventy writes everything into `temp`.
+        // A passthrough copy this command cannot do itself: Eleventy writes everything into `temp`,
+        // except the pages the config's hook left in the output because they did not change.
         await eleventy.write();
-        files = await folderFiles(temp, '');
+        const byRel = new Map((await folderFiles(temp, '')).map((f) => [f.rel, f]));
+        for (const file of session.pagesWritten) byRel.set(file.rel, file);
+        files = [...byRel.values()];
       }
     } catch (error) {
       return await failed(error, session.messages, parsed, output);
@@ -189,6 +207,7 @@ export async function runBuild(args: string[]): Promise<number> {
       },
       output,
       files: files.length,
+      pages: { total: session.pagesWritten.length, rendered: session.pagesRendered },
       write: written.summary,
       search: session.searchBundles,
       allWarnings: parsed.allWarnings,

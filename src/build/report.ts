@@ -87,6 +87,8 @@ export function formatReport(input: {
   timings: BuildTimings;
   output: string;
   files: number | null;
+  /** The pages of articles, speakers, months and quotes, and how many of them were rendered. */
+  pages?: { total: number; rendered: number };
   write?: WriteSummary;
   /** The search index's bundles this build indexed and those it kept as they were. */
   search?: { indexed: string[]; kept: string[] };
@@ -113,6 +115,10 @@ export function formatReport(input: {
   const stages = load
     ? `read ${seconds(load.ms.read)}, extract ${seconds(load.ms.extract)}, archive ${seconds(load.ms.assemble)}, pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`
     : `pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`;
+  if (input.pages) {
+    const { total, rendered } = input.pages;
+    lines.push(`Pages: ${plural(rendered, 'page')} of articles, speakers, months and quotes rendered, ${plural(total - rendered, 'page')} not (the same inputs as their file in the output)`);
+  }
   if (input.write) {
     const w = input.write;
     lines.push(

@@ -40,6 +40,8 @@ export interface BuildSession {
    * the build command adds them to the site it moves into the output.
    */
   pagesWritten: SiteFile[];
+  /** How many of those pages were rendered; the others had the inputs their file in the output was rendered from. */
+  pagesRendered: number;
   /** Set by the build command on a rebuild: what the output holds, so unchanged pages are not written again. */
   outputFiles: OutputFiles | null;
   /**
@@ -47,11 +49,13 @@ export interface BuildSession {
    * the output's index, which the build did not write again: the build command keeps their files.
    */
   searchBundles: { indexed: string[]; kept: string[] };
+  /** Set by the build command: the renderer's version, under which pages are keyed by their inputs. */
+  rendererVersion: string | null;
 }
 
 const KEY = Symbol.for('quote-archive.build-session');
 
 export function buildSession(): BuildSession {
   const store = globalThis as unknown as Record<symbol, BuildSession | undefined>;
-  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [], outputFiles: null, searchBundles: { indexed: [], kept: [] } });
+  return (store[KEY] ??= { managed: false, lastLoad: null, messages: [], articleCount: 0, indexMs: 0, indexWaitMs: 0, indexing: null, pagesWritten: [], pagesRendered: 0, outputFiles: null, rendererVersion: null, searchBundles: { indexed: [], kept: [] } });
 }

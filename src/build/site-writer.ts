@@ -29,10 +29,20 @@ export interface SiteFile {
   /** The bytes to write, or the file that holds them (already in the temporary folder, or to copy). */
   content: string | Uint8Array | null;
   path: string | null;
+  /** For a page keyed by its inputs (src/site/page-inputs.ts): their key, which the output manifest keeps. */
+  inputKey?: string | null;
 }
 
-/** A file as the output holds it: content hash, size and modification time. */
-export type FileState = [hash: string, size: number, mtimeMs: number];
+/**
+ * A file as the output holds it: content hash, size and modification time, and for a page keyed by
+ * its inputs the key of the inputs it was rendered from.
+ */
+export type FileState = [hash: string, size: number, mtimeMs: number, inputKey?: string];
+
+/** The state to record for `file` written with `size` and `mtimeMs`. */
+function stateOf(file: SiteFile, size: number, mtimeMs: number): FileState {
+  return file.inputKey ? [file.hash, size, mtimeMs, file.inputKey] : [file.hash, size, mtimeMs];
+}
 
 export interface OutputManifest {
   /** The output folder's inode when the manifest was written. */
@@ -56,13 +66,18 @@ export class SiteWriteError extends Error {
   override name = 'SiteWriteError';
 }
 
-/** A rendered page: where Eleventy would write it (inside `root`) and its content. */
-export function pageFile(root: string, outputPath: string, content: string | Uint8Array): SiteFile {
+/** The path inside the site (`root`) of a file written to `outputPath`. */
+export function siteRel(root: string, outputPath: string): string {
   const rel = toRel(relative(root, resolve(outputPath)));
   if (rel === '' || rel.startsWith('../') || rel === '..' || rel.startsWith('/')) {
     throw new SiteWriteError(`A page would be written outside the site: ${outputPath}`);
   }
-  return { rel, hash: hashOf(content), content, path: null };
+  return rel;
+}
+
+/** A rendered page: where Eleventy would write it (inside `root`) and its content. */
+export function pageFile(root: string, outputPath: string, content: string | Uint8Array): SiteFile {
+  return { rel: siteRel(root, outputPath), hash: hashOf(content), content, path: null };
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -296,7 +311,7 @@ export async function writeSite(options: {
     await mkdir(temp, { recursive: true });
     await materialise(temp, files);
     const states = await statesOf(temp, files.map((f) => f.rel));
-    const manifest = Object.fromEntries(files.map((f) => [f.rel, [f.hash, states.get(f.rel)![1], states.get(f.rel)![2]] as FileState]));
+    const manifest = Object.fromEntries(files.map((f) => [f.rel, stateOf(f, states.get(f.rel)![1], states.get(f.rel)![2])]));
     const old = `${output}.old-${temp.slice(temp.lastIndexOf('.tmp-') + 5)}`;
     const hadOutput = existsSync(output);
     if (hadOutput) await rename(output, old);
@@ -315,8 +330,10 @@ export async function writeSite(options: {
   const staged = await statesOf(temp, changed.map((f) => f.rel));
   const manifest: Record<string, FileState> = {};
   for (const f of files) {
-    const state = staged.get(f.rel);
-    manifest[f.rel] = state ? [f.hash, state[1], state[2]] : kept[f.rel]!;
+    // A file left as it is keeps its size and time, but takes this build's input key: the same
+    // content may have come from other inputs.
+    const state = staged.get(f.rel) ?? kept[f.rel]!;
+    manifest[f.rel] = stateOf(f, state[1], state[2]);
   }
   const journal: Journal = { temp, renames: applyOrder(changed.map((f) => f.rel)), deletes, files: manifest };
   await writeAtomically(journalPath(output), JSON.stringify(journal));

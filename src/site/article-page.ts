@@ -11,7 +11,7 @@ import { html, type SafeHtml } from './html.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
 import { rolesInArticle } from './people.ts';
-import type { SiteModel } from './site-model.ts';
+import type { ArticlePageModel } from './page-inputs.ts';
 import { displayTitle, titleMarkup } from './titles.ts';
 import { articleUrl, monthUrl, speakerUrl } from './urls.ts';
 import { count, listing } from './words.ts';
@@ -41,7 +41,7 @@ ${original(article)}
 </header>`;
 }
 
-function speakersSection(model: SiteModel, article: ArticleRecord): SafeHtml {
+function speakersSection(model: ArticlePageModel, article: ArticleRecord): SafeHtml {
   const people = model.quotedIn(article);
   const items = people.map((person) => {
     const said = article.quotes.filter((q) => q.speakerId === person.id).length;
@@ -56,7 +56,7 @@ ${people.length > 0 ? html`<ul>${items}</ul>` : html`<p>No one is quoted by name
 }
 
 /** The article before and after this one by date (newest first on the home page). */
-function neighbours(model: SiteModel, article: ArticleRecord): SafeHtml {
+function neighbours(model: ArticlePageModel, article: ArticleRecord): SafeHtml {
   const { older, newer } = model.neighbours(article);
   if (!newer && !older) return html``;
   const link = (a: ArticleRecord, rel: 'prev' | 'next', label: string) =>
@@ -64,7 +64,7 @@ function neighbours(model: SiteModel, article: ArticleRecord): SafeHtml {
   return html`<nav class="neighbours" aria-label="Previous and next article by date"><ul>${older ? link(older, 'prev', 'Previous (older)') : ''}${newer ? link(newer, 'next', 'Next (newer)') : ''}</ul></nav>`;
 }
 
-function related(model: SiteModel, article: ArticleRecord): SafeHtml {
+function related(model: ArticlePageModel, article: ArticleRecord): SafeHtml {
   const others = model.related(article);
   if (others.length === 0) return html``;
   return html`<section class="related" aria-labelledby="related-heading">
@@ -73,7 +73,7 @@ function related(model: SiteModel, article: ArticleRecord): SafeHtml {
 </section>`;
 }
 
-export function renderArticlePage(model: SiteModel, article: ArticleRecord): string {
+export function renderArticlePage(model: ArticlePageModel, article: ArticleRecord): string {
   const people = model.quotedIn(article);
   const main = html`<article class="article">
 ${header(article)}

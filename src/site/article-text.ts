@@ -9,7 +9,7 @@
 // furniture, or overlaps another quote) is listed after the text, so every quote has an anchor.
 import type { ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { html, type SafeHtml } from './html.ts';
-import type { SiteModel } from './site-model.ts';
+import type { PeopleLookup } from './page-inputs.ts';
 import { displayTitle } from './titles.ts';
 import { quoteAnchor, quotePageUrl, speakerUrl } from './urls.ts';
 
@@ -133,7 +133,7 @@ function layOut(record: ArticleRecord): Layout {
 }
 
 /** The link naming who said a quote; plain text when the extractor found no speaker. */
-export function speakerLink(model: SiteModel, q: Quote): SafeHtml {
+export function speakerLink(model: PeopleLookup, q: Quote): SafeHtml {
   const person = model.person(q.speakerId);
   if (!person) return html`<span class="speaker unattributed">speaker not identified</span>`;
   return html`<a class="speaker" href="${speakerUrl(person.id)}"><span class="visually-hidden">said by </span>${person.name}</a>`;
@@ -151,18 +151,18 @@ export function quotePageLink(slug: string, q: Quote): SafeHtml {
 }
 
 /** After a quote: who said it, and the quote's own page. */
-function attribution(model: SiteModel, slug: string, q: Quote): SafeHtml {
+function attribution(model: PeopleLookup, slug: string, q: Quote): SafeHtml {
   return html`<span class="attribution">${speakerLink(model, q)}${quotePageLink(slug, q)}</span>`;
 }
 
 /** ` cite="/speakers/…/"`: the quote's machine-readable link to who said it; nothing when unknown. */
-function citeAttribute(model: SiteModel, q: Quote): SafeHtml {
+function citeAttribute(model: PeopleLookup, q: Quote): SafeHtml {
   const person = model.person(q.speakerId);
   return person ? html` cite="${speakerUrl(person.id)}"` : html``;
 }
 
 /** One paragraph's text with the placed quotes inside it. */
-function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: SiteModel): SafeHtml[] {
+function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: PeopleLookup): SafeHtml[] {
   const { body } = record;
   const inside = layout.placed
     .map((q) => ({ q, part: partIn(q, p) }))
@@ -187,7 +187,7 @@ function inlineText(record: ArticleRecord, p: Paragraph, layout: Layout, model: 
   return parts;
 }
 
-function renderParagraph(record: ArticleRecord, p: Paragraph, layout: Layout, model: SiteModel): SafeHtml {
+function renderParagraph(record: ArticleRecord, p: Paragraph, layout: Layout, model: PeopleLookup): SafeHtml {
   const text = inlineText(record, p, layout, model);
   switch (p.role) {
     case 'subheading':
@@ -203,7 +203,7 @@ function renderParagraph(record: ArticleRecord, p: Paragraph, layout: Layout, mo
   }
 }
 
-function renderBlockquote(record: ArticleRecord, block: Extract<Block, { kind: 'blockquote' }>, model: SiteModel): SafeHtml {
+function renderBlockquote(record: ArticleRecord, block: Extract<Block, { kind: 'blockquote' }>, model: PeopleLookup): SafeHtml {
   const q = block.quote;
   const paragraphs = block.paragraphs.map((p) => html`<p>${record.body.slice(p.start, p.end)}</p>`);
   return html`<figure class="quote-block">
@@ -212,7 +212,7 @@ function renderBlockquote(record: ArticleRecord, block: Extract<Block, { kind: '
 </figure>`;
 }
 
-function renderUnplaced(record: ArticleRecord, model: SiteModel, unplaced: Layout['unplaced']): SafeHtml {
+function renderUnplaced(record: ArticleRecord, model: PeopleLookup, unplaced: Layout['unplaced']): SafeHtml {
   if (unplaced.length === 0) return html``;
   const items = unplaced.map(
     ({ quote, where }) =>
@@ -225,7 +225,7 @@ function renderUnplaced(record: ArticleRecord, model: SiteModel, unplaced: Layou
 }
 
 /** The article's text with its quotes, then any quotes the text could not show. */
-export function renderArticleText(record: ArticleRecord, model: SiteModel): SafeHtml {
+export function renderArticleText(record: ArticleRecord, model: PeopleLookup): SafeHtml {
   const layout = layOut(record);
   const blocks = layout.blocks.map((block) =>
     block.kind === 'blockquote' ? renderBlockquote(record, block, model) : renderParagraph(record, block.paragraph, layout, model),

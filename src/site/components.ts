@@ -3,6 +3,7 @@
 import type { ArticleRecord, Person } from '../record.ts';
 import { displayDate, timeElement } from './dates.ts';
 import { html, join, type SafeHtml } from './html.ts';
+import type { QuotedLookup } from './page-inputs.ts';
 import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
 import { displayTitle, titleMarkup } from './titles.ts';
 import { articleUrl, quotePageUrl, quoteUrl, SEARCH_URL, speakerUrl, SPEAKERS_BY_COUNT_URL, SPEAKERS_URL } from './urls.ts';
@@ -30,7 +31,7 @@ export function quoteItem(model: SiteModel, item: QuoteInArticle, options: Quote
 }
 
 /** Who an article quotes, as links. */
-export function quotedLine(model: SiteModel, article: ArticleRecord): SafeHtml {
+export function quotedLine(model: QuotedLookup, article: ArticleRecord): SafeHtml {
   const people = model.quotedIn(article);
   if (people.length === 0) return html`<p class="quoted">No one is quoted.</p>`;
   const links = people.map((p) => html`<a href="${speakerUrl(p.id)}">${p.name}</a>`);
@@ -38,7 +39,7 @@ export function quotedLine(model: SiteModel, article: ArticleRecord): SafeHtml {
 }
 
 /** An article in a list: its title as a heading, date, dateline, number of quotes and who speaks. */
-export function articleItem(model: SiteModel, article: ArticleRecord, level: 2 | 3 = 2): SafeHtml {
+export function articleItem(model: QuotedLookup, article: ArticleRecord, level: 2 | 3 = 2): SafeHtml {
   const heading = html`<a href="${articleUrl(article.slug)}">${titleMarkup(article)}</a>`;
   return html`<li>
 <article class="article-summary">

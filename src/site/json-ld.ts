@@ -9,6 +9,7 @@ import { displayTitle } from './titles.ts';
 import { articleUrl, HOME_URL, quotePageUrl, SEARCH_URL, speakerUrl } from './urls.ts';
 import { externalUrl } from './external-url.ts';
 import { otherNames } from './people.ts';
+import type { PersonRef } from './page-inputs.ts';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function jsonLdScript(data: JsonLd): SafeHtml {
   return new SafeHtml(`<script type="application/ld+json">${scriptSafeJson({ '@context': 'https://schema.org', ...data })}</script>`);
 }
 
-function personRef(person: Person): JsonLd {
+function personRef(person: PersonRef): JsonLd {
   return { '@type': person.kind === 'organisation' ? 'Organization' : 'Person', name: person.name, url: absoluteUrl(speakerUrl(person.id)) };
 }
 
@@ -45,7 +46,7 @@ export function websiteJsonLd(): JsonLd {
   };
 }
 
-export function newsArticleJsonLd(article: ArticleRecord, quoted: Person[]): JsonLd {
+export function newsArticleJsonLd(article: ArticleRecord, quoted: PersonRef[]): JsonLd {
   const original = externalUrl(article.url);
   return {
     '@type': 'NewsArticle',
@@ -72,7 +73,7 @@ export function personJsonLd(person: Person, quoteCount: number): JsonLd {
   };
 }
 
-export function quotationJsonLd(article: ArticleRecord, quote: Quote, speaker: Person | undefined, date: string | null): JsonLd {
+export function quotationJsonLd(article: ArticleRecord, quote: Quote, speaker: PersonRef | undefined, date: string | null): JsonLd {
   return {
     '@type': 'Quotation',
     text: quote.text,

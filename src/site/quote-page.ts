@@ -10,7 +10,8 @@ import { quotationJsonLd } from './json-ld.ts';
 import { page, SITE_NAME } from './layout.ts';
 import { rolesInArticle } from './people.ts';
 import { quoteInContext } from './quote-context.ts';
-import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
+import type { QuotePageModel } from './page-inputs.ts';
+import { quoteDate, type QuoteInArticle } from './site-model.ts';
 import { displayTitle } from './titles.ts';
 import { ABOUT_URL, articleUrl, quotePageUrl, quoteUrl, speakerUrl } from './urls.ts';
 
@@ -20,7 +21,7 @@ const KIND_TEXT: Record<Quote['kind'], string> = {
 };
 
 /** "“…” — Name, quoted in “Title” (Outlet), 14 October 2015. Site: URL" */
-export function citationText(model: SiteModel, item: QuoteInArticle): string {
+export function citationText(model: QuotePageModel, item: QuoteInArticle): string {
   const { article, quote } = item;
   const speaker = model.person(quote.speakerId)?.name ?? 'Unidentified speaker';
   const outlet = article.outlet ? ` (${article.outlet})` : '';
@@ -49,7 +50,7 @@ ${example ? html`<p class="example">For example: ${example}</p>` : ''}
 </section>`;
 }
 
-function siblings(model: SiteModel, article: ArticleRecord, quote: Quote): SafeHtml {
+function siblings(model: QuotePageModel, article: ArticleRecord, quote: Quote): SafeHtml {
   const all = model.quotesIn(article);
   const i = all.findIndex((q) => q.id === quote.id);
   const previous = all[i - 1];
@@ -61,7 +62,7 @@ function siblings(model: SiteModel, article: ArticleRecord, quote: Quote): SafeH
 }
 
 /** The quote's page, as it is written to `quotePageUrl(article.slug, quote.id)` (before any path prefix). */
-export function renderQuotePage(model: SiteModel, item: QuoteInArticle): string {
+export function renderQuotePage(model: QuotePageModel, item: QuoteInArticle): string {
   const { article, quote } = item;
   const person = model.person(quote.speakerId);
   const date = quoteDate(item);

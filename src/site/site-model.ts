@@ -103,7 +103,8 @@ function collectPeople(archive: Archive): Map<string, Person> {
   return people;
 }
 
-const inTextOrder = (article: ArticleRecord): Quote[] => [...article.quotes].sort((a, b) => a.start - b.start || a.end - b.end);
+/** An article's quotes in the order they stand in its text. */
+export const inTextOrder = (article: ArticleRecord): Quote[] => [...article.quotes].sort((a, b) => a.start - b.start || a.end - b.end);
 
 function groupQuotes(quotes: QuoteInArticle[]): Map<string, QuoteInArticle[]> {
   const bySpeaker = new Map<string, QuoteInArticle[]>();

@@ -5,8 +5,12 @@
 // page is rendered, prefixed, written and forgotten, a few at a time, so memory stays flat however
 // large the archive.
 //
-// A rebuild under the build command also knows what the output holds (the hash of every file):
-// a page whose new content has the same hash is not written again, only listed as unchanged.
+// Under the build command each article page and quote page also gets the key of its inputs
+// (src/site/page-inputs.ts), which the output manifest keeps beside the page's hash. On a rebuild,
+// a page whose key is the one its file in the output was written with is not rendered at all: the
+// output's file is listed as it is. Any other page is rendered, and written only when its content
+// hash differs from the output's. Speaker and month pages read too much of the archive to key
+// cheaply, and are few: they are always rendered.
 //
 // Called from the config's `eleventy.after` hook (.eleventy.ts), where the output folder is the
 // folder Eleventy writes to: `_site` under `npm start` and the tests, the build's temporary folder
@@ -15,9 +19,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive } from '../record.ts';
-import { pageFile, type SiteFile } from '../build/site-writer.ts';
+import { pageFile, siteRel, type SiteFile } from '../build/site-writer.ts';
 import { renderArticlePage } from './article-page.ts';
 import { renderMonthPage } from './month-page.ts';
+import { articlePageInputs, articlePageModel, InputKeys, quotePageModel, quotePagesInputs } from './page-inputs.ts';
 import { renderQuotePage } from './quote-page.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { renderSpeakerPage } from './speaker-page.ts';
@@ -29,10 +34,11 @@ import { articleUrl, monthUrl, quotePageUrl, speakerUrl } from './urls.ts';
  */
 export type HtmlTransform = (html: string, url: string) => string | Promise<string>;
 
-/** The files the output folder holds now, by path inside the site, with their content hashes. */
+/** The files the output folder holds now, by path inside the site: content hashes, and the input keys they were rendered from. */
 export interface OutputFiles {
   dir: string;
   hashes: ReadonlyMap<string, string>;
+  inputKeys: ReadonlyMap<string, string>;
 }
 
 /** Pages in flight at once: enough to overlap rendering with writing, few enough to keep memory flat. */
@@ -46,45 +52,86 @@ export function pageOutputPath(url: string): string {
 
 interface PageToWrite {
   url: string;
+  /** The key of the page's inputs; null for a page that is always rendered (or when nothing is keyed). */
+  key: string | null;
   render: () => string;
 }
 
-/** Every page this module writes, in a fixed order: articles, speakers, months, quotes. */
-export function* entityPages(model: SiteModel): Generator<PageToWrite> {
-  for (const article of model.articles) yield { url: articleUrl(article.slug), render: () => renderArticlePage(model, article) };
+/**
+ * Every page this module writes, in a fixed order: articles, speakers, months, quotes. With
+ * `keys`, article and quote pages carry the key of their inputs.
+ */
+export function* entityPages(model: SiteModel, keys: InputKeys | null = null): Generator<PageToWrite> {
+  for (const article of model.articles) {
+    const inputs = articlePageInputs(model, article);
+    yield { url: articleUrl(article.slug), key: keys?.key('article', inputs) ?? null, render: () => renderArticlePage(articlePageModel(inputs), article) };
+  }
   // Everyone the site model knows, which includes speakers missing from the people list.
-  for (const person of model.people) yield { url: speakerUrl(person.id), render: () => renderSpeakerPage(model, person) };
-  for (const month of model.months) yield { url: monthUrl(month.key), render: () => renderMonthPage(model, month.key) };
-  for (const item of model.quotes) yield { url: quotePageUrl(item.article.slug, item.quote.id), render: () => renderQuotePage(model, item) };
+  for (const person of model.people) yield { url: speakerUrl(person.id), key: null, render: () => renderSpeakerPage(model, person) };
+  for (const month of model.months) yield { url: monthUrl(month.key), key: null, render: () => renderMonthPage(model, month.key) };
+  for (const article of model.articles) {
+    const inputs = quotePagesInputs(model, article);
+    const key = keys?.key('quotes', inputs) ?? null;
+    const pageModel = quotePageModel(inputs);
+    for (const quote of pageModel.quotesIn(article)) {
+      yield { url: quotePageUrl(article.slug, quote.id), key, render: () => renderQuotePage(pageModel, { article, quote }) };
+    }
+  }
+}
+
+export interface WritePagesOptions {
+  transform?: HtmlTransform | undefined;
+  /** What the output holds now: pages that come out the same are not written, and pages with the same inputs not rendered. */
+  unchanged?: OutputFiles | null;
+  /** The renderer's version (src/build/renderer-version.ts): given, article and quote pages are keyed by their inputs. */
+  rendererVersion?: string | null;
+}
+
+export interface WrittenPages {
+  /** Every page, in the order of `entityPages`. */
+  files: SiteFile[];
+  /** The pages rendered, by path inside the site; the others had the inputs their file in the output was rendered from. */
+  rendered: string[];
 }
 
 /**
  * Writes every page of `archive` that this module renders into `outputDir`; returns them as site
- * files, in the order of `entityPages`. A page identical to the one in `unchanged` (the output as
- * it is) is not written: its file is the output's own.
+ * files. A page identical to the one in `unchanged` (the output as it is) is not written: its file
+ * is the output's own.
  */
-export async function writePages(archive: Archive, outputDir: string, options: { transform?: HtmlTransform | undefined; unchanged?: OutputFiles | null } = {}): Promise<SiteFile[]> {
-  const { transform, unchanged } = options;
-  const pages = [...entityPages(siteModel(archive))];
-  const files: SiteFile[] = new Array(pages.length);
-  let next = 0;
+export async function writePages(archive: Archive, outputDir: string, options: WritePagesOptions = {}): Promise<WrittenPages> {
+  const { transform, unchanged, rendererVersion } = options;
+  const model = siteModel(archive);
+  const pages = entityPages(model, rendererVersion ? new InputKeys(rendererVersion, model.articles) : null);
+  const files: SiteFile[] = [];
+  const rendered: string[] = [];
   const worker = async () => {
-    while (next < pages.length) {
-      const at = next++;
-      const { url, render } = pages[at]!;
-      let content = render();
-      if (transform) content = await transform(content, url);
+    // The pages come one at a time from the generator, in order, whichever worker is free.
+    for (let next = pages.next(); !next.done; next = pages.next()) {
+      const at = files.length++;
+      const { url, key, render } = next.value;
       const target = join(outputDir, pageOutputPath(url));
-      const { rel, hash } = pageFile(outputDir, target, content);
-      if (unchanged?.hashes.get(rel) === hash) {
-        files[at] = { rel, hash, content: null, path: join(unchanged.dir, rel) };
+      const rel = siteRel(outputDir, target);
+      const hash = key === null ? undefined : unchanged?.inputKeys.get(rel) === key ? unchanged.hashes.get(rel) : undefined;
+      if (hash !== undefined) {
+        files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
         continue;
       }
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-      files[at] = { rel, hash, content: null, path: target };
+      rendered.push(rel);
+      let content = render();
+      if (transform) content = await transform(content, url);
+      files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, pages.length) }, worker));
-  return files;
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return { files, rendered };
+}
+
+/** Writes a rendered page to `target` inside `outputDir`, unless the output holds the same file. */
+async function writeUnlessUnchanged(outputDir: string, target: string, content: string, unchanged: OutputFiles | null | undefined): Promise<SiteFile> {
+  const { rel, hash } = pageFile(outputDir, target, content);
+  if (unchanged?.hashes.get(rel) === hash) return { rel, hash, content: null, path: join(unchanged.dir, rel) };
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, content);
+  return { rel, hash, content: null, path: target };
 }
