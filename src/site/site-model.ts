@@ -62,8 +62,11 @@ export interface SiteModel {
   alsoQuotedWith(id: string): CoSpeaker[];
   /** The next older and next newer article in the order of `articles`. */
   neighbours(article: ArticleRecord): { older: ArticleRecord | undefined; newer: ArticleRecord | undefined };
-  /** Articles sharing named speakers with this one, most shared first, then nearest in the order (among each speaker's nearest articles). */
-  related(article: ArticleRecord, limit?: number): ArticleRecord[];
+  /**
+   * Up to RELATED_LIMIT articles sharing named speakers with this one, most shared first, then
+   * nearest in the order, then newer (among each speaker's nearest articles).
+   */
+  related(article: ArticleRecord): ArticleRecord[];
   /** The timeline: years newest first. */
   years: Year[];
   /** Every month page, newest first. */
@@ -74,17 +77,49 @@ export interface SiteModel {
 
 /** How many of a speaker's articles on each side of an article are considered related candidates. */
 const RELATED_WINDOW = 25;
+/** Related articles shown on an article's page. */
+export const RELATED_LIMIT = 5;
 
-/** The index of the first item whose key is at least `key`, in a list sorted by key. */
-function firstAtOrAfter<T>(items: T[], key: number, keyOf: (item: T) => number): number {
+/** The index of the first item that is at least `key`, in an ascending list. */
+function firstAtOrAfter(items: readonly number[], key: number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (keyOf(items[mid]!) < key) low = mid + 1;
+    if (items[mid]! < key) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+/**
+ * Every article's related articles at once, by position in the article order: `speakers[i]` are
+ * the named speakers of article i, `articlesOf[s]` the positions of speaker s's articles, in
+ * order. Candidates are the articles nearest in the order among each speaker's articles, so a
+ * speaker quoted in thousands of articles costs a window, not a scan of them all. Positions and
+ * one score array reused for every article make this a small part of a build, as every article
+ * page (and the key of its inputs) needs it.
+ */
+function relatedPositions(speakers: readonly (readonly number[])[], articlesOf: readonly (readonly number[])[]): number[][] {
+  const score = new Uint32Array(speakers.length);
+  return speakers.map((mine, here) => {
+    const scored: number[] = [];
+    for (const speaker of mine) {
+      const theirs = articlesOf[speaker]!;
+      const at = firstAtOrAfter(theirs, here);
+      const end = Math.min(theirs.length, at + RELATED_WINDOW + 1);
+      for (let k = Math.max(0, at - RELATED_WINDOW); k < end; k++) {
+        const other = theirs[k]!;
+        if (other === here) continue;
+        if (score[other] === 0) scored.push(other);
+        score[other]! += 1;
+      }
+    }
+    const distance = (i: number) => Math.abs(i - here);
+    scored.sort((a, b) => score[b]! - score[a]! || distance(a) - distance(b) || a - b);
+    for (const other of scored) score[other] = 0;
+    return scored.slice(0, RELATED_LIMIT);
+  });
 }
 
 /** A speaker an article names but the archive's people list lacks still gets a page. */
@@ -182,6 +217,25 @@ function buildModel(archive: Archive): SiteModel {
     return list;
   };
 
+  let related: ArticleRecord[][] | undefined;
+  const relatedOf = (article: ArticleRecord): ArticleRecord[] => {
+    if (!related) {
+      // Speakers by number, and each one's articles by position (in order, as `articles` is walked in order).
+      const numbers = new Map<string, number>();
+      const articlesOf: number[][] = [];
+      const speakers = articles.map((article, i) =>
+        named(article).map((person) => {
+          let n = numbers.get(person.id);
+          if (n === undefined) numbers.set(person.id, (n = articlesOf.push([]) - 1));
+          articlesOf[n]!.push(i);
+          return n;
+        }),
+      );
+      related = relatedPositions(speakers, articlesOf).map((list) => list.map((i) => articles[i]!));
+    }
+    return related[position.get(article.slug) ?? -1] ?? [];
+  };
+
   const timeline = buildTimeline(articles, quotes);
   const monthByKey = new Map(timeline.months.map((m) => [m.key, m]));
 
@@ -210,26 +264,7 @@ function buildModel(archive: Archive): SiteModel {
       const i = position.get(article.slug) ?? -1;
       return { newer: i > 0 ? articles[i - 1] : undefined, older: i >= 0 ? articles[i + 1] : undefined };
     },
-    related: (article, limit = 5) => {
-      const mine = named(article);
-      if (mine.length === 0) return [];
-      const here = position.get(article.slug) ?? 0;
-      // Candidates are the articles nearest in time among each speaker's articles, so a speaker
-      // quoted in thousands of articles costs a window, not a scan of them all.
-      const scored = new Map<ArticleRecord, number>();
-      for (const person of mine) {
-        const theirs = articlesQuoting(person.id);
-        const at = firstAtOrAfter(theirs, here, (a) => position.get(a.slug) ?? 0);
-        for (const other of theirs.slice(Math.max(0, at - RELATED_WINDOW), at + RELATED_WINDOW + 1)) {
-          if (other !== article) scored.set(other, (scored.get(other) ?? 0) + 1);
-        }
-      }
-      const distance = (a: ArticleRecord) => Math.abs((position.get(a.slug) ?? 0) - here);
-      return [...scored]
-        .sort(([a, sa], [b, sb]) => sb - sa || distance(a) - distance(b) || (position.get(a.slug) ?? 0) - (position.get(b.slug) ?? 0))
-        .slice(0, limit)
-        .map(([a]) => a);
-    },
+    related: relatedOf,
     ...timeline,
     month: (key) => monthByKey.get(key),
   };
