@@ -155,7 +155,8 @@ export async function runBuild(args: string[]): Promise<number> {
       if (passthrough) {
         // Eleventy's pages rendered in memory; the search index is written into `temp` by the config's hook.
         const pages = (await eleventy.toJSON()).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
-        files = pages.map((p) => pageFile(temp, p.outputPath as string, p.content as string));
+        // Encoded once, for the hash and the file alike.
+        files = pages.map((p) => pageFile(temp, p.outputPath as string, Buffer.from(p.content as string)));
         // The pages of articles, speakers, months and quotes, written by the config's hook (src/site/write-pages.ts).
         for (const file of session.pagesWritten) files.push(file);
         for (const copy of passthrough) files.push(...(await folderFiles(copy.from, copy.to)));

@@ -129,9 +129,11 @@ export async function writePages(archive: Archive, outputDir: string, options: W
 
 /** Writes a rendered page to `target` inside `outputDir`, unless the output holds the same file. */
 async function writeUnlessUnchanged(outputDir: string, target: string, content: string, unchanged: OutputFiles | null | undefined): Promise<SiteFile> {
-  const { rel, hash } = pageFile(outputDir, target, content);
+  // Encoded once, for the hash and the file alike: hashing or writing a string encodes it each time.
+  const bytes = Buffer.from(content);
+  const { rel, hash } = pageFile(outputDir, target, bytes);
   if (unchanged?.hashes.get(rel) === hash) return { rel, hash, content: null, path: join(unchanged.dir, rel) };
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, content);
+  await writeFile(target, bytes);
   return { rel, hash, content: null, path: target };
 }
