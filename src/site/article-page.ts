@@ -10,7 +10,6 @@ import { externalUrl } from './external-url.ts';
 import { html, type SafeHtml } from './html.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
-import { rolesInArticle } from './people.ts';
 import type { ArticlePageModel } from './page-inputs.ts';
 import { displayTitle, titleMarkup } from './titles.ts';
 import { articleUrl, monthUrl, speakerUrl } from './urls.ts';
@@ -42,10 +41,10 @@ ${original(article)}
 }
 
 function speakersSection(model: ArticlePageModel, article: ArticleRecord): SafeHtml {
-  const people = model.quotedIn(article);
+  const people = model.speakers(article);
   const items = people.map((person) => {
     const said = article.quotes.filter((q) => q.speakerId === person.id).length;
-    const described = rolesInArticle(person, article);
+    const described = person.rolesHere;
     const roles = described.length > 0 ? html`, <span class="roles">${described.join('; ')}</span>` : '';
     return html`<li><a href="${speakerUrl(person.id)}">${person.name}</a>${roles} (${count(said, 'quote')})</li>`;
   });
@@ -74,7 +73,7 @@ function related(model: ArticlePageModel, article: ArticleRecord): SafeHtml {
 }
 
 export function renderArticlePage(model: ArticlePageModel, article: ArticleRecord): string {
-  const people = model.quotedIn(article);
+  const people = model.speakers(article);
   const main = html`<article class="article">
 ${header(article)}
 ${renderArticleText(article, model)}

@@ -3,7 +3,7 @@
 import type { ArticleRecord, Person } from '../record.ts';
 import { displayDate, timeElement } from './dates.ts';
 import { html, join, type SafeHtml } from './html.ts';
-import type { QuotedLookup } from './page-inputs.ts';
+import type { PeopleLookup, QuotedLookup } from './page-inputs.ts';
 import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
 import { displayTitle, titleMarkup } from './titles.ts';
 import { articleUrl, quotePageUrl, quoteUrl, SEARCH_URL, speakerUrl, SPEAKERS_BY_COUNT_URL, SPEAKERS_URL } from './urls.ts';
@@ -15,7 +15,7 @@ export interface QuoteItemOptions {
 }
 
 /** A quote out of its article: its words, who and when, and links to its place and its page. */
-export function quoteItem(model: SiteModel, item: QuoteInArticle, options: QuoteItemOptions): SafeHtml {
+export function quoteItem(model: PeopleLookup, item: QuoteInArticle, options: QuoteItemOptions): SafeHtml {
   const { article, quote } = item;
   const inArticle = quoteUrl(article.slug, quote.id);
   const person = model.person(quote.speakerId);

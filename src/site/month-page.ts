@@ -4,21 +4,19 @@ import { articleItem, quoteItem } from './components.ts';
 import { displayDate } from './dates.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
-import type { SiteModel } from './site-model.ts';
+import type { MonthPageModel } from './page-inputs.ts';
 import { DATES_URL, monthUrl, yearUrl } from './urls.ts';
 import { count } from './words.ts';
 
-function neighbours(model: SiteModel, key: string): SafeHtml {
-  const i = model.months.findIndex((m) => m.key === key);
-  const older = model.months[i + 1];
-  const newer = model.months[i - 1];
+function neighbours(model: MonthPageModel, key: string): SafeHtml {
+  const { older, newer } = model.adjacentMonths(key);
   if (!older && !newer) return html``;
   const link = (k: string, rel: 'prev' | 'next', label: string) =>
     html`<li><span class="rel">${label}:</span> <a href="${monthUrl(k)}" rel="${rel}">${displayDate(k)}</a></li>`;
-  return html`<nav class="neighbours" aria-label="Previous and next month"><ul>${older ? link(older.key, 'prev', 'Previous month') : ''}${newer ? link(newer.key, 'next', 'Next month') : ''}</ul></nav>`;
+  return html`<nav class="neighbours" aria-label="Previous and next month"><ul>${older ? link(older, 'prev', 'Previous month') : ''}${newer ? link(newer, 'next', 'Next month') : ''}</ul></nav>`;
 }
 
-export function renderMonthPage(model: SiteModel, monthKey: string): string {
+export function renderMonthPage(model: MonthPageModel, monthKey: string): string {
   const month = model.month(monthKey);
   if (!month) throw new Error(`No month ${monthKey}`);
   const name = displayDate(month.key);

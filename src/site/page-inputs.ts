@@ -1,114 +1,207 @@
-// What an article page and the quote pages of an article read, as plain inputs, so that a rebuild
-// can tell which of them would come out the same without rendering them.
+// What each page src/site/write-pages.ts writes reads, as plain inputs, so that a rebuild can tell
+// which pages would come out the same without rendering them.
 //
 // These pages are not rendered from the site model but from a narrow model made from their inputs
-// alone (`articlePageModel`, `quotePageModel`), in every build, clean or not. So a page is a
-// function of its inputs and of the renderer's code: the inputs' key (`inputKey`) cannot miss
-// something the page shows, and a page whose key is unchanged needs no rendering. A renderer that
-// asks the narrow model for anything outside its inputs gets an error, not a silently stale page.
+// alone (`articlePageModel`, `quotePageModel`, `speakerPageModel`, `monthPageModel`), in every
+// build, clean or not. So a page is a function of its inputs and of the renderer's code: the
+// inputs' key (`InputKeys`) cannot miss something the page shows, and a page whose key is
+// unchanged needs no rendering. A renderer that asks its narrow model for anything outside its
+// inputs gets an error, not a silently stale page.
 import { createHash } from 'node:crypto';
 import type { ArticleRecord, Person, Quote } from '../record.ts';
-import { inTextOrder, type SiteModel } from './site-model.ts';
+import { rolesInArticle } from './people.ts';
+import { inTextOrder, type Month, type QuoteInArticle, type SiteModel } from './site-model.ts';
 
 /** A link to a person: what lists and structured data show of them. */
 export type PersonRef = Pick<Person, 'id' | 'name' | 'kind'>;
 
 /**
- * A person as the pages of one article show them. Only the first role the archive knows: every
- * other role is on the speaker's own page, and carrying all of them would change these pages
- * whenever another article describes the speaker anew (see `rolesInArticle`).
+ * A person as an article's own pages show them: with the roles that article gives them (see
+ * `rolesInArticle`), not every role the archive knows, so that these pages do not change whenever
+ * another article describes the person anew.
  */
-export interface PersonView extends PersonRef {
-  firstRole: string | null;
+export interface QuotedPerson extends PersonRef {
+  rolesHere: string[];
 }
 
-/** Finds the people an article's quotes are by. */
-export interface PeopleLookup {
-  person(id: string | null): PersonView | undefined;
+/** Finds the people quotes are by. */
+export interface PeopleLookup<P extends PersonRef = PersonRef> {
+  person(id: string | null): P | undefined;
 }
 
 /** Who an article quotes, in order of first quote. */
 export interface QuotedLookup {
-  quotedIn(article: ArticleRecord): PersonRef[];
+  quotedIn(article: ArticleRecord): readonly PersonRef[];
 }
 
 /** What a quote page may ask of the site. */
-export interface QuotePageModel extends PeopleLookup {
+export interface QuotePageModel extends PeopleLookup<QuotedPerson> {
   /** The article's quotes in text order. */
   quotesIn(article: ArticleRecord): readonly Quote[];
 }
 
 /** What an article page may ask of the site. */
 export interface ArticlePageModel extends PeopleLookup, QuotedLookup {
-  quotedIn(article: ArticleRecord): PersonView[];
+  /** The people the article quotes, as it describes them, in order of first quote. */
+  speakers(article: ArticleRecord): QuotedPerson[];
   neighbours(article: ArticleRecord): { older: ArticleRecord | undefined; newer: ArticleRecord | undefined };
   related(article: ArticleRecord): ArticleRecord[];
 }
 
+/** What a speaker page may ask of the site. */
+export interface SpeakerPageModel extends PeopleLookup {
+  quotesBy(id: string): readonly QuoteInArticle[];
+  articlesQuoting(id: string): readonly ArticleRecord[];
+  alsoQuotedWith(id: string): readonly { person: PersonRef; shared: number }[];
+}
+
+/** What a month page may ask of the site. */
+export interface MonthPageModel extends PeopleLookup, QuotedLookup {
+  month(key: string): Month | undefined;
+  adjacentMonths(key: string): { older: string | undefined; newer: string | undefined };
+}
+
 /** Everything the quote pages of one article read: the record and the people it quotes. */
-export interface QuotePagesInputs {
+export interface ArticleQuotesInputs {
   article: ArticleRecord;
-  quoted: PersonView[];
+  speakers: QuotedPerson[];
+}
+
+/** An article in a list, with who it quotes. */
+export interface ListedArticle {
+  article: ArticleRecord;
+  quoted: PersonRef[];
 }
 
 /** Everything an article page reads: its record and people, its neighbours by date, its related articles and their people. */
-export interface ArticlePageInputs extends QuotePagesInputs {
+export interface ArticlePageInputs extends ArticleQuotesInputs {
   older: ArticleRecord | null;
   newer: ArticleRecord | null;
-  related: QuotePagesInputs[];
+  related: ListedArticle[];
 }
 
-export function personView(person: Person): PersonView {
-  return { id: person.id, name: person.name, kind: person.kind, firstRole: person.roles[0] ?? null };
+/** Everything a speaker page reads. */
+export interface SpeakerPageInputs {
+  person: Person;
+  quotes: readonly QuoteInArticle[];
+  articles: readonly ArticleRecord[];
+  alsoQuoted: { person: PersonRef; shared: number }[];
 }
 
-export function quotePagesInputs(model: SiteModel, article: ArticleRecord): QuotePagesInputs {
-  return { article, quoted: model.quotedIn(article).map(personView) };
+/** Everything a month page reads: the month, its neighbours' keys, its articles with who they quote, and the speakers of its quotes. */
+export interface MonthPageInputs {
+  month: Month;
+  older: string | null;
+  newer: string | null;
+  articles: ListedArticle[];
+  people: PersonRef[];
+}
+
+export type PageInputs = ArticleQuotesInputs | ArticlePageInputs | SpeakerPageInputs | MonthPageInputs;
+
+export const personRef = (person: PersonRef): PersonRef => ({ id: person.id, name: person.name, kind: person.kind });
+
+function listed(model: SiteModel, article: ArticleRecord): ListedArticle {
+  return { article, quoted: model.quotedIn(article).map(personRef) };
+}
+
+export function articleQuotesInputs(model: SiteModel, article: ArticleRecord): ArticleQuotesInputs {
+  const speakers = model.quotedIn(article).map((person) => ({ ...personRef(person), rolesHere: rolesInArticle(person, article) }));
+  return { article, speakers };
 }
 
 export function articlePageInputs(model: SiteModel, article: ArticleRecord): ArticlePageInputs {
   const { older, newer } = model.neighbours(article);
   return {
-    ...quotePagesInputs(model, article),
+    ...articleQuotesInputs(model, article),
     older: older ?? null,
     newer: newer ?? null,
-    related: model.related(article).map((other) => quotePagesInputs(model, other)),
+    related: model.related(article).map((other) => listed(model, other)),
   };
 }
 
-function notAnInput(article: ArticleRecord): never {
-  throw new Error(`A page asked for ${article.slug}, which is not one of its inputs (src/site/page-inputs.ts)`);
+export function speakerPageInputs(model: SiteModel, person: Person): SpeakerPageInputs {
+  return {
+    person,
+    quotes: model.quotesBy(person.id),
+    articles: model.articlesQuoting(person.id),
+    alsoQuoted: model.alsoQuotedWith(person.id).map(({ person: other, shared }) => ({ person: personRef(other), shared })),
+  };
 }
 
-function peopleLookup(quoted: PersonView[]): PeopleLookup {
-  const byId = new Map(quoted.map((p) => [p.id, p]));
+export function monthPageInputs(model: SiteModel, month: Month): MonthPageInputs {
+  const at = model.months.indexOf(month);
+  const speakers = new Set(month.quotes.map(({ quote }) => quote.speakerId));
+  return {
+    month,
+    older: model.months[at + 1]?.key ?? null,
+    newer: model.months[at - 1]?.key ?? null,
+    articles: month.articles.map((article) => listed(model, article)),
+    people: [...speakers].flatMap((id) => model.person(id) ?? []).map(personRef),
+  };
+}
+
+function notAnInput(what: string): never {
+  throw new Error(`A page asked for ${what}, which is not one of its inputs (src/site/page-inputs.ts)`);
+}
+
+/** The people among the inputs; anyone else is unknown, as the archive's unknown speakers are, in every build alike. */
+function peopleLookup<P extends PersonRef>(people: readonly P[]): PeopleLookup<P> {
+  const byId = new Map(people.map((p) => [p.id, p]));
   return { person: (id) => (id === null ? undefined : byId.get(id)) };
 }
 
-export function quotePageModel(inputs: QuotePagesInputs): QuotePageModel {
+function quotedLookup(lists: readonly ListedArticle[]): QuotedLookup {
+  const quoted = new Map(lists.map((l) => [l.article, l.quoted]));
+  return { quotedIn: (article) => quoted.get(article) ?? notAnInput(`the article ${article.slug}`) };
+}
+
+/** `value` when `key` is the page's own (its article, person id or month), else an error. */
+function own<K extends ArticleRecord | string, T>(page: K, key: K, value: T): T {
+  return key === page ? value : notAnInput(typeof key === 'string' ? key : `the article ${key.slug}`);
+}
+
+export function quotePageModel(inputs: ArticleQuotesInputs): QuotePageModel {
   const ordered = inTextOrder(inputs.article);
-  return {
-    ...peopleLookup(inputs.quoted),
-    quotesIn: (article) => (article === inputs.article ? ordered : notAnInput(article)),
-  };
+  return { ...peopleLookup(inputs.speakers), quotesIn: (article) => own(inputs.article, article, ordered) };
 }
 
 export function articlePageModel(inputs: ArticlePageInputs): ArticlePageModel {
-  const quoted = new Map([inputs, ...inputs.related].map((i) => [i.article, i.quoted]));
-  const only = (article: ArticleRecord) => (article === inputs.article ? article : notAnInput(article));
+  const page = inputs.article;
   return {
-    ...peopleLookup(inputs.quoted),
-    quotedIn: (article) => quoted.get(article) ?? notAnInput(article),
-    neighbours: (article) => (only(article), { older: inputs.older ?? undefined, newer: inputs.newer ?? undefined }),
-    related: (article) => (only(article), inputs.related.map((r) => r.article)),
+    ...peopleLookup(inputs.speakers),
+    ...quotedLookup([{ article: page, quoted: inputs.speakers }, ...inputs.related]),
+    speakers: (article) => own(page, article, inputs.speakers),
+    neighbours: (article) => own(page, article, { older: inputs.older ?? undefined, newer: inputs.newer ?? undefined }),
+    related: (article) => own(page, article, inputs.related.map((r) => r.article)),
+  };
+}
+
+export function speakerPageModel(inputs: SpeakerPageInputs): SpeakerPageModel {
+  const id = inputs.person.id;
+  return {
+    ...peopleLookup([inputs.person]),
+    quotesBy: (of) => own(id, of, inputs.quotes),
+    articlesQuoting: (of) => own(id, of, inputs.articles),
+    alsoQuotedWith: (of) => own(id, of, inputs.alsoQuoted),
+  };
+}
+
+export function monthPageModel(inputs: MonthPageInputs): MonthPageModel {
+  const key = inputs.month.key;
+  return {
+    ...peopleLookup(inputs.people),
+    ...quotedLookup(inputs.articles),
+    month: (of) => own(key, of, inputs.month),
+    adjacentMonths: (of) => own(key, of, { older: inputs.older ?? undefined, newer: inputs.newer ?? undefined }),
   };
 }
 
 /**
  * Keys of page inputs under one renderer version. A record counts by a hash of its whole JSON,
- * computed once per record however many pages read it (an article, its neighbours' and related
- * articles' pages): more than a page shows of another article, so a change there may re-render a
- * page that comes out the same, but never leaves one stale.
+ * computed once per record however many pages read it, and a quote as its place in its record: more
+ * than a page shows of another article, so a change there may re-render a page that comes out the
+ * same, but never leaves one stale.
  */
 export class InputKeys {
   private readonly records = new Map<ArticleRecord, string>();
@@ -120,15 +213,25 @@ export class InputKeys {
     for (const article of articles) this.records.set(article, '');
   }
 
-  /** The key of a page kind's inputs: equal keys, equal pages. */
-  key(kind: 'article' | 'quotes', inputs: QuotePagesInputs | ArticlePageInputs): string {
-    const json = JSON.stringify(inputs, (_, value: unknown) => this.recordHash(value) ?? value);
+  /** The key of a page's inputs: equal keys, equal pages. */
+  key(kind: 'article' | 'quotes' | 'speaker' | 'month', inputs: PageInputs): string {
+    const json = JSON.stringify(inputs, (_, value: unknown) => this.short(value));
     return createHash('sha1').update(`${this.version}\0${kind}\0${json}`).digest('hex').slice(0, 24);
   }
 
-  private recordHash(value: unknown): string | undefined {
+  /** A record as its hash, a quote with its record as the record's hash and the quote's place in it; anything else as itself. */
+  private short(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    const record = this.recordHash(value);
+    if (record !== undefined) return record;
+    const { article, quote } = value as Partial<QuoteInArticle>;
+    const at = article && quote && this.records.has(article) ? article.quotes.indexOf(quote) : -1;
+    return at < 0 ? value : `${this.recordHash(article!)}#${at}`;
+  }
+
+  private recordHash(value: object): string | undefined {
     const hash = this.records.get(value as ArticleRecord);
-    if (hash === undefined || hash !== '') return hash;
+    if (hash !== '') return hash;
     const computed = `record:${createHash('sha1').update(JSON.stringify(value)).digest('hex')}`;
     this.records.set(value as ArticleRecord, computed);
     return computed;

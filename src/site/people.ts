@@ -1,6 +1,5 @@
 // How a speaker is presented: the other names they go by, and how an article describes them.
-import type { ArticleRecord, Speaker } from '../record.ts';
-import type { PersonView } from './page-inputs.ts';
+import type { ArticleRecord, Person, Speaker } from '../record.ts';
 
 /** Pronouns the text used for someone ("he") are how they were found, not names they go by. */
 const PRONOUN = /^(he|she|they|him|her|them|it|we|i|you)$/i;
@@ -16,8 +15,8 @@ export function otherNames(person: Speaker): string[] {
  * list gathered from every article would repeat on each of their quote pages and change them all
  * whenever another article describes them anew.
  */
-export function rolesInArticle(person: Pick<PersonView, 'id' | 'firstRole'>, article: ArticleRecord): string[] {
+export function rolesInArticle(person: Person, article: ArticleRecord): string[] {
   const here = article.speakers.find((s) => s.id === person.id)?.roles ?? [];
   if (here.length > 0) return here;
-  return person.firstRole === null ? [] : [person.firstRole];
+  return person.roles.slice(0, 1);
 }

@@ -8,7 +8,6 @@ import { displayDate, timeElement } from './dates.ts';
 import { html, type SafeHtml } from './html.ts';
 import { quotationJsonLd } from './json-ld.ts';
 import { page, SITE_NAME } from './layout.ts';
-import { rolesInArticle } from './people.ts';
 import { quoteInContext } from './quote-context.ts';
 import type { QuotePageModel } from './page-inputs.ts';
 import { quoteDate, type QuoteInArticle } from './site-model.ts';
@@ -69,7 +68,7 @@ export function renderQuotePage(model: QuotePageModel, item: QuoteInArticle): st
   const title = displayTitle(article).text;
   const number = model.quotesIn(article).findIndex((q) => q.id === quote.id) + 1;
   const inArticle = quoteUrl(article.slug, quote.id);
-  const roles = person ? rolesInArticle(person, article) : [];
+  const roles = person ? person.rolesHere : [];
   const speakerName = person ? html`<a href="${speakerUrl(person.id)}">${person.name}</a>` : html`<span class="unattributed">speaker not identified</span>`;
   const main = html`<p class="breadcrumb"><a href="${articleUrl(article.slug)}">${title}</a> › quote ${number} of ${model.quotesIn(article).length}</p>
 <h1>${person ? `Quote by ${person.name}` : 'Unattributed quote'}</h1>

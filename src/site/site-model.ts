@@ -56,8 +56,8 @@ export interface SiteModel {
   quotesBy(id: string): QuoteInArticle[];
   /** The articles that quote a person, newest first. */
   articlesQuoting(id: string): ArticleRecord[];
-  /** The people quoted in an article, in order of first quote. */
-  quotedIn(article: ArticleRecord): Person[];
+  /** The people quoted in an article, in order of first quote (one frozen list per article). */
+  quotedIn(article: ArticleRecord): readonly Person[];
   /** Named people quoted in the same articles as this one, most shared articles first. */
   alsoQuotedWith(id: string): CoSpeaker[];
   /** The next older and next newer article in the order of `articles`. */
@@ -199,9 +199,16 @@ function buildModel(archive: Archive): SiteModel {
   const countOf = (id: string) => bySpeaker.get(id)?.length ?? 0;
   const byCount = [...byName].sort((a, b) => countOf(b.id) - countOf(a.id));
 
-  const quotedIn = (article: ArticleRecord): Person[] => {
-    const ids = new Set(ordered.get(article)?.map((q) => q.speakerId) ?? inTextOrder(article).map((q) => q.speakerId));
-    return [...ids].filter((id): id is string => id !== null).map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+  // Asked for again and again (each article's page, its related articles', the lists): worked out once.
+  const quotedCache = new Map<ArticleRecord, readonly Person[]>();
+  const quotedIn = (article: ArticleRecord): readonly Person[] => {
+    let list = quotedCache.get(article);
+    if (!list) {
+      const ids = new Set((ordered.get(article) ?? inTextOrder(article)).map((q) => q.speakerId));
+      list = Object.freeze([...ids].filter((id): id is string => id !== null).map((id) => people.get(id)).filter((p): p is Person => p !== undefined));
+      quotedCache.set(article, list);
+    }
+    return list;
   };
   const named = (article: ArticleRecord): Person[] => quotedIn(article).filter((p) => p.kind !== 'unnamed');
 

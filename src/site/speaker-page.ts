@@ -9,7 +9,7 @@ import { html, type SafeHtml } from './html.ts';
 import { personJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
 import { otherNames } from './people.ts';
-import type { SiteModel } from './site-model.ts';
+import type { SpeakerPageModel } from './page-inputs.ts';
 import { displayTitle } from './titles.ts';
 import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
 import { count } from './words.ts';
@@ -28,7 +28,7 @@ function facts(person: Person): SafeHtml {
   return rows.length > 0 ? html`<dl class="facts">${rows}</dl>` : html``;
 }
 
-function articlesSection(model: SiteModel, person: Person): SafeHtml {
+function articlesSection(model: SpeakerPageModel, person: Person): SafeHtml {
   const articles = model.articlesQuoting(person.id);
   if (articles.length === 0) return html``;
   const items = articles.map((a) => {
@@ -41,7 +41,7 @@ function articlesSection(model: SiteModel, person: Person): SafeHtml {
 </section>`;
 }
 
-function alsoQuoted(model: SiteModel, person: Person): SafeHtml {
+function alsoQuoted(model: SpeakerPageModel, person: Person): SafeHtml {
   const others = model.alsoQuotedWith(person.id);
   if (others.length === 0) return html``;
   const items = others.map(
@@ -53,7 +53,7 @@ function alsoQuoted(model: SiteModel, person: Person): SafeHtml {
 </section>`;
 }
 
-export function renderSpeakerPage(model: SiteModel, person: Person): string {
+export function renderSpeakerPage(model: SpeakerPageModel, person: Person): string {
   const quotes = model.quotesBy(person.id);
   const main = html`<p class="breadcrumb"><a href="${SPEAKERS_URL}">All speakers</a></p>
 <h1>${person.name}</h1>

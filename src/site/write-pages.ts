@@ -5,12 +5,11 @@
 // page is rendered, prefixed, written and forgotten, a few at a time, so memory stays flat however
 // large the archive.
 //
-// Under the build command each article page and quote page also gets the key of its inputs
-// (src/site/page-inputs.ts), which the output manifest keeps beside the page's hash. On a rebuild,
-// a page whose key is the one its file in the output was written with is not rendered at all: the
-// output's file is listed as it is. Any other page is rendered, and written only when its content
-// hash differs from the output's. Speaker and month pages read too much of the archive to key
-// cheaply, and are few: they are always rendered.
+// Under the build command each page also gets the key of its inputs (src/site/page-inputs.ts),
+// which the output manifest keeps beside the page's hash. On a rebuild, a page whose key is the one
+// its file in the output was written with is not rendered at all: the output's file is listed as
+// it is. Any other page is rendered, and written only when its content hash differs from the
+// output's.
 //
 // Called from the config's `eleventy.after` hook (.eleventy.ts), where the output folder is the
 // folder Eleventy writes to: `_site` under `npm start` and the tests, the build's temporary folder
@@ -22,7 +21,17 @@ import type { Archive } from '../record.ts';
 import { pageFile, siteRel, type SiteFile } from '../build/site-writer.ts';
 import { renderArticlePage } from './article-page.ts';
 import { renderMonthPage } from './month-page.ts';
-import { articlePageInputs, articlePageModel, InputKeys, quotePageModel, quotePagesInputs } from './page-inputs.ts';
+import {
+  articlePageInputs,
+  articlePageModel,
+  articleQuotesInputs,
+  InputKeys,
+  monthPageInputs,
+  monthPageModel,
+  quotePageModel,
+  speakerPageInputs,
+  speakerPageModel,
+} from './page-inputs.ts';
 import { renderQuotePage } from './quote-page.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { renderSpeakerPage } from './speaker-page.ts';
@@ -52,14 +61,14 @@ export function pageOutputPath(url: string): string {
 
 interface PageToWrite {
   url: string;
-  /** The key of the page's inputs; null for a page that is always rendered (or when nothing is keyed). */
+  /** The key of the page's inputs; null when nothing is keyed. */
   key: string | null;
   render: () => string;
 }
 
 /**
- * Every page this module writes, in a fixed order: articles, speakers, months, quotes. With
- * `keys`, article and quote pages carry the key of their inputs.
+ * Every page this module writes, in a fixed order: articles, speakers, months, quotes, each
+ * rendered from its inputs alone; with `keys`, each carries the key of its inputs.
  */
 export function* entityPages(model: SiteModel, keys: InputKeys | null = null): Generator<PageToWrite> {
   for (const article of model.articles) {
@@ -67,10 +76,17 @@ export function* entityPages(model: SiteModel, keys: InputKeys | null = null): G
     yield { url: articleUrl(article.slug), key: keys?.key('article', inputs) ?? null, render: () => renderArticlePage(articlePageModel(inputs), article) };
   }
   // Everyone the site model knows, which includes speakers missing from the people list.
-  for (const person of model.people) yield { url: speakerUrl(person.id), key: null, render: () => renderSpeakerPage(model, person) };
-  for (const month of model.months) yield { url: monthUrl(month.key), key: null, render: () => renderMonthPage(model, month.key) };
+  for (const person of model.people) {
+    const inputs = speakerPageInputs(model, person);
+    yield { url: speakerUrl(person.id), key: keys?.key('speaker', inputs) ?? null, render: () => renderSpeakerPage(speakerPageModel(inputs), person) };
+  }
+  for (const month of model.months) {
+    const inputs = monthPageInputs(model, month);
+    yield { url: monthUrl(month.key), key: keys?.key('month', inputs) ?? null, render: () => renderMonthPage(monthPageModel(inputs), month.key) };
+  }
   for (const article of model.articles) {
-    const inputs = quotePagesInputs(model, article);
+    // All quote pages of an article read the same inputs: one key for them all.
+    const inputs = articleQuotesInputs(model, article);
     const key = keys?.key('quotes', inputs) ?? null;
     const pageModel = quotePageModel(inputs);
     for (const quote of pageModel.quotesIn(article)) {
