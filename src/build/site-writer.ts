@@ -167,17 +167,21 @@ interface Journal {
   files: Record<string, FileState>;
 }
 
-/** Each file's state under `root`, or null when it is missing. */
-async function statesOf(root: string, rels: string[]): Promise<Map<string, FileState | null>> {
+/**
+ * Each file's state under `root`, or null when it is missing. One synchronous stat after another:
+ * a rebuild checks every file of the output (44,000 at 5,000 articles), which through the thread
+ * pool took four times as long, and nothing else runs while it does.
+ */
+function statesOf(root: string, rels: string[]): Map<string, FileState | null> {
   const out = new Map<string, FileState | null>();
-  await eachLimited(rels, 64, async (rel) => {
+  for (const rel of rels) {
     try {
-      const info = await stat(join(root, rel));
+      const info = statSync(join(root, rel));
       out.set(rel, ['', info.size, info.mtimeMs]);
     } catch {
       out.set(rel, null);
     }
-  });
+  }
   return out;
 }
 
@@ -266,7 +270,7 @@ export async function previousOutput(output: string, cacheDir: string | null, cl
   }
   const kept: Record<string, FileState> = {};
   if (manifest) {
-    const now = await statesOf(output, Object.keys(manifest.files));
+    const now = statesOf(output, Object.keys(manifest.files));
     for (const [rel, state] of Object.entries(manifest.files)) {
       const actual = now.get(rel);
       if (actual && actual[1] === state[1] && actual[2] === state[2]) kept[rel] = state;
@@ -310,7 +314,7 @@ export async function writeSite(options: {
   if (reason !== null || previous === null) {
     await mkdir(temp, { recursive: true });
     await materialise(temp, files);
-    const states = await statesOf(temp, files.map((f) => f.rel));
+    const states = statesOf(temp, files.map((f) => f.rel));
     const manifest = Object.fromEntries(files.map((f) => [f.rel, stateOf(f, states.get(f.rel)![1], states.get(f.rel)![2])]));
     const old = `${output}.old-${temp.slice(temp.lastIndexOf('.tmp-') + 5)}`;
     const hadOutput = existsSync(output);
@@ -327,7 +331,7 @@ export async function writeSite(options: {
 
   await mkdir(temp, { recursive: true });
   await materialise(temp, changed);
-  const staged = await statesOf(temp, changed.map((f) => f.rel));
+  const staged = statesOf(temp, changed.map((f) => f.rel));
   const manifest: Record<string, FileState> = {};
   for (const f of files) {
     // A file left as it is keeps its size and time, but takes this build's input key: the same
