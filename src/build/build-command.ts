@@ -98,6 +98,9 @@ export async function runBuild(args: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
+  // Before waiting for another build: the version must not be newer than the code this process
+  // runs, or pages rendered by old code would be recorded under the new version.
+  const version = rendererVersion();
   const output = resolve(parsed.output);
   await mkdir(dirname(output), { recursive: true });
   const lock = await acquireLock(`${output}.lock`, {
@@ -141,7 +144,7 @@ export async function runBuild(args: string[]): Promise<number> {
     // and pages whose inputs are those their file was rendered from are not even rendered.
     const previous = await previousOutput(output, cacheDir, parsed.clean);
     session.outputFiles = previous.manifest ? outputFiles(output, previous.kept) : null;
-    session.rendererVersion = rendererVersion();
+    session.rendererVersion = version;
     // Eleventy ships no types; the specifier in a variable keeps tsc from looking for them.
     const eleventyModule = '@11ty/eleventy';
     const { Eleventy } = (await import(eleventyModule)) as { Eleventy: new (input: string | undefined, output: string, options: Record<string, unknown>) => EleventyInstance };

@@ -99,7 +99,7 @@ export interface MonthPageInputs {
 
 export type PageInputs = ArticleQuotesInputs | ArticlePageInputs | SpeakerPageInputs | MonthPageInputs;
 
-export const personRef = (person: PersonRef): PersonRef => ({ id: person.id, name: person.name, kind: person.kind });
+const personRef = (person: PersonRef): PersonRef => ({ id: person.id, name: person.name, kind: person.kind });
 
 function listed(model: SiteModel, article: ArticleRecord): ListedArticle {
   return { article, quoted: model.quotedIn(article).map(personRef) };
