@@ -196,6 +196,14 @@ describe('the build command', () => {
     assert.deepEqual(await siteDifferences(site, join(root, 'clean-renamed', '_site')), []);
     assert.match(await readFile(join(site, 'quotes', 'kremlin-talks', 'q1', 'index.html'), 'utf8'), /Dmitry S\. Peskov/);
 
+    // Pages edited or deleted by hand are rendered again, though their inputs did not change; nothing else is.
+    await writeFile(join(site, 'quotes', 'kremlin-talks', 'q1', 'index.html'), 'edited by hand');
+    await rm(join(site, 'articles', 'kremlin-talks', 'index.html'));
+    const repaired = await runBuildCommand(site, env);
+    assert.equal(repaired.code, 0, repaired.stderr);
+    assert.equal(pagesLine(repaired.stdout)[0], 2, repaired.stdout);
+    assert.deepEqual(await siteDifferences(site, join(root, 'clean-renamed', '_site')), []);
+
     // Another SITE_URL is another renderer: no page is taken from the output as it was.
     const moved = await runBuildCommand(site, { ...env, SITE_URL: 'https://news.example.org' });
     assert.equal(moved.code, 0, moved.stderr);

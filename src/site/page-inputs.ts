@@ -198,42 +198,54 @@ export function monthPageModel(inputs: MonthPageInputs): MonthPageModel {
 }
 
 /**
- * Keys of page inputs under one renderer version. A record counts by a hash of its whole JSON,
- * computed once per record however many pages read it, and a quote as its place in its record: more
- * than a page shows of another article, so a change there may re-render a page that comes out the
- * same, but never leaves one stale.
+ * Keys of page inputs under one renderer version. A record of the model counts by a hash of its
+ * whole JSON, computed once however many pages read it, and a quote of the model (with its article)
+ * as its record's hash and its place in it: more than a page shows of another article, so a change
+ * there may re-render a page that comes out the same, but never leaves one stale. Anything else
+ * counts as its JSON.
  */
 export class InputKeys {
-  private readonly records = new Map<ArticleRecord, string>();
+  /** Each record's hash, '' until it is needed. */
+  private readonly records = new Map<object, string>();
+  /** Each quote's place, '' until it is needed. */
+  private readonly quotes = new Map<object, string>();
 
   constructor(
     private readonly version: string,
-    articles: readonly ArticleRecord[],
+    model: Pick<SiteModel, 'articles' | 'quotes'>,
   ) {
-    for (const article of articles) this.records.set(article, '');
+    for (const article of model.articles) this.records.set(article, '');
+    for (const item of model.quotes) this.quotes.set(item, '');
   }
 
   /** The key of a page's inputs: equal keys, equal pages. */
   key(kind: 'article' | 'quotes' | 'speaker' | 'month', inputs: PageInputs): string {
-    const json = JSON.stringify(inputs, (_, value: unknown) => this.short(value));
+    const json = JSON.stringify(inputs, (_, value: unknown) => (typeof value === 'object' && value !== null ? this.short(value) : value));
     return createHash('sha1').update(`${this.version}\0${kind}\0${json}`).digest('hex').slice(0, 24);
   }
 
-  /** A record as its hash, a quote with its record as the record's hash and the quote's place in it; anything else as itself. */
-  private short(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null) return value;
-    const record = this.recordHash(value);
-    if (record !== undefined) return record;
-    const { article, quote } = value as Partial<QuoteInArticle>;
-    const at = article && quote && this.records.has(article) ? article.quotes.indexOf(quote) : -1;
-    return at < 0 ? value : `${this.recordHash(article!)}#${at}`;
+  /** A record or a quote of the model as its short form; anything else as itself. */
+  private short(value: object): unknown {
+    const record = this.records.get(value);
+    if (record !== undefined) return record || this.hashRecord(value as ArticleRecord);
+    const quote = this.quotes.get(value);
+    if (quote !== undefined) return quote || this.placeQuote(value as QuoteInArticle);
+    return value;
   }
 
-  private recordHash(value: object): string | undefined {
-    const hash = this.records.get(value as ArticleRecord);
-    if (hash !== '') return hash;
-    const computed = `record:${createHash('sha1').update(JSON.stringify(value)).digest('hex')}`;
-    this.records.set(value as ArticleRecord, computed);
-    return computed;
+  private hashRecord(record: ArticleRecord): string {
+    const hash = `record:${createHash('sha1').update(JSON.stringify(record)).digest('hex')}`;
+    this.records.set(record, hash);
+    return hash;
+  }
+
+  private placeQuote(item: QuoteInArticle): string {
+    const { article, quote } = item;
+    const record = this.records.get(article);
+    const at = article.quotes.indexOf(quote);
+    // A quote that is not its article's (never, from the model) counts as itself.
+    const place = record === undefined || at < 0 ? JSON.stringify(item) : `${record || this.hashRecord(article)}#${at}`;
+    this.quotes.set(item, place);
+    return place;
   }
 }

@@ -99,7 +99,7 @@ export interface WritePagesOptions {
   transform?: HtmlTransform | undefined;
   /** What the output holds now: pages that come out the same are not written, and pages with the same inputs not rendered. */
   unchanged?: OutputFiles | null;
-  /** The renderer's version (src/build/renderer-version.ts): given, article and quote pages are keyed by their inputs. */
+  /** The renderer's version (src/build/renderer-version.ts): given, pages are keyed by their inputs. */
   rendererVersion?: string | null;
 }
 
@@ -118,7 +118,7 @@ export interface WrittenPages {
 export async function writePages(archive: Archive, outputDir: string, options: WritePagesOptions = {}): Promise<WrittenPages> {
   const { transform, unchanged, rendererVersion } = options;
   const model = siteModel(archive);
-  const pages = entityPages(model, rendererVersion ? new InputKeys(rendererVersion, model.articles) : null);
+  const pages = entityPages(model, rendererVersion ? new InputKeys(rendererVersion, model) : null);
   const files: SiteFile[] = [];
   const rendered: string[] = [];
   const worker = async () => {
@@ -128,7 +128,7 @@ export async function writePages(archive: Archive, outputDir: string, options: W
       const { url, key, render } = next.value;
       const target = join(outputDir, pageOutputPath(url));
       const rel = siteRel(outputDir, target);
-      const hash = key === null ? undefined : unchanged?.inputKeys.get(rel) === key ? unchanged.hashes.get(rel) : undefined;
+      const hash = reusableHash(unchanged, rel, key);
       if (hash !== undefined) {
         files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
         continue;
@@ -141,6 +141,12 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return { files, rendered };
+}
+
+/** The hash of the output's file of a page, when that file is still there and was rendered from inputs with this key. */
+function reusableHash(unchanged: OutputFiles | null | undefined, rel: string, key: string | null): string | undefined {
+  if (key === null || !unchanged || unchanged.inputKeys.get(rel) !== key) return undefined;
+  return unchanged.hashes.get(rel);
 }
 
 /** Writes a rendered page to `target` inside `outputDir`, unless the output holds the same file. */
