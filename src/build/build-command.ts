@@ -211,7 +211,8 @@ export async function runBuild(args: string[]): Promise<number> {
       },
       output,
       files: files.length,
-      pages: { total: session.pagesWritten.length, rendered: session.pagesRendered },
+      // The HTML pages; the hook's other files (the data files) are always generated.
+      pages: { total: session.pagesWritten.filter((f) => f.rel.endsWith('.html')).length, rendered: session.pagesRendered },
       write: written.summary,
       search: session.searchBundles,
       allWarnings: parsed.allWarnings,
