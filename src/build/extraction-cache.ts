@@ -73,6 +73,52 @@ export const FILES_PER_THREAD = 250;
 /** Batches a worker holds at once: a second one queued keeps it busy while this thread extracts. */
 const QUEUED_PER_WORKER = 2;
 
+/** The batches still to extract, shared by the threads that take them one at a time. */
+interface BatchQueue {
+  batches: ArticleInput[][];
+  next: number;
+  /** A worker failed: the others stop taking batches. */
+  failed: boolean;
+}
+
+/** Each input's result as JSON, in this thread. */
+function extractHere(inputs: ArticleInput[], out: Map<ArticleInput, string>): void {
+  for (const input of inputs) out.set(input, JSON.stringify(readArticle(input)));
+}
+
+/** Feeds `worker` batches from `queue`, a few at a time, until the queue is empty. */
+function feedWorker(worker: Worker, queue: BatchQueue, out: Map<ArticleInput, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A worker answers its batches in the order they were sent.
+    const sent: ArticleInput[][] = [];
+    const send = () => {
+      while (sent.length < QUEUED_PER_WORKER && queue.next < queue.batches.length) {
+        const batch = queue.batches[queue.next++]!;
+        sent.push(batch);
+        worker.postMessage(batch);
+      }
+      if (sent.length === 0) resolve();
+    };
+    worker.on('message', (results: string[]) => {
+      sent.shift()!.forEach((input, i) => out.set(input, results[i]!));
+      send();
+    });
+    worker.once('error', (error) => {
+      queue.failed = true;
+      reject(error);
+    });
+    send();
+  });
+}
+
+/** Takes batches from `queue` in this thread too, letting the workers' answers in between them. */
+async function extractInThisThread(queue: BatchQueue, out: Map<ArticleInput, string>): Promise<void> {
+  while (!queue.failed && queue.next < queue.batches.length) {
+    extractHere(queue.batches[queue.next++]!, out);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /**
  * Each input's result as JSON: in this thread for a few files, else spread over worker threads and
  * this one (which has nothing else to do meanwhile, and has the extractor loaded already).
@@ -82,46 +128,15 @@ async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promi
   const limit = Number(process.env['ARCHIVE_EXTRACT_THREADS']) || availableParallelism();
   const threads = Math.min(limit, 4, Math.floor(inputs.length / filesPerThread));
   if (threads <= 1) {
-    for (const input of inputs) out.set(input, JSON.stringify(readArticle(input)));
+    extractHere(inputs, out);
     return { json: out, threads: 1 };
   }
   const batchSize = Math.max(8, Math.min(64, Math.ceil(inputs.length / (threads * 8))));
-  const batches: ArticleInput[][] = [];
-  for (let i = 0; i < inputs.length; i += batchSize) batches.push(inputs.slice(i, i + batchSize));
-  let next = 0;
-  let failed = false;
-  const inWorker = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      // A worker answers its batches in the order they were sent.
-      const sent: ArticleInput[][] = [];
-      const send = () => {
-        while (sent.length < QUEUED_PER_WORKER && next < batches.length) {
-          const batch = batches[next++]!;
-          sent.push(batch);
-          worker.postMessage(batch);
-        }
-        if (sent.length === 0) resolve();
-      };
-      worker.on('message', (results: string[]) => {
-        sent.shift()!.forEach((input, i) => out.set(input, results[i]!));
-        send();
-      });
-      worker.once('error', (error) => {
-        failed = true;
-        reject(error);
-      });
-      send();
-    });
-  const inThisThread = async () => {
-    while (!failed && next < batches.length) {
-      for (const input of batches[next++]!) out.set(input, JSON.stringify(readArticle(input)));
-      // Between batches, let the workers' answers in so that they get their next batch.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
+  const queue: BatchQueue = { batches: [], next: 0, failed: false };
+  for (let i = 0; i < inputs.length; i += batchSize) queue.batches.push(inputs.slice(i, i + batchSize));
   const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url)));
   try {
-    await Promise.all([...workers.map(inWorker), inThisThread()]);
+    await Promise.all([...workers.map((w) => feedWorker(w, queue, out)), extractInThisThread(queue, out)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
