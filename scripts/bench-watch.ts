@@ -40,10 +40,11 @@ async function watchMode(): Promise<void> {
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   try {
-    await until(() => existsSync(join(output, 'pagefind', 'pagefind-entry.json')) && /Watching/.test(log), 120_000);
+    // The bundles file is written last, after every bundle of the index (src/search/search-bundles.ts).
+    await until(() => existsSync(join(output, 'pagefind', 'bundles.json')) && /Watching/.test(log), 120_000);
     await wait(1000);
     for (let n = 1; n <= 3; n++) {
-      const entry = join(output, 'pagefind', 'pagefind-entry.json');
+      const entry = join(output, 'pagefind', 'bundles.json');
       const indexBefore = mtime(entry);
       const dropped = performance.now();
       writeFileSync(join(articles, `harbour-${n}.txt`), RAW(n));
