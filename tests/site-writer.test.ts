@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { journalPath, readOutputManifest, recoverInterrupted, writeSite, type SiteFile } from '../src/build/site-writer.ts';
 import { listFiles } from './helpers/build-command.ts';
 import { createHash } from 'node:crypto';
+import { writeDataFiles } from '../src/site/write-data-files.ts';
+import { siteModel } from '../src/site/site-model.ts';
+import { fixtureArchive } from './fixtures/archive.ts';
 
 const file = (rel: string, content: string): SiteFile => ({ rel, content, path: null, hash: createHash('sha1').update(content).digest('hex') });
 const site = (pages: Record<string, string>) => Object.entries(pages).map(([rel, content]) => file(rel, content));
@@ -83,4 +86,20 @@ test('changes left half applied by a build that died are finished from the journ
   assert.ok(!existsSync(staged));
   assert.deepEqual((await readOutputManifest(cacheDir, output))!.files, files);
   assert.equal(await recoverInterrupted(output, cacheDir), false);
+});
+
+test('the data files are the records as JSON and the quotes as CSV, written only when their hash differs from the output\'s', async () => {
+  const archive = fixtureArchive();
+  const out = await mkdtemp(join(tmpdir(), 'data-files-'));
+  const files = await writeDataFiles(archive, out);
+  assert.deepEqual(files.map((f) => f.rel), ['data/articles.json', 'data/quotes.csv']);
+  const json = await readFile(join(out, 'data', 'articles.json'), 'utf8');
+  assert.equal(json, `${JSON.stringify(siteModel(archive).articles)}\n`, 'written piece by piece, the same text as at once');
+  assert.equal(files[0]!.hash, createHash('sha1').update(json).digest('hex'));
+  assert.match(await readFile(join(out, 'data', 'quotes.csv'), 'utf8'), /^id,text,speaker_id,/);
+  // The output already holds both as they are: nothing is written, the output's files are kept.
+  const next = await mkdtemp(join(tmpdir(), 'data-files-'));
+  const kept = await writeDataFiles(archive, next, { dir: out, hashes: new Map(files.map((f) => [f.rel, f.hash])), inputKeys: new Map() });
+  assert.deepEqual(kept.map((f) => f.path), [join(out, 'data', 'articles.json'), join(out, 'data', 'quotes.csv')]);
+  assert.equal(existsSync(join(next, 'data')), false);
 });
