@@ -12,7 +12,7 @@
 // scripts/baseline/) indexed by Pagefind, with the ratio of the two.
 // Results are printed as a table and written to WORK/results-<N>.json.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
@@ -129,14 +129,29 @@ async function indexBaseline(site: string): Promise<void> {
   await pagefind.close();
 }
 
-async function baseline(articles: string, output: string): Promise<{ eleventy: Measured; pagefindSeconds: number; pagefindRssMb: number; seconds: number }> {
-  rmSync(output, { recursive: true, force: true });
+async function baseline(work: string, articles: string, output: string): Promise<{ eleventy: Measured; pagefindSeconds: number; pagefindRssMb: number; seconds: number }> {
+  moveAside(work, output);
   const eleventy = await measure(process.execPath, [ELEVENTY, '--config=scripts/baseline/eleventy.config.mjs', `--input=${articles}`, `--output=${output}`, '--quiet']);
   if (eleventy.code !== 0) throw new Error(`baseline Eleventy failed: ${eleventy.stderr}`);
   // Pagefind in a child process of its own, so its time and memory are measured the same way.
   const indexing = await measure(process.execPath, [TSX, 'scripts/bench-build.ts', '--index-baseline', output]);
   if (indexing.code !== 0) throw new Error(`baseline Pagefind failed: ${indexing.stderr}`);
   return { eleventy, pagefindSeconds: indexing.seconds, pagefindRssMb: Math.max(indexing.maxRssMb, indexing.treeRssMb), seconds: eleventy.seconds + indexing.seconds };
+}
+
+/**
+ * Moves a folder out of the way into WORK/.trash, deleted when the benchmark ends. Deleting tens of
+ * thousands of files just before a build makes that build's own files slow to create on a file
+ * system that avoids reusing recently freed inodes (ext4 without a journal, as here: rendering and
+ * writing the per-item pages of 5,000 articles took 9.1 s after a quiet spell, 23.5 s right after
+ * deleting a previous copy): the clean build would be timed with the deletion's cost, which the
+ * build command itself never pays before writing (it deletes an old site after the new one is in).
+ */
+function moveAside(work: string, path: string): void {
+  if (!existsSync(path)) return;
+  const trash = join(work, '.trash');
+  mkdirSync(trash, { recursive: true });
+  renameSync(path, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`));
 }
 
 const tail = (text: string) => text.trim().split('\n').filter((l) => !l.startsWith('  /')).slice(-6);
@@ -152,8 +167,8 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   const input = sizeOf(articles);
   const cache = join(work, `cache-${n}`);
   const output = join(work, `site-${n}`, '_site');
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(join(work, `site-${n}`), { recursive: true, force: true });
+  moveAside(work, cache);
+  moveAside(work, join(work, `site-${n}`));
   console.error(`[${n}] clean build…`);
   const clean = await ourBuild(articles, cache, output);
   if (clean.code !== 0) throw new Error(`clean build failed: ${clean.stderr.slice(-2000)}`);
@@ -172,7 +187,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   let base: Awaited<ReturnType<typeof baseline>> | null = null;
   if (withBaseline) {
     console.error(`[${n}] rebuild ${s(rebuild.seconds)}; baseline…`);
-    base = await baseline(articles, join(work, `baseline-${n}`));
+    base = await baseline(work, articles, join(work, `baseline-${n}`));
   }
   const result = {
     articles: n,
@@ -194,7 +209,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
     load: readFileSync('/proc/loadavg', 'utf8').trim(),
   };
   writeFileSync(join(work, `results-${n}.json`), JSON.stringify(result, null, 2));
-  rmSync(join(work, `baseline-${n}`), { recursive: true, force: true });
+  moveAside(work, join(work, `baseline-${n}`));
   console.log(
     `N=${n}: clean ${s(clean.seconds)} (${mb(Math.max(clean.maxRssMb, clean.treeRssMb))}), warm full ${s(warm.seconds)}, ` +
       `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}` +
@@ -252,6 +267,8 @@ async function main(args: string[]): Promise<number> {
       console.log(`N=${n}: failed: ${(error as Error).message.slice(0, 3000)}`);
     }
   }
+  // Deleted last, after every measurement (see moveAside).
+  rmSync(join(work, '.trash'), { recursive: true, force: true });
   return 0;
 }
 
