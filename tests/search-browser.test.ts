@@ -105,6 +105,11 @@ if (!haveChromium) {
     await page.waitForFunction((n) => Number(document.documentElement.dataset['searchShown'] ?? 0) > n, before);
   }
 
+  /** The articles whose quotes the results show, in order, each once. */
+  function articlesShown(page: Page): Promise<string[]> {
+    return page.locator('.search-result .quote-source a').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')))]);
+  }
+
   async function searchFor(page: Page, words: string): Promise<void> {
     await nextResults(page, () => page.getByLabel('Words said').fill(words));
   }
@@ -381,8 +386,6 @@ if (!haveChromium) {
 
   test('under "oldest first" undated articles and their quotes come last, as under "newest first"', { timeout: TEST_TIMEOUT_MS }, async () => {
     pageErrors = [];
-    const articlesShown = (page: Page) =>
-      page.locator('.search-result .quote-source a').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')))]);
     const lastDate = (page: Page) => page.locator('.search-result .quote-source').last().innerText();
     const page = await open('/search/?kind=direct&sort=oldest', { origin: fixtureServer.origin });
     await page.waitForFunction(() => document.documentElement.dataset['searchShown']);
@@ -402,8 +405,6 @@ if (!haveChromium) {
 
   test('an index split into year bundles is searched as one: by relevance over all, by date one year after the other', { timeout: TEST_TIMEOUT_MS }, async () => {
     pageErrors = [];
-    const articlesShown = (page: Page) =>
-      page.locator('.search-result .quote-source a').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')))]);
     const bundles = JSON.parse(await (await fetch(`${bundlesServer.origin}/pagefind/bundles.json`)).text()) as { bundles: { name: string }[] };
     assert.deepEqual(bundles.bundles.map((b) => b.name), ['2021', '2019', 'undated']);
     const page = await open('/search/?q=timetable', { origin: bundlesServer.origin });

@@ -263,7 +263,8 @@ async function clearFolder(dir: string, keep: ReadonlySet<string>): Promise<void
 
 /** What else than the documents decides a bundle's files (search-bundles.ts BUNDLE_FORMAT). */
 function indexSalt(): string {
-  return `pagefind ${PAGEFIND_VERSION}; chunk size ${process.env[CHUNK_SIZE_VARIABLE] ?? 'auto'}`;
+  const chunks = process.env[CHUNK_SIZE_VARIABLE] ?? `${CHUNK_ENTRIES_PER_PAGE} per page, ${MIN_CHUNK_SIZE}–${MAX_CHUNK_SIZE}`;
+  return `pagefind ${PAGEFIND_VERSION}; chunk size ${chunks}; leaving out ${UNUSED_FILES.join(' ')}`;
 }
 
 const SETTLE_TIMEOUT_MS = 10_000;

@@ -1,10 +1,10 @@
 // Writes the site's data files, `/data/articles.json` (every record) and `/data/quotes.csv` (every
 // quote), after Eleventy's pages, as src/site/write-pages.ts writes the per-item pages and for the
 // same reason: they grow with the archive (200 MB of JSON at 20,000 articles), and Eleventy keeps
-// whatever it renders in memory until the build ends. Here each is hashed as it is generated, piece
-// by piece; a file the output already holds with that hash is not written, else it is generated
-// again straight into the file.
-import { createHash } from 'node:crypto';
+// whatever it renders in memory until the build ends. Here each is generated piece by piece into the
+// file and its hash at once; when the output holds the file already, it is hashed first, and not
+// written at all if it came out the same.
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -27,11 +27,19 @@ const DATA_FILES: DataFile[] = [
   { url: QUOTES_CSV_URL, pieces: quotesCsv },
 ];
 
-/** The same hash as the site writer's (src/build/site-writer.ts `pageFile`), of the pieces joined. */
+/** The site writer's hash (sha1, src/build/site-writer.ts) of the pieces joined, without joining them. */
 function hashOf(pieces: Iterable<string>): string {
   const hash = createHash('sha1');
   for (const piece of pieces) hash.update(piece);
   return hash.digest('hex');
+}
+
+/** The pieces, each added to `hash` as it passes. */
+function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
+  for (const piece of pieces) {
+    hash.update(piece);
+    yield piece;
+  }
 }
 
 /** Writes the data files of `archive` into `outputDir`, but those `unchanged` holds as they are; returns them as site files. */
@@ -40,15 +48,16 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
   const files: SiteFile[] = [];
   for (const { url, pieces } of DATA_FILES) {
     const rel = url.slice(1);
-    const hash = hashOf(pieces(model));
-    if (unchanged?.hashes.get(rel) === hash) {
-      files.push({ rel, hash, content: null, path: join(unchanged.dir, rel) });
+    const before = unchanged?.hashes.get(rel);
+    if (unchanged && before !== undefined && hashOf(pieces(model)) === before) {
+      files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel) });
       continue;
     }
     const target = join(outputDir, rel);
     await mkdir(dirname(target), { recursive: true });
-    await pipeline(Readable.from(pieces(model)), createWriteStream(target));
-    files.push({ rel, hash, content: null, path: target });
+    const sha1 = createHash('sha1');
+    await pipeline(Readable.from(hashing(pieces(model), sha1)), createWriteStream(target));
+    files.push({ rel, hash: sha1.digest('hex'), content: null, path: target });
   }
   return files;
 }
