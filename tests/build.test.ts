@@ -146,30 +146,51 @@ describe('the build command', () => {
     assert.deepEqual(await leftovers(site), []);
   });
 
-  test('a build killed while writing its output leaves the site as it was or finishes it at the next build', async () => {
-    const before = await snapshot(site);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', site], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    // Kill it as soon as it writes the search index into its temporary folder: the pages are rendered,
-    // and the output is about to change.
-    let killed = false;
-    for (let i = 0; i < 12000 && !killed && child.exitCode === null; i++) {
-      const temp = (await leftovers(site)).find((n) => n.includes('.tmp-'));
-      if (temp && existsSync(join(dirname(site), temp, 'pagefind'))) killed = child.kill('SIGKILL');
-      else await new Promise((r) => setTimeout(r, 2));
-    }
-    assert.equal(await exited, 'SIGKILL', 'the build was killed before it finished');
-    const left = await leftovers(site);
-    assert.ok(left.some((n) => n.endsWith('.lock')), 'the killed build left its lock');
-    if (!left.some((n) => n.endsWith('.journal.json'))) {
-      // Killed before it started changing the output: the site is exactly as it was.
-      assert.deepEqual(await snapshot(site), before);
-    }
-    // Either way the next build takes over the lock, finishes or discards what was left, and ends complete.
-    const next = await runBuildCommand(site, env);
-    assert.equal(next.code, 0, next.stderr);
-    assert.deepEqual(await leftovers(site), []);
-    assert.deepEqual(await siteDifferences(site, clean), []);
+  // A large archive is built in a thread with a limited heap (src/build/build-thread.ts); a small one
+  // on the main thread. ARCHIVE_HEAP_MB sets a limit for the seed articles too.
+  for (const [where, heap] of [['on the main thread', '0'], ['in a thread with a limited heap', '512']] as const) {
+    test(`a build killed while writing its output (${where}) leaves the site as it was or finishes it at the next build`, async () => {
+      const before = await snapshot(site);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', site], { env: { ...process.env, ...env, ARCHIVE_HEAP_MB: heap }, stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      // Kill it as soon as it writes the search index into its temporary folder: the pages are rendered,
+      // and the output is about to change.
+      let killed = false;
+      for (let i = 0; i < 12000 && !killed && child.exitCode === null; i++) {
+        const temp = (await leftovers(site)).find((n) => n.includes('.tmp-'));
+        if (temp && existsSync(join(dirname(site), temp, 'pagefind'))) killed = child.kill('SIGKILL');
+        else await new Promise((r) => setTimeout(r, 2));
+      }
+      assert.equal(await exited, 'SIGKILL', 'the build was killed before it finished');
+      const left = await leftovers(site);
+      assert.ok(left.some((n) => n.endsWith('.lock')), 'the killed build left its lock');
+      if (!left.some((n) => n.endsWith('.journal.json'))) {
+        // Killed before it started changing the output: the site is exactly as it was.
+        assert.deepEqual(await snapshot(site), before);
+      }
+      // Either way the next build takes over the lock, finishes or discards what was left, and ends complete.
+      const next = await runBuildCommand(site, env);
+      assert.equal(next.code, 0, next.stderr);
+      assert.deepEqual(await leftovers(site), []);
+      assert.deepEqual(await siteDifferences(site, clean), []);
+    });
+  }
+
+  test('a build that runs out of the memory it allows itself is done again without a limit, and says so', async () => {
+    const output = join(root, 'tight', '_site');
+    const run = await runBuildCommand(output, { ...env, ARCHIVE_HEAP_MB: '8' });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /ran out of the 8 MB of memory it allowed itself for this archive; building again without a limit/);
+    assert.deepEqual(await siteDifferences(output, clean), []);
+    assert.deepEqual(await leftovers(output), []);
+  });
+
+  test('a heap limit that is not a number of MB stops the build before it starts, saying what to give', async () => {
+    const output = join(root, 'bad-limit', '_site');
+    const run = await runBuildCommand(output, { ...env, ARCHIVE_HEAP_MB: 'lots' });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /ARCHIVE_HEAP_MB=lots is not a whole number of MB/);
+    assert.equal(existsSync(dirname(output)), false);
   });
 
   test('two builds started at once both finish, one after the other, leaving one complete site', async () => {

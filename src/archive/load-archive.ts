@@ -6,19 +6,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Archive, Message } from '../record.ts';
+import { isArticleFile } from './article-files.ts';
 import { parsePeopleFile, type PersonEntry } from './people-file.ts';
 import { assembleArchive, type ArticleInput } from './build-archive.ts';
 import { cacheDirFromEnv, ExtractionCache, sha256 } from '../build/extraction-cache.ts';
 import { extractorVersion } from '../build/extractor-version.ts';
 import { buildSession, type LoadReport } from '../build/session.ts';
 
-export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
-
 /** Files read at once: all of a large folder at once runs out of file descriptors (EMFILE). */
 const READ_AT_ONCE = 64;
 
 export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
-  const names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.test(n) && !n.startsWith('.')).sort();
+  const names = (await readdir(dir)).filter(isArticleFile).sort();
   const inputs = new Array<ArticleInput>(names.length);
   let next = 0;
   const reader = async () => {

@@ -10,20 +10,23 @@
 //   together with file:line:column; warnings do not stop it.
 // - At the end, a report: articles added, changed and removed since the last build, what was
 //   extracted and what came from the cache, the problems, and where the time went.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
 import { formatMessage } from '../read/messages.ts';
 import { ArticleErrorsError } from './eleventy-hooks.ts';
 import { acquireLock } from './lock.ts';
+import { buildHeapLimit } from './heap-limit.ts';
+import { abandonBuild, type BuildPaths } from './build-paths.ts';
 import { diffManifest, readManifest, writeManifest, type Changes } from './manifest.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
 import type { Message } from '../record.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { buildSession } from './session.ts';
 import { cacheDirFromEnv, ExtractionCache } from './extraction-cache.ts';
-import { folderFiles, journalPath, pageFile, previousOutput, recoverInterrupted, writeSite, type FileState, type SiteFile } from './site-writer.ts';
+import { folderFiles, pageFile, previousOutput, recoverInterrupted, writeSite, type FileState, type SiteFile } from './site-writer.ts';
 import type { OutputFiles } from '../site/write-pages.ts';
 
 export const DEFAULT_OUTPUT = '_site';
@@ -91,7 +94,11 @@ async function changesSinceLastBuild(output: string): Promise<Changes | null> {
   return diffManifest(await readManifest(load.cacheDir, load.articlesDir, output), load.manifest);
 }
 
-export async function runBuild(args: string[]): Promise<number> {
+/**
+ * Builds the site (see the module comment); `onStarted` learns where it writes once it holds the
+ * lock, for a caller that must clean up after it (build-thread.ts).
+ */
+export async function runBuild(args: string[], onStarted?: (paths: BuildPaths) => void): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`${parsed}\nusage: npm run build [-- --output DIR] [--clean] [--all-warnings] [--verbose]\n`);
@@ -111,19 +118,10 @@ export async function runBuild(args: string[]): Promise<number> {
   });
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const temp = `${output}.tmp-${tag}`;
-  const cleanUp = () => {
-    // Synchronous best effort on Ctrl-C: the temporary folder and the lock. While changes are being
-    // moved into the output, both stay: the next build finishes the journal from the folder.
-    if (existsSync(journalPath(output))) return;
-    try {
-      rmSync(temp, { recursive: true, force: true });
-      rmSync(lock.path, { force: true });
-    } catch {
-      /* nothing more to do */
-    }
-  };
+  const paths: BuildPaths = { output, temp, lock: lock.path };
+  onStarted?.(paths);
   const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
+    abandonBuild(paths);
     process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
@@ -285,7 +283,21 @@ async function failed(error: unknown, messages: readonly Message[], options: Opt
   return 1;
 }
 
+/** `npm run build`: a large archive is built in a thread whose heap is sized to it (heap-limit.ts, build-thread.ts). */
+async function main(args: string[]): Promise<number> {
+  let limit: number | null;
+  try {
+    limit = await buildHeapLimit();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  if (limit === null) return runBuild(args);
+  const { runBuildInThread } = await import('./build-thread.ts');
+  return runBuildInThread(args, limit);
+}
+
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';
-if (entry === resolve(new URL(import.meta.url).pathname)) {
-  process.exitCode = await runBuild(process.argv.slice(2));
+if (isMainThread && entry === resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
 }
