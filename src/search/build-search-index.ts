@@ -113,8 +113,11 @@ interface Entry {
   languages?: Record<string, { hash?: string; page_count?: number }>;
 }
 
-/** Reads the written index back: it must be complete, or the build fails here. */
-export async function verifyIndex(outputPath: string, expectedPages: number): Promise<void> {
+/**
+ * Reads the written index back: it must be complete, or the build fails here. `files` (paths
+ * inside `outputPath`), when the caller has listed them, spares listing the fragments again.
+ */
+export async function verifyIndex(outputPath: string, expectedPages: number, files?: readonly string[]): Promise<void> {
   let entry: Entry;
   try {
     entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as Entry;
@@ -125,9 +128,9 @@ export async function verifyIndex(outputPath: string, expectedPages: number): Pr
   if (!en || en.page_count !== expectedPages) {
     throw new SearchIndexError(`Pagefind indexed ${en?.page_count ?? 0} pages in ${outputPath}, expected ${expectedPages}`);
   }
-  const fragments = await readdir(join(outputPath, 'fragment')).catch(() => []);
-  if (fragments.length !== expectedPages) {
-    throw new SearchIndexError(`Pagefind wrote ${fragments.length} fragments in ${outputPath}, expected ${expectedPages}`);
+  const fragments = files ? files.filter((rel) => rel.startsWith('fragment/')).length : (await readdir(join(outputPath, 'fragment')).catch(() => [])).length;
+  if (fragments !== expectedPages) {
+    throw new SearchIndexError(`Pagefind wrote ${fragments} fragments in ${outputPath}, expected ${expectedPages}`);
   }
   for (const file of ['pagefind.js', `pagefind.${en.hash}.pf_meta`, 'wasm.en.pagefind']) {
     const size = (await readFile(join(outputPath, file)).catch(() => Buffer.alloc(0))).length;
@@ -245,8 +248,9 @@ async function isKept(bundle: Bundle, before: BundlesFile, previous: PreviousInd
   const old = before.bundles.find((b) => b.name === bundle.name);
   if (!old || old.hash !== bundle.hash) return false;
   const dir = join(previous.dir, bundle.name);
-  if (!(await verifyIndex(dir, bundle.pages).then(() => true, () => false))) return false;
-  return (await filesUnder(dir)).every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true);
+  const files = await filesUnder(dir).catch(() => [] as string[]);
+  if (!(await verifyIndex(dir, bundle.pages, files).then(() => true, () => false))) return false;
+  return files.every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true);
 }
 
 /** Paths of the files under `dir`, relative to it, with `/` separators. */
