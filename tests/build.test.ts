@@ -117,21 +117,23 @@ describe('the build command', () => {
     await rm(join(articles, '2016-03-01-talks-resume.md'));
   });
 
-  test('an error in one article and a warning in another are both reported; the build fails and leaves the site as it was', async () => {
-    const before = await snapshot(site);
-    const bad = join(root, 'bad-articles');
-    await cp(articles, bad, { recursive: true });
-    await writeFile(join(bad, 'impossible-date.md'), '---\ndate: 2015-13-45\n---\nText.\n');
-    await writeFile(join(bad, 'odd-field.md'), '---\ndate: 2015-10-14\nflavour: salty\n---\nFloods close the northern highway\n\n“The river is rising fast,” Mayor Ana Lind said on Monday.\n');
-    const run = await runBuildCommand(site, { ...env, ARCHIVE_DIR: bad });
-    assert.equal(run.code, 1);
-    assert.match(run.stderr, /impossible-date\.md:2:1: error: .*2015-13-45/);
-    assert.match(run.stderr, /odd-field\.md:3:1: warning: .*flavour/);
-    assert.match(run.stderr, /Build failed: 1 error/);
-    assert.match(run.stderr, /was left as it was/);
-    assert.deepEqual(await snapshot(site), before);
-    assert.deepEqual(await leftovers(site), []);
-  });
+  for (const [where, heap] of [['', '0'], [' (in a thread with a limited heap)', '512']] as const) {
+    test(`an error in one article and a warning in another are both reported${where}; the build fails and leaves the site as it was`, async () => {
+      const before = await snapshot(site);
+      const bad = join(root, `bad-articles-${heap}`);
+      await cp(articles, bad, { recursive: true });
+      await writeFile(join(bad, 'impossible-date.md'), '---\ndate: 2015-13-45\n---\nText.\n');
+      await writeFile(join(bad, 'odd-field.md'), '---\ndate: 2015-10-14\nflavour: salty\n---\nFloods close the northern highway\n\n“The river is rising fast,” Mayor Ana Lind said on Monday.\n');
+      const run = await runBuildCommand(site, { ...env, ARCHIVE_DIR: bad, ARCHIVE_HEAP_MB: heap });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /impossible-date\.md:2:1: error: .*2015-13-45/);
+      assert.match(run.stderr, /odd-field\.md:3:1: warning: .*flavour/);
+      assert.match(run.stderr, /Build failed: 1 error/);
+      assert.match(run.stderr, /was left as it was/);
+      assert.deepEqual(await snapshot(site), before);
+      assert.deepEqual(await leftovers(site), []);
+    });
+  }
 
   test('a build whose templates fail on a malformed record leaves the site as it was', async () => {
     const before = await snapshot(site);
@@ -181,6 +183,7 @@ describe('the build command', () => {
     const run = await runBuildCommand(output, { ...env, ARCHIVE_HEAP_MB: '8' });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /ran out of the 8 MB of memory it allowed itself for this archive; building again without a limit/);
+    assert.match(run.stdout, /^Built .* in [\d.]+ s: read/m, 'the report of the build done again reaches the output');
     assert.deepEqual(await siteDifferences(output, clean), []);
     assert.deepEqual(await leftovers(output), []);
   });
