@@ -24,12 +24,17 @@ export const PER_INPUT_MB = 7.6;
 /** Room above what stays alive: 600 MB for 20,000 articles made a warm build 1.6× slower, 800 MB did not. */
 export const HEADROOM = 1.6;
 /**
- * Below this no limit is set: the heap of a smaller archive stays small anyway (a warm build of
- * 5,000 articles peaked at 0.5 GB in all, its estimate is 275 MB), and the thread that holds a
- * limit costs 0.35 s to start, a noticeable part of its rebuild. At 10,000 articles (443 MB) the
- * limit took a clean build's peak from 1.49 to 1.06 GB in the same time (50.7 s against 52.0 s).
+ * Below this estimate no limit is set: the heap of a smaller archive stays small anyway (a warm
+ * build of 5,000 articles peaked at 0.5 GB in all, its estimate is 275 MB), and the thread that
+ * holds a limit costs 0.35 s to start, a noticeable part of its rebuild. At 10,000 articles (443 MB)
+ * a limit took a clean build's peak from 1.49 to 1.06 GB in the same time (50.7 s against 52.0 s).
  */
 export const FLOOR_MB = 384;
+/**
+ * The least limit set: a limit of 1.6 times what stays alive still slowed a warm build of 10,000
+ * articles (443 MB: 13.8–15.9 s, against 12.1–12.3 s with 520 MB and 13.5–14.1 s with none).
+ */
+export const MIN_LIMIT_MB = 512;
 /** Overrides the estimate: a number of MB, or 0 for no limit. */
 export const HEAP_VARIABLE = 'ARCHIVE_HEAP_MB';
 
@@ -40,7 +45,8 @@ export class HeapLimitError extends Error {
 /** The limit for an article folder of `inputBytes`, or null for none: under the floor, or when V8's own limit is lower. */
 export function heapLimitFor(inputBytes: number, defaultLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20): number | null {
   const estimate = Math.ceil(HEADROOM * (FIXED_MB + (PER_INPUT_MB * inputBytes) / 2 ** 20));
-  return estimate >= FLOOR_MB && estimate < defaultLimitMb ? estimate : null;
+  const limit = Math.max(MIN_LIMIT_MB, estimate);
+  return estimate >= FLOOR_MB && limit < defaultLimitMb ? limit : null;
 }
 
 /** Bytes of the article files in `dir` (the files load-archive.ts reads); 0 when there is no folder. */
