@@ -2,7 +2,7 @@
 // The pages are TypeScript templates (`*.11ty.ts`), which Eleventy can import because the build
 // runs under tsx; all logic lives in src/site and src/search.
 import type { Archive } from './src/record.ts';
-import { loadSiteArchive, watchedArticlesDir } from './src/site/archive-source.ts';
+import { articlesDir, loadSiteArchive } from './src/site/archive-source.ts';
 import { SITE } from './src/site/config.ts';
 import { beginBuild, buildStarted, finishBuild, type WithBase } from './src/build/eleventy-hooks.ts';
 
@@ -38,8 +38,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
   // Under a PATH_PREFIX (src/site/config.ts) the base plugin prefixes every root-relative URL in the HTML.
   eleventyConfig.addPlugin(eleventyConfig.resolvePlugin('@11ty/eleventy/html-base-plugin'));
-  const articlesDir = watchedArticlesDir();
-  if (articlesDir) eleventyConfig.addWatchTarget(articlesDir);
+  const watched = articlesDir();
+  if (watched) eleventyConfig.addWatchTarget(watched);
   // Templates import src/; watching it makes `npm start` rebuild with the changed modules.
   eleventyConfig.addWatchTarget('src/');
 

@@ -35,8 +35,8 @@ describe('the heap limit of a build', () => {
       await writeFile(join(dir, 'b.txt'), 'y'.repeat(500));
       await writeFile(join(dir, 'people.yml'), 'z'.repeat(9000));
       await writeFile(join(dir, '.hidden.md'), 'z'.repeat(9000));
-      assert.equal(await articleBytes(dir), 1500);
-      assert.equal(await articleBytes(join(dir, 'missing')), 0);
+      assert.equal(articleBytes(dir), 1500);
+      assert.equal(articleBytes(join(dir, 'missing')), 0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -19,6 +19,7 @@ import { formatMessage } from '../read/messages.ts';
 import { ArticleErrorsError } from './eleventy-hooks.ts';
 import { acquireLock } from './lock.ts';
 import { buildHeapLimit } from './heap-limit.ts';
+import { runBuildInThread } from './build-thread.ts';
 import { abandonBuild, type BuildPaths } from './build-paths.ts';
 import { diffManifest, readManifest, writeManifest, type Changes } from './manifest.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
@@ -292,9 +293,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  if (limit === null) return runBuild(args);
-  const { runBuildInThread } = await import('./build-thread.ts');
-  return runBuildInThread(args, limit);
+  return limit === null ? runBuild(args) : runBuildInThread(args, limit);
 }
 
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';

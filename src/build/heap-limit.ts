@@ -7,11 +7,11 @@
 // larger archives, so the limit follows the size of the article folder; a build that still runs
 // out is done again without a limit (build-thread.ts), so a wrong estimate costs time, never a
 // failed build.
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { isArticleFile } from '../archive/article-files.ts';
-import { DEFAULT_ARTICLES_DIR } from '../site/archive-source.ts';
+import { articlesDir } from '../site/archive-source.ts';
 
 /**
  * What a build keeps alive, measured with the smallest limits that let warm builds of synthetic
@@ -49,13 +49,21 @@ export function heapLimitFor(inputBytes: number, defaultLimitMb = getHeapStatist
   return estimate >= FLOOR_MB && limit < defaultLimitMb ? limit : null;
 }
 
-/** Bytes of the article files in `dir` (the files load-archive.ts reads); 0 when there is no folder. */
-export async function articleBytes(dir: string): Promise<number> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+/**
+ * Bytes of the article files in `dir` (the files load-archive.ts reads); 0 when there is no folder.
+ * Synchronous: it runs before anything else of the build, and one awaited stat per file took 1.4 s
+ * for 20,000 files where these take 0.12 s.
+ */
+export function articleBytes(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
   let total = 0;
   for (const name of names) {
-    if (!isArticleFile(name)) continue;
-    total += (await stat(join(dir, name)).catch(() => ({ size: 0 }))).size;
+    if (isArticleFile(name)) total += statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
   }
   return total;
 }
@@ -69,6 +77,6 @@ export async function buildHeapLimit(env: NodeJS.ProcessEnv = process.env): Prom
     return mb === 0 ? null : mb;
   }
   // An archive given as JSON (ARCHIVE_JSON) has no folder to size it by: no limit.
-  if (env['ARCHIVE_JSON']) return null;
-  return heapLimitFor(await articleBytes(env['ARCHIVE_DIR'] || DEFAULT_ARTICLES_DIR));
+  const dir = articlesDir(env);
+  return dir === null ? null : heapLimitFor(articleBytes(dir));
 }

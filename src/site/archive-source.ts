@@ -47,10 +47,10 @@ export async function loadSiteArchive(env: NodeJS.ProcessEnv = process.env): Pro
   if (json) return deepFreeze(await readArchiveJson(json));
   // Imported here, not at the top, so that a site built from JSON never loads the extractor.
   const { loadArchive } = await import('../archive/load-archive.ts');
-  return deepFreeze(await loadArchive(env['ARCHIVE_DIR'] || DEFAULT_ARTICLES_DIR));
+  return deepFreeze(await loadArchive(articlesDir(env) ?? DEFAULT_ARTICLES_DIR));
 }
 
-/** The folder to watch in `npm start`, if the archive comes from one. */
-export function watchedArticlesDir(env: NodeJS.ProcessEnv = process.env): string | null {
+/** The article folder the archive comes from, or null when it is given as JSON: what `npm start` watches and what sizes a build's heap. */
+export function articlesDir(env: NodeJS.ProcessEnv = process.env): string | null {
   return env['ARCHIVE_JSON'] ? null : env['ARCHIVE_DIR'] || DEFAULT_ARTICLES_DIR;
 }
