@@ -34,7 +34,15 @@ export type AttributionRule =
   | 'according-to' // according to X, “…”
   | 'sentence-subject' // partial quote inside the writer's sentence: its subject speaks
   | 'carry-over' // an unattributed quote following an attributed one
+  | 'context' // no rule names anyone: the person the text around the quote is about (the ranker's choice)
   | 'none';
+
+/** Another speaker the ranker weighed for a quote, with its probability. */
+export interface AlternativeSpeaker {
+  /** The speaker's fullest name in the article, "unnamed …" for an unnamed source, or null for nobody. */
+  name: string | null;
+  score: number;
+}
 
 export interface Attribution {
   rule: AttributionRule;
@@ -42,6 +50,13 @@ export interface Attribution {
   mention: string | null;
   /** The speech verb or cue ("said", "according to", "―"). */
   cue: string | null;
+  /**
+   * How likely the speaker is right, 0–1: the speaker ranker's probability, calibrated so that on
+   * held-out news about nine in ten of the quotes at 0.9 or more are right.
+   */
+  confidence: number;
+  /** The next most likely speakers, most likely first (at most three). */
+  alternatives: AlternativeSpeaker[];
 }
 
 export interface QuoteSpan {

@@ -8,7 +8,7 @@ import { decodeText } from '../read/decode-text.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { message } from '../read/messages.ts';
 import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
-import { dateQuotes, extractArticle, type ExtractedArticle } from '../extract/extract-article.ts';
+import { dateQuotes, extractArticle, type ExtractedArticle, type ExtractOptions } from '../extract/extract-article.ts';
 import { inferYear } from '../extract/find-dates.ts';
 import { addRole, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
@@ -34,12 +34,12 @@ export interface ReadResult {
   extracted: ExtractedArticle | null;
 }
 
-export function readArticle(input: ArticleInput): ReadResult {
+export function readArticle(input: ArticleInput, options: ExtractOptions = {}): ReadResult {
   const messages: Message[] = [];
-  return { messages, extracted: readOne(input, messages) };
+  return { messages, extracted: readOne(input, messages, options) };
 }
 
-function readOne(input: ArticleInput, messages: Message[]): ExtractedArticle | null {
+function readOne(input: ArticleInput, messages: Message[], options: ExtractOptions): ExtractedArticle | null {
   const decoded = decodeText(input.bytes);
   if (decoded.binary) {
     messages.push(message('error', 'binary-file', 'This is not a text file; remove it from the articles folder or save it as UTF-8 text', input.path));
@@ -64,7 +64,7 @@ function readOne(input: ArticleInput, messages: Message[]): ExtractedArticle | n
     bodyOffset: split.bodyOffset,
     fileText: decoded.text,
     frontMatter: split.data,
-  });
+  }, options);
   return extracted;
 }
 

@@ -248,7 +248,25 @@ function markOffsets(para: Paragraph, start: number, end: number): { open: numbe
   return { open, close };
 }
 
-export function attributeQuotes({ candidates, paragraphs, body }: AttributionInput): Array<FoundAttribution> {
+/** Which step of the sieve proposed a mention: a feature of the speaker ranker, finer than the rule. */
+export type ProposalSource =
+  | 'inside-quote'
+  | 'dash-credit'
+  | 'verb-after'
+  | 'according-to'
+  | 'verb-before'
+  | 'sentence-subject'
+  | 'colon-introduced'
+  | 'previous-sentence';
+
+export interface Proposal extends FoundAttribution {
+  source: ProposalSource;
+}
+
+const NO_ATTRIBUTION = (at: number): FoundAttribution => ({ rule: 'none', mention: null, cue: null, at });
+
+/** For each quote, every mention the sieve's rules propose, most reliable rule first. */
+export function attributionProposals({ candidates, paragraphs, body }: AttributionInput): Proposal[][] {
   const byParagraph = new Map<number, Range[]>();
   for (const c of candidates) {
     for (const part of c.parts) {
@@ -264,7 +282,6 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
     return sentenceCache.get(p.index)!;
   };
   return candidates.map((c) => {
-    if (c.inside) return c.inside;
     const first = c.parts[0]!;
     const last = c.parts.at(-1)!;
     const openPara = paragraphs[first.paragraph]!;
@@ -276,14 +293,20 @@ export function attributeQuotes({ candidates, paragraphs, body }: AttributionInp
     const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
     // The quote's own words are never the writer's: all quotes of the paragraph are blanked.
     const masks = byParagraph.get(openPara.index) ?? [];
-    return (
-      dashCredit(closing) ??
-      verbAfter(closing) ??
-      accordingTo(opening, masks) ??
-      sentenceSubject(opening, masks, 'verb-before') ??
-      colonIntroduced(openPara, first.start, paragraphs, sentencesOf) ??
-      previousSentence(opening, masks) ??
-      { rule: 'none', mention: null, cue: null, at: first.start }
-    );
+    const found: Array<[ProposalSource, FoundAttribution | null]> = [
+      ['inside-quote', c.inside ?? null],
+      ['dash-credit', dashCredit(closing)],
+      ['verb-after', verbAfter(closing)],
+      ['according-to', accordingTo(opening, masks)],
+      ['verb-before', sentenceSubject(opening, masks, 'verb-before')],
+      ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
+      ['previous-sentence', previousSentence(opening, masks)],
+    ];
+    return found.flatMap(([source, f]) => (f ? [{ ...f, source: f.rule === 'sentence-subject' && source === 'verb-before' ? 'sentence-subject' : source }] : []));
   });
+}
+
+/** The sieve's own choice for each quote: the first rule that found a mention. */
+export function attributeQuotes(input: AttributionInput): FoundAttribution[] {
+  return attributionProposals(input).map((list, i) => list[0] ?? NO_ATTRIBUTION(input.candidates[i]!.parts[0]!.start));
 }

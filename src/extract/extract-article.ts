@@ -1,9 +1,11 @@
 // One article's text → its record, before the archive links it to the others: the pipeline of
 // pure steps paragraphs → headline and dateline → quotes → speakers → date.
-import type { ArticleRecord, Message, Paragraph, Quote, QuoteKind, Speaker, TitleSource } from '../record.ts';
+import type { AlternativeSpeaker, ArticleRecord, AttributionRule, Message, Paragraph, Quote, QuoteKind, Speaker, TitleSource } from '../record.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import { lineColumn, message } from '../read/messages.ts';
-import { attributeQuotes, type FoundAttribution } from './attribute-quotes.ts';
+import { attributionProposals, type FoundAttribution } from './attribute-quotes.ts';
+import { CandidateFinder, candidateKey, NOBODY, type QuoteSituation, type SpeakerCandidate } from './speaker-candidates.ts';
+import { defaultModel, rankCandidates, sieveOrder, type AttributionModel, type RankedCandidate } from './speaker-ranker.ts';
 import { classifyBlocks } from './classify-blocks.ts';
 import { parseEdtf, precisionOf, toEdtf, type SimpleDate } from './edtf.ts';
 import { findDateline, findTextDate, resolveWeekday } from './find-dates.ts';
@@ -87,6 +89,28 @@ function speakerOf(e: Entity): Speaker {
   return { id: slugify(e.name), name: e.name, kind: e.kind, roles: [...e.roles], aliases: [...e.aliases] };
 }
 
+const round = (p: number) => Math.round(p * 1000) / 1000;
+
+function speakerOfResolved(resolved: { entity: Entity | null; unnamedRole: string | null }, slug: string): Speaker | null {
+  if (resolved.entity) return speakerOf(resolved.entity);
+  return resolved.unnamedRole ? unnamedSpeaker(resolved.unnamedRole, slug) : null;
+}
+
+/** The rule that explains a ranked choice: the proposal's rule, a carried-over speaker, or the text around. */
+function ruleOf(chosen: SpeakerCandidate): AttributionRule {
+  if (chosen.proposal) return chosen.proposal.rule;
+  if (chosen.key === NOBODY) return 'none';
+  return chosen.features.includes('previous-speaker') ? 'carry-over' : 'context';
+}
+
+/** The other candidates, named once every mention is resolved (a name may still grow: "Morris" → "Haley Morris"). */
+function alternativesOf(ranked: RankedCandidate[]): AlternativeSpeaker[] {
+  return ranked.slice(1, 4).filter((r) => r.probability >= 0.01).map(({ candidate: c, probability }) => ({
+    name: c.entity?.name ?? (c.unnamedRole ? `unnamed ${c.unnamedRole}` : null),
+    score: round(probability),
+  }));
+}
+
 function unnamedSpeaker(role: string, slug: string): Speaker {
   const name = `unnamed ${role}`;
   return { id: `${slug}--${slugify(name)}`, name, kind: 'unnamed', roles: [role], aliases: [`the ${role}`] };
@@ -109,7 +133,14 @@ function dateOf(fm: FrontMatter, paragraphs: Paragraph[]): Dated {
   return { date: null, source: null, yearless: null };
 }
 
-export function extractArticle(input: ArticleInputText): ExtractedArticle {
+export interface ExtractOptions {
+  /** The speaker model; null ranks by the sieve alone (as training reads features). Default: the committed model. */
+  ranker?: AttributionModel | null;
+  /** Sees every quote with its ranked candidates (training and review read them). */
+  onCandidates?: (quote: Quote, ranked: RankedCandidate[]) => void;
+}
+
+export function extractArticle(input: ArticleInputText, options: ExtractOptions = {}): ExtractedArticle {
   const { body, slug } = input;
   const messages: Message[] = [];
   const at = (offset: number) => lineColumn(input.fileText, input.bodyOffset + offset);
@@ -123,49 +154,72 @@ export function extractArticle(input: ArticleInputText): ExtractedArticle {
     messages.push(message('warning', 'unclosed-quote', 'A quote mark opens here and never closes; the quote was ended at its paragraph. Check the closing mark.', input.source, at(q.parts[0]!.start - 1)));
   }
   const candidates = splitQuotes(body, found);
-  const attributions = attributeQuotes({ candidates, paragraphs, body });
+  const proposals = attributionProposals({ candidates, paragraphs, body });
+  const attributions: FoundAttribution[] = proposals.map((list, i) => list[0] ?? { rule: 'none', mention: null, cue: null, at: candidates[i]!.parts[0]!.start });
   const ranges = quoteRangesByParagraph(candidates, paragraphs);
   const named = attributions.flatMap((a) => (a.mention?.kind === 'name' ? [{ name: a.mention.name, roles: a.mention.roles, at: a.at }] : []));
   const table = gatherEntities(paragraphs, ranges, named);
   const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
+  const finder = new CandidateFinder(table, resolver, paragraphs);
+  const ranker = options.ranker === undefined ? defaultModel() : options.ranker;
 
   const dated = dateOf(input.frontMatter, paragraphs);
   const speakers = new Map<string, Speaker>();
   const quotes: Quote[] = [];
-  let previous: { speakerId: string | null; paragraph: number; end: number } | null = null;
+  // The sieve's speaker of the previous quote: a feature of the next one, never the ranker's choice,
+  // so that features do not depend on the model that weighs them.
+  let previous: { key: string; paragraph: number; end: number } | null = null;
+  const quotedBefore = new Set<string>();
+  const weighedAlternatives: RankedCandidate[][] = [];
   candidates.forEach((c, i) => {
     let attribution = attributions[i]!;
     const first = c.parts[0]!;
     const last = c.parts.at(-1)!;
-    let speakerId: string | null = null;
+    let sieveKey = attribution.mention ? candidateKey(resolver.lookup(attribution.mention, attribution.at)) : NOBODY;
+    const continuation = previous !== null && isContinuation(body, paragraphs, previous, first);
     // An unattributed quote right after an attributed one keeps its speaker.
-    if (!attribution.mention && previous?.speakerId && isContinuation(body, paragraphs, previous, first)) {
-      speakerId = previous.speakerId;
+    if (!attribution.mention && previous && previous.key !== NOBODY && continuation) {
+      sieveKey = previous.key;
       attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
     }
     if (isNotSpeech(body, c, attribution, paragraphs)) return;
-    if (attribution.mention) {
-      const resolved = resolver.resolve(attribution.mention, attribution.at);
-      const speaker = resolved.entity ? speakerOf(resolved.entity) : resolved.unnamedRole ? unnamedSpeaker(resolved.unnamedRole, slug) : null;
-      if (speaker) {
-        speakers.set(speaker.id, speaker);
-        speakerId = speaker.id;
-      }
-    }
-    const n = quotes.length + 1;
-    quotes.push({
-      id: `${slug}/q${n}`,
+    const situation: QuoteSituation = {
+      start: first.start,
+      end: last.end,
       text: body.slice(first.start, last.end),
-      speakerId,
+      proposals: proposals[i]!,
+      previous: previous && { key: previous.key, continuation, sameParagraph: previous.paragraph === first.paragraph },
+      quotedBefore,
+    };
+    const weighed = finder.candidates(situation);
+    const ranked = ranker ? rankCandidates(ranker, weighed) : sieveOrder(weighed);
+    const chosen = ranked[0]!.candidate;
+    const speaker = chosen.proposal ? speakerOfResolved(resolver.resolve(chosen.proposal.mention!, chosen.proposal.at), slug) : speakerOfResolved(chosen, slug);
+    if (speaker) speakers.set(speaker.id, speaker);
+    const n = quotes.length + 1;
+    const quote: Quote = {
+      id: `${slug}/q${n}`,
+      text: situation.text,
+      speakerId: speaker?.id ?? null,
       kind: kindOf(body, c, paragraphs),
       paragraph: first.paragraph,
       start: first.start,
       end: last.end,
       parts: c.parts,
-      attribution: { rule: attribution.rule, mention: attribution.mention?.text ?? null, cue: attribution.cue },
+      attribution: {
+        rule: ruleOf(chosen),
+        mention: chosen.proposal?.mention?.text ?? null,
+        cue: chosen.proposal?.cue ?? null,
+        confidence: round(ranked[0]!.probability),
+        alternatives: [],
+      },
       date: null,
-    });
-    previous = { speakerId, paragraph: last.paragraph, end: last.end };
+    };
+    quotes.push(quote);
+    weighedAlternatives.push(ranked);
+    options.onCandidates?.(quote, ranked);
+    previous = { key: sieveKey, paragraph: last.paragraph, end: last.end };
+    if (sieveKey !== NOBODY) quotedBefore.add(sieveKey);
   });
   // Speakers' final names are known only after every mention is resolved.
   const final = new Map<string, Speaker>();
@@ -177,6 +231,7 @@ export function extractArticle(input: ArticleInputText): ExtractedArticle {
     }
   }
   for (const [id, s] of speakers) if (s.kind === 'unnamed') final.set(id, s);
+  quotes.forEach((q, i) => (q.attribution.alternatives = alternativesOf(weighedAlternatives[i]!)));
   for (const q of quotes) if (q.speakerId === null) messages.push(message('warning', 'no-speaker', `No speaker found for the quote “${q.text.slice(0, 40)}…”`, input.source, at(q.start)));
 
   const { title, titleSource } = titleOf(paragraphs, input.frontMatter);

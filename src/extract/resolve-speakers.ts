@@ -212,13 +212,16 @@ function roleHead(role: string): string {
   return roleWords(head).at(-1) ?? '';
 }
 
+const newEntity = (name: string, kind: Speaker['kind']): Entity => ({ name, kind, roles: [], aliases: [], positions: [], personLike: kind === 'person', gender: 'unknown' });
+
 export interface Resolved {
   entity: Entity | null;
   unnamedRole: string | null;
 }
 
 export class SpeakerResolver {
-  private readonly sentenceStarts: number[];
+  /** Body offsets where sentences start, in order. */
+  readonly sentenceStarts: number[];
 
   constructor(
     private readonly table: EntityTable,
@@ -263,6 +266,29 @@ export class SpeakerResolver {
       if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
     }
     return best?.e ?? null;
+  }
+
+  /**
+   * Whom a mention would resolve to, without recording anything: the ranker weighs every rule's
+   * mention before one is chosen, and only the chosen one may add names, roles and aliases.
+   * A name not seen yet is a new person, returned but not added.
+   */
+  lookup(mention: Mention, at: number): Resolved {
+    switch (mention.kind) {
+      case 'name':
+        return { entity: this.table.find(mention.name) ?? newEntity(mention.name, 'person'), unnamedRole: null };
+      case 'organisation':
+        return { entity: this.table.entities.find((x) => x.name.toLowerCase() === mention.name.toLowerCase()) ?? newEntity(mention.name, 'organisation'), unnamedRole: null };
+      case 'pronoun':
+        if (mention.gender === 'plural' || /^(?:it|i)$/i.test(mention.text)) return { entity: null, unnamedRole: null };
+        return { entity: this.salient(at, mention.gender), unnamedRole: null };
+      case 'role': {
+        if (mention.unnamed || INSTITUTION_HEAD.test(mention.role.split(/\s+/).at(-1) ?? '')) return { entity: null, unnamedRole: mention.role };
+        const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
+        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
+        return e ? { entity: e, unnamedRole: null } : { entity: null, unnamedRole: mention.role };
+      }
+    }
   }
 
   resolve(mention: Mention, at: number): Resolved {

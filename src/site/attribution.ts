@@ -39,6 +39,10 @@ const RULES: Record<AttributionRule, RuleText> = {
     summary: 'The quote has no attribution of its own and follows a quote by the same speaker, so it is given to them too.',
     example: '“We regret it,” Peskov said. “Dialogue is needed.”',
   },
+  context: {
+    summary: 'No rule names the speaker in the quote’s sentence; a model trained on news chose the person the text around the quote is about.',
+    example: 'Peskov spoke to reporters in Moscow. “Dialogue is needed.”',
+  },
   none: {
     summary: 'No rule found a speaker for this quote.',
     example: '',

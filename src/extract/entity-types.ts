@@ -1,0 +1,62 @@
+// What kind of thing a capitalised name is, from compromise's lexicon (a well-kept English
+// gazetteer of given names, surnames, places and organisations, and the part of speech of common
+// words): "Northern Ohio" ends in a place, "Meanwhile" is an adverb, "Marco Rubio" is a given name
+// and a surname. Only the lexicon is read, never the tagger, so a lookup is a table access.
+import { createRequire } from 'node:module';
+
+export type LexicalType = 'given-name' | 'surname' | 'person' | 'place' | 'organisation' | 'word' | 'unknown';
+
+interface TagInfo {
+  parents?: string[];
+}
+interface LexiconModel {
+  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, TagInfo> };
+}
+
+let lexicon: LexiconModel['one'] | null = null;
+
+// compromise's bundled CommonJS build loads in about half the time of its ES modules, and only an
+// extraction that weighs speakers needs it.
+function model(): LexiconModel['one'] {
+  if (!lexicon) {
+    const nlp = createRequire(import.meta.url)('compromise/two') as { model(): LexiconModel };
+    lexicon = nlp.model().one;
+  }
+  return lexicon;
+}
+
+function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
+  const lineage = [tag, ...(tagSet[tag]?.parents ?? [])];
+  if (lineage.includes('FirstName') || lineage.includes('MaleName') || lineage.includes('FemaleName')) return 'given-name';
+  if (lineage.includes('LastName')) return 'surname';
+  if (lineage.includes('Person') || lineage.includes('Honorific')) return 'person';
+  if (lineage.includes('Place')) return 'place';
+  if (lineage.includes('Organization')) return 'organisation';
+  return 'word';
+}
+
+/** The type the lexicon gives a word or a phrase ("new hampshire"), `unknown` when it has none. */
+export function lexicalType(phrase: string): LexicalType {
+  const { lexicon: words, tagSet } = model();
+  const entry = words[phrase.toLowerCase().replace(/['’]s$/u, '')];
+  if (entry === undefined) return 'unknown';
+  const tags = Array.isArray(entry) ? entry : [entry];
+  const types = tags.map((t) => typeOfTag(t, tagSet));
+  // A proper-noun tag beside a place ("Region", "ProperNoun") says nothing more.
+  return types.find((t) => t !== 'word') ?? 'word';
+}
+
+export interface NameTypes {
+  whole: LexicalType;
+  first: LexicalType;
+  last: LexicalType;
+  /** The type of every word. */
+  words: LexicalType[];
+}
+
+/** The lexicon's type of a name as a whole, of its first word and of its last. */
+export function nameTypes(name: string): NameTypes {
+  const words = name.split(/\s+/).filter(Boolean);
+  const types = words.map(lexicalType);
+  return { whole: lexicalType(name), first: types[0] ?? 'unknown', last: types.at(-1) ?? 'unknown', words: types };
+}

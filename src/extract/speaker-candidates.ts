@@ -1,0 +1,231 @@
+// The people a quote could be given to, each described by features the speaker ranker weighs.
+// Candidates are every person or organisation the sieve's rules propose (each rule's mention,
+// resolved) and everyone named in the writer's text near the quote, plus "nobody". Features are
+// names of facts, all true or absent: which rules point at the candidate, where it is named
+// relative to the quote, what kind of name it is, whether it spoke just before. They hold no text.
+import type { Paragraph } from '../record.ts';
+import type { Proposal } from './attribute-quotes.ts';
+import { nameTypes } from './entity-types.ts';
+import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
+import { surnameOf } from './resolve-speakers.ts';
+
+export interface SpeakerCandidate {
+  /** One key per person, unnamed role or nobody, so that several rules naming one person meet. */
+  key: string;
+  entity: Entity | null;
+  unnamedRole: string | null;
+  /** The most reliable proposal that names this candidate; null for one found only nearby. */
+  proposal: Proposal | null;
+  /** Every proposal that names it, most reliable first. */
+  proposals: Proposal[];
+  features: string[];
+}
+
+/** Where a quote stands and what came before it, as the candidates' features need it. */
+export interface QuoteSituation {
+  /** Body offsets of the quoted words (first part's start, last part's end). */
+  start: number;
+  end: number;
+  text: string;
+  proposals: Proposal[];
+  /** The key of the speaker the sieve gave the previous quote, and whether this one continues it. */
+  previous: { key: string; continuation: boolean; sameParagraph: boolean } | null;
+  /** Keys of the speakers the sieve gave earlier quotes of the article. */
+  quotedBefore: ReadonlySet<string>;
+}
+
+export const NOBODY = 'nobody';
+
+/** The people named nearest before the quote opens and after it closes. */
+interface Nearest {
+  before: Entity | null;
+  after: Entity | null;
+}
+
+export function candidateKey(resolved: Resolved): string {
+  if (resolved.entity) return `${resolved.entity.kind}:${resolved.entity.name.toLowerCase()}`;
+  if (resolved.unnamedRole) return `unnamed:${resolved.unnamedRole.toLowerCase()}`;
+  return NOBODY;
+}
+
+/** The index of the last value in a sorted list that is ≤ `at` (−1 when none). */
+function lastAtOrBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const bucket = (n: number, edges: number[]): string => {
+  const i = edges.findIndex((e) => n <= e);
+  return i < 0 ? `${edges.at(-1)}+` : String(edges[i]);
+};
+
+/** What one article's text gives every quote's candidates: its people and its layout. */
+export class CandidateFinder {
+  private readonly paragraphStarts: number[];
+  private readonly firstPerson: Entity | null;
+  private readonly mostNamed: Entity | null;
+
+  constructor(
+    private readonly table: EntityTable,
+    private readonly resolver: SpeakerResolver,
+    paragraphs: Paragraph[],
+  ) {
+    this.paragraphStarts = paragraphs.map((p) => p.start);
+    const people = table.entities.filter((e) => e.kind === 'person' && e.positions.length > 0);
+    this.firstPerson = [...people].sort((a, b) => a.positions[0]! - b.positions[0]!)[0] ?? null;
+    this.mostNamed = [...people].sort((a, b) => b.positions.length - a.positions.length)[0] ?? null;
+  }
+
+  private paragraphOf(at: number): number {
+    return lastAtOrBefore(this.paragraphStarts, at);
+  }
+
+  private sentenceOf(at: number): number {
+    return lastAtOrBefore(this.resolver.sentenceStarts, at);
+  }
+
+  /** Every candidate for one quote, with its features; "nobody" is always among them. */
+  candidates(q: QuoteSituation): SpeakerCandidate[] {
+    const byKey = new Map<string, SpeakerCandidate>();
+    const nobody: SpeakerCandidate = { key: NOBODY, entity: null, unnamedRole: null, proposal: null, proposals: [], features: ['nobody'] };
+    byKey.set(NOBODY, nobody);
+    this.addProposed(q, byKey);
+    this.addNearby(q, byKey);
+    if (q.proposals.length === 0) nobody.features.push('nobody:no-rule');
+    const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end) };
+    for (const c of byKey.values()) if (c.key !== NOBODY) c.features.push(...this.describe(c, q, nearest));
+    return [...byKey.values()];
+  }
+
+  private addProposed(q: QuoteSituation, byKey: Map<string, SpeakerCandidate>): void {
+    q.proposals.forEach((p, i) => {
+      const resolved = this.resolver.lookup(p.mention!, p.at);
+      const key = candidateKey(resolved);
+      let c = byKey.get(key);
+      if (!c) {
+        c = { key, entity: resolved.entity, unnamedRole: resolved.unnamedRole, proposal: p, proposals: [], features: [] };
+        byKey.set(key, c);
+      }
+      c.proposal ??= p;
+      c.proposals.push(p);
+      const kind = p.mention!.kind;
+      c.features.push(`rule:${p.source}`, `rule:${p.source}:${kind}`);
+      if (i === 0) c.features.push('sieve-choice', `sieve-choice:${kind}`);
+      if (kind === 'pronoun' && resolved.entity) c.features.push(...agreement(p.mention!, resolved.entity));
+    });
+    const proposed = [...byKey.values()].filter((c) => c.proposal);
+    for (const c of proposed) if (c.features.filter((f) => /^rule:[^:]+$/.test(f)).length > 1) c.features.push('rules:several');
+  }
+
+  /** People and organisations named in the writer's text from two paragraphs before to one after. */
+  private addNearby(q: QuoteSituation, byKey: Map<string, SpeakerCandidate>): void {
+    const from = this.paragraphStarts[Math.max(0, this.paragraphOf(q.start) - 2)] ?? 0;
+    const to = this.paragraphStarts[this.paragraphOf(q.end) + 2] ?? Number.POSITIVE_INFINITY;
+    for (const e of this.table.entities) {
+      if (e.kind === 'unnamed' || !e.positions.some((p) => p >= from && p < to)) continue;
+      const key = candidateKey({ entity: e, unnamedRole: null });
+      const situation = q.proposals[0] ? `nearby-only:beside-${q.proposals[0].mention!.kind}` : 'nearby-only:no-rule';
+      if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', situation] });
+    }
+  }
+
+  /** The features of a candidate that do not depend on which rule named it. */
+  private describe(c: SpeakerCandidate, q: QuoteSituation, nearest: Nearest): string[] {
+    const f: string[] = [];
+    if (q.previous?.key === c.key) {
+      f.push('previous-speaker');
+      if (q.previous.continuation) f.push('previous-speaker:continues');
+      if (q.previous.sameParagraph) f.push('previous-speaker:same-paragraph');
+    }
+    if (q.quotedBefore.has(c.key)) f.push('quoted-before');
+    if (!c.entity) {
+      f.push('unnamed');
+      return f;
+    }
+    const e = c.entity;
+    f.push(`kind:${e.kind}`);
+    // Where a person is named means one thing for a rule's mention and another for a bystander.
+    const origin = c.proposal ? 'proposed' : 'nearby';
+    f.push(...this.placement(e, q, nearest).map((x) => `${origin}:${x}`));
+    f.push(`mentions:${bucket(e.positions.length, [0, 1, 3, 6])}`);
+    if (e === this.firstPerson) f.push('first-person-named');
+    if (e === this.mostNamed) f.push('most-named');
+    if (e.kind === 'person') {
+      const types = nameTypes(e.name);
+      f.push(`whole:${types.whole}`, `first-word:${types.first}`, `last-word:${types.last}`);
+      for (const t of new Set(types.words)) f.push(`some-word:${t}`);
+      if (!/\s/.test(e.name)) f.push('one-word-name');
+      if (e.gender !== 'unknown') f.push('known-gender');
+      if (e.personLike) f.push('person-like');
+      if (e.roles.length > 0) f.push('has-role');
+    } else {
+      f.push(`org-whole:${nameTypes(e.name).whole}`);
+    }
+    if (namedInside(e, q.text)) f.push('named-inside-quote');
+    return f;
+  }
+
+  /** Where the candidate is named nearest the quote, before and after it. */
+  private placement(e: Entity, q: QuoteSituation, nearest: Nearest): string[] {
+    const f: string[] = [];
+    const beforeAt = e.positions.filter((p) => p < q.start).at(-1);
+    const afterAt = e.positions.find((p) => p >= q.end);
+    if (beforeAt === undefined && afterAt === undefined) f.push('not-named-nearby');
+    if (beforeAt !== undefined) {
+      const sentences = this.sentenceOf(q.start) - this.sentenceOf(beforeAt);
+      const paragraphs = this.paragraphOf(q.start) - this.paragraphOf(beforeAt);
+      f.push(`before:sentences:${bucket(sentences, [0, 1, 2, 4])}`, `before:paragraphs:${bucket(paragraphs, [0, 1, 2, 4])}`);
+      f.push(`before:chars:${bucket(q.start - beforeAt, [40, 120, 300, 800])}`);
+      if (nearest.before === e) f.push('nearest-before');
+    }
+    if (afterAt !== undefined) {
+      const sentences = this.sentenceOf(afterAt) - this.sentenceOf(q.end);
+      const paragraphs = this.paragraphOf(afterAt) - this.paragraphOf(q.end);
+      f.push(`after:sentences:${bucket(sentences, [0, 1, 2])}`, `after:paragraphs:${bucket(paragraphs, [0, 1])}`);
+      f.push(`after:chars:${bucket(afterAt - q.end, [40, 120, 300])}`);
+      if (nearest.after === e) f.push('nearest-after');
+    }
+    return f;
+  }
+
+  private nearestBefore(at: number): Entity | null {
+    let best: { e: Entity; p: number } | null = null;
+    for (const e of this.table.entities) {
+      const p = e.positions.filter((x) => x < at).at(-1);
+      if (p !== undefined && (!best || p > best.p)) best = { e, p };
+    }
+    return best?.e ?? null;
+  }
+
+  private nearestAfter(at: number): Entity | null {
+    let best: { e: Entity; p: number } | null = null;
+    for (const e of this.table.entities) {
+      const p = e.positions.find((x) => x >= at);
+      if (p !== undefined && (!best || p < best.p)) best = { e, p };
+    }
+    return best?.e ?? null;
+  }
+}
+
+/** Does a pronoun agree with the person it was resolved to? */
+function agreement(mention: Proposal['mention'] & object, e: Entity): string[] {
+  if (mention.kind !== 'pronoun' || mention.gender === 'unknown' || e.gender === 'unknown') return ['pronoun:gender-unknown'];
+  return [e.gender === mention.gender ? 'pronoun:agrees' : 'pronoun:disagrees'];
+}
+
+/** A person whose surname (or an organisation whose name) stands in the quote's own words. */
+function namedInside(e: Entity, text: string): boolean {
+  const word = e.kind === 'person' ? surnameOf(e.name) : e.name.toLowerCase();
+  if (word.length < 3) return false;
+  const at = text.toLowerCase().indexOf(word);
+  return at >= 0 && !/\p{L}/u.test(text[at + word.length] ?? '') && !/\p{L}/u.test(text[at - 1] ?? '');
+}

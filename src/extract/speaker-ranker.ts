@@ -1,0 +1,81 @@
+// The speaker ranker: a conditional logit over a quote's candidates. Each candidate's score is the
+// sum of its features' weights; a softmax over the quote's candidates turns the scores into the
+// probability that each one said it, which is the attribution's confidence. The weights are learned
+// from PolNeAR train by `npm run train:attribution` (scripts/train-attribution.ts) and committed as
+// attribution-model.json: feature names and numbers, no article text.
+import { readFileSync } from 'node:fs';
+import type { SpeakerCandidate } from './speaker-candidates.ts';
+
+export interface AttributionModel {
+  /** What the weights were trained on, for the record. */
+  trainedOn: { corpus: string; articles: number; quotes: number; candidates: number };
+  weights: Record<string, number>;
+}
+
+export interface RankedCandidate {
+  candidate: SpeakerCandidate;
+  /** The probability that this candidate said the quote, 0–1. */
+  probability: number;
+}
+
+export class ModelFileError extends Error {
+  override readonly name = 'ModelFileError';
+  constructor(path: string, what: string, options?: ErrorOptions) {
+    super(`${path}: ${what}; run \`npm run train:attribution\` to write it again`, options);
+  }
+}
+
+export const MODEL_PATH = new URL('./attribution-model.json', import.meta.url);
+
+/** Reads and checks a model file. */
+export function loadAttributionModel(path: URL | string = MODEL_PATH): AttributionModel {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new ModelFileError(String(path), 'the speaker model cannot be read', { cause });
+  }
+  const model = parsed as Partial<AttributionModel>;
+  const weights = model.weights;
+  if (!weights || typeof weights !== 'object' || Object.values(weights).some((w) => typeof w !== 'number' || !Number.isFinite(w))) {
+    throw new ModelFileError(String(path), 'the speaker model has no weights, or a weight that is not a number');
+  }
+  return model as AttributionModel;
+}
+
+/** A candidate's score: the sum of its features' weights (unknown features weigh nothing). */
+export function scoreOf(weights: Record<string, number>, features: readonly string[]): number {
+  let z = 0;
+  for (const f of features) z += weights[f] ?? 0;
+  return z;
+}
+
+/** The candidates, most probable first; ties keep the candidates' order. */
+export function rankCandidates(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
+  const scores = candidates.map((c) => scoreOf(model.weights, c.features));
+  const top = Math.max(...scores);
+  const exp = scores.map((z) => Math.exp(z - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return candidates
+    .map((candidate, i) => ({ candidate, probability: exp[i]! / sum, i }))
+    .sort((a, b) => b.probability - a.probability || a.i - b.i)
+    .map(({ candidate, probability }) => ({ candidate, probability }));
+}
+
+/**
+ * The sieve's own order, without a model: the first rule's candidate, else the previous speaker
+ * when the quote continues them, else nobody. Training reads the features of an extraction made
+ * this way, so that the weights never depend on an earlier model.
+ */
+export function sieveOrder(candidates: SpeakerCandidate[]): RankedCandidate[] {
+  const rank = (c: SpeakerCandidate) => (c.features.includes('sieve-choice') ? 0 : c.features.includes('previous-speaker:continues') ? 1 : c.key === 'nobody' ? 2 : 3);
+  return [...candidates].sort((a, b) => rank(a) - rank(b)).map((candidate, i) => ({ candidate, probability: i === 0 ? 1 : 0 }));
+}
+
+let committed: AttributionModel | null = null;
+
+/** The committed model, read once per process (a constant, like the code around it). */
+export function defaultModel(): AttributionModel {
+  committed ??= loadAttributionModel();
+  return committed;
+}
