@@ -15,7 +15,7 @@ import { readArticle } from '../src/archive/build-archive.ts';
 import type { RankedCandidate } from '../src/extract/speaker-ranker.ts';
 import { MODEL_PATH, loadAttributionModel, rankCandidates, type AttributionModel } from '../src/extract/speaker-ranker.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
-import { fitConditionalLogit, predict, type Example } from './attribution/conditional-logit.ts';
+import { fitConditionalLogit, type Example } from './attribution/conditional-logit.ts';
 import { weakLabeller } from './attribution/weak-antecedents.ts';
 import { pairQuotes, sameMention, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
 

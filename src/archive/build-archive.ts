@@ -208,7 +208,7 @@ export interface ArchiveOptions {
 }
 
 export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {}): Archive {
-  return assembleArchive(inputs.map(readArticle), options);
+  return assembleArchive(inputs.map((input) => readArticle(input)), options);
 }
 
 /**

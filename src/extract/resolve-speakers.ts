@@ -217,6 +217,8 @@ const newEntity = (name: string, kind: Speaker['kind']): Entity => ({ name, kind
 export interface Resolved {
   entity: Entity | null;
   unnamedRole: string | null;
+  /** How a pronoun or role noun found its person: by a matching title, or as the most prominent one before. */
+  how?: 'title' | 'salient';
 }
 
 export class SpeakerResolver {
@@ -281,12 +283,14 @@ export class SpeakerResolver {
         return { entity: this.table.entities.find((x) => x.name.toLowerCase() === mention.name.toLowerCase()) ?? newEntity(mention.name, 'organisation'), unnamedRole: null };
       case 'pronoun':
         if (mention.gender === 'plural' || /^(?:it|i)$/i.test(mention.text)) return { entity: null, unnamedRole: null };
-        return { entity: this.salient(at, mention.gender), unnamedRole: null };
+        return { entity: this.salient(at, mention.gender), unnamedRole: null, how: 'salient' };
       case 'role': {
         if (mention.unnamed || INSTITUTION_HEAD.test(mention.role.split(/\s+/).at(-1) ?? '')) return { entity: null, unnamedRole: mention.role };
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
-        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
-        return e ? { entity: e, unnamedRole: null } : { entity: null, unnamedRole: mention.role };
+        const titled = this.byRole(mention.role, at);
+        if (titled) return { entity: titled, unnamedRole: null, how: 'title' };
+        const e = indefinite ? null : this.salient(at, 'unknown');
+        return e ? { entity: e, unnamedRole: null, how: 'salient' } : { entity: null, unnamedRole: mention.role };
       }
     }
   }

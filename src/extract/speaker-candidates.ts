@@ -78,6 +78,7 @@ export class CandidateFinder {
     private readonly table: EntityTable,
     private readonly resolver: SpeakerResolver,
     paragraphs: Paragraph[],
+    private readonly body: string,
   ) {
     this.paragraphStarts = paragraphs.map((p) => p.start);
     const people = table.entities.filter((e) => e.kind === 'person' && e.positions.length > 0);
@@ -118,8 +119,9 @@ export class CandidateFinder {
       c.proposal ??= p;
       c.proposals.push(p);
       const kind = p.mention!.kind;
-      c.features.push(`rule:${p.source}`, `rule:${p.source}:${kind}`);
-      if (i === 0) c.features.push('sieve-choice', `sieve-choice:${kind}`);
+      const reached = resolved.how ? `${kind}-by-${resolved.how}` : resolved.unnamedRole ? `${kind}-unnamed` : kind;
+      c.features.push(`rule:${p.source}`, `rule:${p.source}:${kind}`, `reached:${reached}`);
+      if (i === 0) c.features.push('sieve-choice', `sieve-choice:${reached}`);
       if (kind === 'pronoun' && resolved.entity) c.features.push(...agreement(p.mention!, resolved.entity));
     });
     const proposed = [...byKey.values()].filter((c) => c.proposal);
@@ -133,9 +135,19 @@ export class CandidateFinder {
     for (const e of this.table.entities) {
       if (e.kind === 'unnamed' || !e.positions.some((p) => p >= from && p < to)) continue;
       const key = candidateKey({ entity: e, unnamedRole: null });
-      const situation = q.proposals[0] ? `nearby-only:beside-${q.proposals[0].mention!.kind}` : 'nearby-only:no-rule';
-      if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', situation] });
+      if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', ...this.beside(q, e)] });
     }
+  }
+
+  /** What a bystander stands beside: the sieve's mention, and whether a pronoun could be them. */
+  private beside(q: QuoteSituation, e: Entity): string[] {
+    const first = q.proposals[0]?.mention;
+    if (!first) return ['nearby-only:no-rule'];
+    const f = [`nearby-only:beside-${first.kind}`];
+    if (first.kind === 'pronoun' && (first.gender === 'male' || first.gender === 'female')) {
+      f.push(e.gender === 'unknown' ? 'nearby-only:pronoun-gender-unknown' : e.gender === first.gender ? 'nearby-only:pronoun-agrees' : 'nearby-only:pronoun-disagrees');
+    }
+    return f;
   }
 
   /** The features of a candidate that do not depend on which rule named it. */
@@ -186,6 +198,7 @@ export class CandidateFinder {
       f.push(`before:sentences:${bucket(sentences, [0, 1, 2, 4])}`, `before:paragraphs:${bucket(paragraphs, [0, 1, 2, 4])}`);
       f.push(`before:chars:${bucket(q.start - beforeAt, [40, 120, 300, 800])}`);
       if (nearest.before === e) f.push('nearest-before');
+      if (this.opensSentence(beforeAt)) f.push('before:opens-sentence');
     }
     if (afterAt !== undefined) {
       const sentences = this.sentenceOf(afterAt) - this.sentenceOf(q.end);
@@ -195,6 +208,12 @@ export class CandidateFinder {
       if (nearest.after === e) f.push('nearest-after');
     }
     return f;
+  }
+
+  /** Is the name at `at` the first words of its sentence (a subject, most likely)? */
+  private opensSentence(at: number): boolean {
+    const start = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
+    return /^[\s"“‘']*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+)*$/u.test(this.body.slice(start, at));
   }
 
   private nearestBefore(at: number): Entity | null {
