@@ -160,7 +160,7 @@ export function extractArticle(input: ArticleInputText, options: ExtractOptions 
   const named = attributions.flatMap((a) => (a.mention?.kind === 'name' ? [{ name: a.mention.name, roles: a.mention.roles, at: a.at }] : []));
   const table = gatherEntities(paragraphs, ranges, named);
   const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
-  const finder = new CandidateFinder(table, resolver, paragraphs);
+  const finder = new CandidateFinder(table, resolver, paragraphs, body);
   const ranker = options.ranker === undefined ? defaultModel() : options.ranker;
 
   const dated = dateOf(input.frontMatter, paragraphs);
