@@ -57,6 +57,9 @@ export function labelCorpus(textDir: string, goldDir: string): { quotes: Labelle
       // the ranker that a speaker is always named beside the quote.
       const weak = scored ? null : weakLabel(g.text, g.source_mention ?? g.speaker ?? '');
       const right = candidates.map((c) => (scored ? sameSpeaker(g, nameOf(c)) : weak ? sameSpeaker({ text: g.text, speaker: weak }, nameOf(c)) : LABEL_MODE === 'mention' && c.proposals.some((p) => sameMention(p.mention?.text ?? '', g.source_mention ?? g.speaker ?? ''))));
+      // "Officials said": both an unnamed source and nobody say nobody; the unnamed source is the
+      // better answer, as it keeps the words the text uses.
+      if (right.some((r, i) => r && candidates[i]!.unnamedRole)) candidates.forEach((c, i) => (right[i] = right[i]! && c.unnamedRole !== null));
       // A named source no candidate matches still counts against accuracy (and teaches nothing).
       if (!right.some(Boolean)) {
         if (!scored) continue;

@@ -56,7 +56,8 @@ function resolveChain(sources: SourceSpan[]): Array<string | null> {
       return;
     }
     const gender = genderOfPronoun(s.text);
-    const plural = PRONOUN.test(s.text) && gender === null;
+    // A role noun ("the company", "the spokesman") may be someone never named before: no label.
+    const plural = !PRONOUN.test(s.text) || gender === null;
     let found: string | null = null;
     for (let j = i - 1; j >= 0 && !plural; j--) {
       const n = names[j];

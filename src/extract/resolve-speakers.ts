@@ -214,6 +214,9 @@ function roleHead(role: string): string {
 
 const newEntity = (name: string, kind: Speaker['kind']): Entity => ({ name, kind, roles: [], aliases: [], positions: [], personLike: kind === 'person', gender: 'unknown' });
 
+/** "the company", "the ministry": a role noun for an institution, never for one person. */
+export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
+
 export interface Resolved {
   entity: Entity | null;
   unnamedRole: string | null;

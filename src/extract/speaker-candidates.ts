@@ -7,7 +7,7 @@ import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
-import { surnameOf } from './resolve-speakers.ts';
+import { isInstitutionRole, surnameOf } from './resolve-speakers.ts';
 
 export interface SpeakerCandidate {
   /** One key per person, unnamed role or nobody, so that several rules naming one person meet. */
@@ -119,7 +119,7 @@ export class CandidateFinder {
       c.proposal ??= p;
       c.proposals.push(p);
       const kind = p.mention!.kind;
-      const reached = resolved.how ? `${kind}-by-${resolved.how}` : resolved.unnamedRole ? `${kind}-unnamed` : kind;
+      const reached = resolved.how ? `${kind}-by-${resolved.how}` : resolved.unnamedRole ? `${kind}-unnamed${unnamedHow(p.mention!.text, resolved.unnamedRole)}` : kind;
       c.features.push(`rule:${p.source}`, `rule:${p.source}:${kind}`, `reached:${reached}`);
       if (i === 0) c.features.push('sieve-choice', `sieve-choice:${reached}`);
       if (kind === 'pronoun' && resolved.entity) c.features.push(...agreement(p.mention!, resolved.entity));
@@ -155,7 +155,8 @@ export class CandidateFinder {
     const f: string[] = [];
     if (q.previous?.key === c.key) {
       f.push('previous-speaker');
-      if (q.previous.continuation) f.push('previous-speaker:continues');
+      // Continuing the previous speaker means most when nothing else in the text attributes the quote.
+      if (q.previous.continuation) f.push(q.proposals.length === 0 ? 'previous-speaker:continues' : 'previous-speaker:continues-beside-rule');
       if (q.previous.sameParagraph) f.push('previous-speaker:same-paragraph');
     }
     if (q.quotedBefore.has(c.key)) f.push('quoted-before');
@@ -233,6 +234,12 @@ export class CandidateFinder {
     }
     return best?.e ?? null;
   }
+}
+
+/** "a spokesman" is someone new; "the company" an institution: neither is a person named before. */
+function unnamedHow(text: string, role: string): string {
+  if (/^(?:a|an|one|another)\s/i.test(text)) return '-indefinite';
+  return isInstitutionRole(role) ? '-institution' : '';
 }
 
 /** Does a pronoun agree with the person it was resolved to? */

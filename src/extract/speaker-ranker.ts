@@ -50,8 +50,28 @@ export function scoreOf(weights: Record<string, number>, features: readonly stri
   return z;
 }
 
-/** The candidates, most probable first; ties keep the candidates' order. */
+/**
+ * Rules that are certain stay rules: a role noun whose words match one person's title ("the mayor"
+ * after "Mayor Lucia Gomez"), one that brings in someone new ("a Downing Street spokesman said"),
+ * and an institution the text does not name ("the company said"), which is nobody named before.
+ * PolNeAR train scores no role-noun source, so the weights cannot have learned these.
+ */
+const CERTAIN = ['sieve-choice:role-by-title', 'sieve-choice:role-unnamed-indefinite'];
+
+/** The candidates, most probable first; ties keep the candidates' order; a certain rule's choice first. */
 export function rankCandidates(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
+  const ranked = byProbability(model, candidates);
+  const certain = ranked.find((r) => r.candidate.features.some((f) => CERTAIN.includes(f))) ?? institutionFor(ranked);
+  return certain ? [certain, ...ranked.filter((r) => r !== certain)] : ranked;
+}
+
+/** "the company said": an institution speaks, never a person; the likeliest organisation, or the unnamed one. */
+function institutionFor(ranked: RankedCandidate[]): RankedCandidate | undefined {
+  if (!ranked.some((r) => r.candidate.features.includes('sieve-choice:role-unnamed-institution'))) return undefined;
+  return ranked.find((r) => r.candidate.entity?.kind === 'organisation' || r.candidate.features.includes('sieve-choice:role-unnamed-institution'));
+}
+
+function byProbability(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
   const scores = candidates.map((c) => scoreOf(model.weights, c.features));
   const top = Math.max(...scores);
   const exp = scores.map((z) => Math.exp(z - top));
