@@ -5,7 +5,7 @@ import type { ArticleRecord, Quote } from '../record.ts';
 import { explainRule } from './attribution.ts';
 import { absoluteUrl } from './config.ts';
 import { displayDate, timeElement } from './dates.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, join, type SafeHtml } from './html.ts';
 import { quotationJsonLd } from './json-ld.ts';
 import { page, SITE_NAME } from './layout.ts';
 import { quoteInContext } from './quote-context.ts';
@@ -33,6 +33,16 @@ export function citationText(model: QuotePageModel, item: QuoteInArticle): strin
 /** The words as a reader would quote them, without stray quote marks or spaces at the ends. */
 const trimMarks = (words: string): string => words.replace(/^[\s“”‘’"'«»„‚‹›]+|[\s“”‘’"'«»„‚‹›]+$/g, '');
 
+const percent = (p: number) => `${Math.round(p * 100)} %`;
+
+/** How sure the program is of the speaker, and whom else it weighed. */
+function certainty(quote: Quote): SafeHtml {
+  const { confidence, alternatives } = quote.attribution;
+  const others = alternatives.map((a) => html`${a.name ?? 'nobody named'} (${percent(a.score)})`);
+  const list = others.length === 0 ? '' : html` Others it weighed: ${join(others, ', ')}.`;
+  return html`<p class="confidence">How sure the program is of this speaker: ${percent(confidence)}.${list}</p>`;
+}
+
 function why(item: QuoteInArticle): SafeHtml {
   const { quote } = item;
   const { rule, summary, example } = explainRule(quote.attribution);
@@ -45,6 +55,7 @@ function why(item: QuoteInArticle): SafeHtml {
 <p>${summary} <span class="rule">(Rule: <code>${rule}</code>.)</span></p>
 ${words.length > 0 ? html`<p>In this article ${words.length === 2 ? html`${words[0]} and ${words[1]}` : words[0]}.</p>` : ''}
 ${example ? html`<p class="example">For example: ${example}</p>` : ''}
+${certainty(quote)}
 <p>The quote and its speaker were found by a program and can be wrong. <a href="${ABOUT_URL}#report">How to report a wrong attribution</a>.</p>
 </section>`;
 }

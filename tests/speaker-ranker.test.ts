@@ -1,0 +1,103 @@
+// The learned step of attribution: the committed model loads and predicts, training is
+// deterministic, and on short texts of our own the ranker gets each class of error right.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fitConditionalLogit, predict, type Example } from '../scripts/attribution/conditional-logit.ts';
+import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
+import { lexicalType } from '../src/extract/entity-types.ts';
+import { loadAttributionModel, ModelFileError, rankCandidates } from '../src/extract/speaker-ranker.ts';
+import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
+import { recordOf, speakerOf } from './helpers/extract.ts';
+
+const candidate = (key: string, features: string[]): SpeakerCandidate => ({ key, entity: null, unnamedRole: null, proposal: null, proposals: [], features });
+
+test('the committed model loads, weighs the sieve’s choice up and nobody down', () => {
+  const model = loadAttributionModel();
+  assert.ok(Object.keys(model.weights).length > 20);
+  assert.ok(model.weights['sieve-choice']! > 0);
+  assert.ok((model.weights['nobody'] ?? 0) < 0);
+  assert.ok(model.trainedOn.quotes > 1000);
+});
+
+test('a model file that cannot be read names its path and how to write it again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'model-'));
+  const path = join(dir, 'attribution-model.json');
+  writeFileSync(path, '{ "weights": { "sieve-choice": "high" } }');
+  assert.throws(() => loadAttributionModel(path), (e: Error) => e instanceof ModelFileError && e.name === 'ModelFileError' && e.message.includes(path) && e.message.includes('npm run train:attribution'));
+  writeFileSync(path, 'not json');
+  assert.throws(() => loadAttributionModel(path), (e: Error) => e instanceof ModelFileError && e.cause instanceof SyntaxError);
+});
+
+test('ranking turns weights into probabilities that sum to one, most probable first', () => {
+  const model = { trainedOn: { corpus: 'test', articles: 0, quotes: 0, candidates: 0 }, weights: { a: 2, b: -1 } };
+  const ranked = rankCandidates(model, [candidate('x', ['b']), candidate('y', ['a']), candidate('nobody', [])]);
+  assert.deepEqual(ranked.map((r) => r.candidate.key), ['y', 'nobody', 'x']);
+  assert.ok(Math.abs(ranked.reduce((s, r) => s + r.probability, 0) - 1) < 1e-9);
+  assert.ok(ranked[0]!.probability > 0.8);
+});
+
+function toyExamples(): Example[] {
+  // Feature 0 marks the right candidate four times in five; feature 1 is noise; feature 2 is always there.
+  return Array.from({ length: 50 }, (_, i) => ({
+    candidates: [[0, 2], [1, 2], [2]],
+    right: i % 5 === 0 ? [false, true, false] : [true, false, false],
+  }));
+}
+
+test('fitting the same examples twice gives the same weights, bit for bit', () => {
+  const a = fitConditionalLogit(toyExamples(), 3);
+  const b = fitConditionalLogit(toyExamples(), 3);
+  assert.deepEqual([...a], [...b]);
+});
+
+test('fitting learns the feature that marks the right candidate, and its probability is near its rate', () => {
+  const w = fitConditionalLogit(toyExamples(), 3, { iterations: 800, l2: 0, learningRate: 0.05 });
+  assert.ok(w[0]! > w[1]!);
+  const { best, probability } = predict(w, toyExamples()[1]!);
+  assert.equal(best, 0);
+  assert.ok(probability > 0.7 && probability < 0.85, `probability ${probability}`);
+});
+
+test('training labels: surnames agree, a full name inside a long mention, nobody for nobody', () => {
+  assert.ok(sameSpeaker({ text: '', speaker: 'Spokeswoman Haley Morris' }, 'Haley Morris'));
+  assert.ok(sameSpeaker({ text: '', speaker: 'Ann Reyes of the Institute for Fiscal Studies' }, 'Ann Reyes'));
+  assert.ok(sameSpeaker({ text: '', speaker: 'Gerhard Schröder' }, 'Gerhard Schroeder'));
+  assert.ok(sameSpeaker({ text: '', speaker: null }, 'unnamed official'));
+  assert.ok(!sameSpeaker({ text: '', speaker: 'Haley Morris' }, 'Tom Clarke'));
+  assert.deepEqual([...pairQuotes(['we will win this seat', 'nothing'], ['We will win this seat!'])], [[0, 0]]);
+});
+
+test('the lexicon tells places, given names, surnames and common words apart', () => {
+  assert.equal(lexicalType('Ohio'), 'place');
+  assert.equal(lexicalType('Hillary'), 'given-name');
+  assert.equal(lexicalType('Meanwhile'), 'word');
+  assert.equal(lexicalType('Zzyzxq'), 'unknown');
+});
+
+test('every quote carries a confidence from 0 to 1, and alternatives that are other people', () => {
+  const r = recordOf('Mayor Lena Ortiz and councillor Hugo Brandt spoke on Monday.\n\n“The bridge opens in May,” Ortiz said.\n\n“We will see,” he said.');
+  for (const q of r.quotes) {
+    assert.ok(q.attribution.confidence >= 0 && q.attribution.confidence <= 1);
+    for (const a of q.attribution.alternatives) assert.notEqual(a.name, r.speakers.find((s) => s.id === q.speakerId)?.name);
+  }
+  assert.equal(speakerOf(r, 'bridge opens'), 'Lena Ortiz');
+  assert.ok(r.quotes[0]!.attribution.confidence >= 0.9);
+});
+
+test('a person named inside the quote is not its speaker', () => {
+  const r = recordOf('“We will never let Paul Verhoef down,” said Irene Castell, the party chair.');
+  assert.equal(speakerOf(r, 'never let'), 'Irene Castell');
+});
+
+test('a pronoun goes to the person of its gender, not to the last one named', () => {
+  const r = recordOf('Nurse Maria Lindqvist met the hospital director, Tomas Berg, on Monday.\n\n“The ward needs more staff,” she said.');
+  assert.equal(speakerOf(r, 'ward needs'), 'Maria Lindqvist');
+});
+
+test('an institution named before speaks for itself when the text calls it “the bank”', () => {
+  const r = recordOf('Northfield Bank cut its savings rate on Monday, said analyst Petra Vogel.\n\n“Savers will still be rewarded,” the bank said in a statement.');
+  assert.notEqual(speakerOf(r, 'Savers will'), 'Petra Vogel');
+});
