@@ -16,7 +16,7 @@ export function render(data: SiteData): string {
 <p>Editors put news articles into the archive as they were published. Everything else is done by a program, without a person checking each result:</p>
 <ul>
 <li>It finds every quotation, whatever quote marks the text uses, including quotes that run over several paragraphs and quotes broken by an attribution (“…, – said Peskov. – …”).</li>
-<li>It decides who said each quote with a list of rules tried in order: a speech verb after or before the quote, “according to”, a credit after a dash, the subject of the sentence, or the speaker of the quote before. Every quote’s page names the rule that was used, and the words it relied on.</li>
+<li>It decides who said each quote in two steps. Rules find the people the text could mean: a speech verb after or before the quote, “according to”, a credit after a dash, the subject of the sentence, the speaker of the quote before, and everyone named nearby. A model trained on hundreds of news articles then weighs them and chooses one, with a measure of how sure it is. Every quote’s page names the rule behind the choice, the words it relied on, how sure the program is, and whom else it weighed.</li>
 <li>It works out who “he”, “the spokesman” or a bare surname stands for, and merges the same person across articles into one <a href="${SPEAKERS_URL}">speaker page</a>.</li>
 <li>It dates each article from its front matter, its dateline or its text, and says so on the article when the date was not given by an editor. Dates are shown only as precisely as they are known: “September 2015”, never an invented day. See the <a href="${DATES_URL}">timeline</a>.</li>
 </ul>
