@@ -3,14 +3,14 @@
 import type { AlternativeSpeaker, ArticleRecord, AttributionRule, Message, Paragraph, Quote, QuoteKind, Speaker, TitleSource } from '../record.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import { lineColumn, message } from '../read/messages.ts';
-import { attributionProposals, type FoundAttribution } from './attribute-quotes.ts';
+import { attributionProposals, type FoundAttribution, type Proposal } from './attribute-quotes.ts';
 import { CandidateFinder, candidateKey, NOBODY, type QuoteSituation, type SpeakerCandidate } from './speaker-candidates.ts';
 import { defaultModel, rankCandidates, sieveOrder, type AttributionModel, type RankedCandidate } from './speaker-ranker.ts';
 import { classifyBlocks } from './classify-blocks.ts';
 import { parseEdtf, precisionOf, toEdtf, type SimpleDate } from './edtf.ts';
 import { findDateline, findTextDate, resolveWeekday } from './find-dates.ts';
 import { findQuotes } from './find-quotes.ts';
-import { gatherEntities, slugify, SpeakerResolver, type Entity } from './resolve-speakers.ts';
+import { gatherEntities, slugify, SpeakerResolver, type Entity, type EntityTable } from './resolve-speakers.ts';
 import type { Range } from './sentences.ts';
 import { splitBlocks, toParagraphs } from './split-paragraphs.ts';
 import { splitQuotes, type QuoteCandidate } from './split-quotes.ts';
@@ -160,80 +160,11 @@ export function extractArticle(input: ArticleInputText, options: ExtractOptions 
   const named = attributions.flatMap((a) => (a.mention?.kind === 'name' ? [{ name: a.mention.name, roles: a.mention.roles, at: a.at }] : []));
   const table = gatherEntities(paragraphs, ranges, named);
   const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
-  const finder = new CandidateFinder(table, resolver, paragraphs, body);
   const ranker = options.ranker === undefined ? defaultModel() : options.ranker;
-
-  const dated = dateOf(input.frontMatter, paragraphs);
-  const speakers = new Map<string, Speaker>();
-  const quotes: Quote[] = [];
-  // The sieve's speaker of the previous quote: a feature of the next one, never the ranker's choice,
-  // so that features do not depend on the model that weighs them.
-  let previous: { key: string; paragraph: number; end: number } | null = null;
-  const quotedBefore = new Set<string>();
-  const weighedAlternatives: RankedCandidate[][] = [];
-  candidates.forEach((c, i) => {
-    let attribution = attributions[i]!;
-    const first = c.parts[0]!;
-    const last = c.parts.at(-1)!;
-    let sieveKey = attribution.mention ? candidateKey(resolver.lookup(attribution.mention, attribution.at)) : NOBODY;
-    const continuation = previous !== null && isContinuation(body, paragraphs, previous, first);
-    // An unattributed quote right after an attributed one keeps its speaker.
-    if (!attribution.mention && previous && previous.key !== NOBODY && continuation) {
-      sieveKey = previous.key;
-      attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
-    }
-    if (isNotSpeech(body, c, attribution, paragraphs)) return;
-    const situation: QuoteSituation = {
-      start: first.start,
-      end: last.end,
-      text: body.slice(first.start, last.end),
-      proposals: proposals[i]!,
-      previous: previous && { key: previous.key, continuation, sameParagraph: previous.paragraph === first.paragraph },
-      quotedBefore,
-    };
-    const weighed = finder.candidates(situation);
-    const ranked = ranker ? rankCandidates(ranker, weighed) : sieveOrder(weighed);
-    const chosen = ranked[0]!.candidate;
-    const speaker = chosen.proposal ? speakerOfResolved(resolver.resolve(chosen.proposal.mention!, chosen.proposal.at), slug) : speakerOfResolved(chosen, slug);
-    if (speaker) speakers.set(speaker.id, speaker);
-    const n = quotes.length + 1;
-    const quote: Quote = {
-      id: `${slug}/q${n}`,
-      text: situation.text,
-      speakerId: speaker?.id ?? null,
-      kind: kindOf(body, c, paragraphs),
-      paragraph: first.paragraph,
-      start: first.start,
-      end: last.end,
-      parts: c.parts,
-      attribution: {
-        rule: ruleOf(chosen),
-        mention: chosen.proposal?.mention?.text ?? null,
-        cue: chosen.proposal?.cue ?? null,
-        confidence: round(ranked[0]!.probability),
-        alternatives: [],
-      },
-      date: null,
-    };
-    quotes.push(quote);
-    weighedAlternatives.push(ranked);
-    options.onCandidates?.(quote, ranked);
-    previous = { key: sieveKey, paragraph: last.paragraph, end: last.end };
-    if (sieveKey !== NOBODY) quotedBefore.add(sieveKey);
-  });
-  // Speakers' final names are known only after every mention is resolved.
-  const final = new Map<string, Speaker>();
-  for (const e of table.entities) {
-    const s = speakerOf(e);
-    for (const [id, old] of speakers) if (old.kind !== 'unnamed' && (old.name === e.name || e.aliases.includes(old.name))) {
-      for (const q of quotes) if (q.speakerId === id) q.speakerId = s.id;
-      final.set(s.id, s);
-    }
-  }
-  for (const [id, s] of speakers) if (s.kind === 'unnamed') final.set(id, s);
-  quotes.forEach((q, i) => (q.attribution.alternatives = alternativesOf(weighedAlternatives[i]!)));
+  const { quotes, speakers } = attributeSpeakers({ body, slug, paragraphs, candidates, proposals, attributions, table, resolver, ranker, options });
   for (const q of quotes) if (q.speakerId === null) messages.push(message('warning', 'no-speaker', `No speaker found for the quote “${q.text.slice(0, 40)}…”`, input.source, at(q.start)));
 
+  const dated = dateOf(input.frontMatter, paragraphs);
   const { title, titleSource } = titleOf(paragraphs, input.frontMatter);
   const record: ArticleRecord = {
     slug,
@@ -249,12 +180,112 @@ export function extractArticle(input: ArticleInputText, options: ExtractOptions 
     author: input.frontMatter.author ?? null,
     body,
     paragraphs,
-    speakers: [...final.values()],
+    speakers,
     quotes,
     messages,
   };
   dateQuotes(record);
   return { record, yearless: dated.yearless };
+}
+
+interface SpeakerContext {
+  body: string;
+  slug: string;
+  paragraphs: Paragraph[];
+  candidates: QuoteCandidate[];
+  proposals: Proposal[][];
+  attributions: FoundAttribution[];
+  table: EntityTable;
+  resolver: SpeakerResolver;
+  ranker: AttributionModel | null;
+  options: ExtractOptions;
+}
+
+/** Each quote that is speech, with the speaker the ranker chose; the speakers under their final names. */
+function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Speaker[] } {
+  const { body, paragraphs, resolver } = ctx;
+  const finder = new CandidateFinder(ctx.table, resolver, paragraphs, body);
+  const speakers = new Map<string, Speaker>();
+  const quotes: Quote[] = [];
+  // The sieve's speaker of the previous quote: a feature of the next one, never the ranker's choice,
+  // so that features do not depend on the model that weighs them.
+  let previous: { key: string; paragraph: number; end: number } | null = null;
+  const quotedBefore = new Set<string>();
+  const weighed: RankedCandidate[][] = [];
+  ctx.candidates.forEach((c, i) => {
+    let attribution = ctx.attributions[i]!;
+    const first = c.parts[0]!;
+    const last = c.parts.at(-1)!;
+    let sieveKey = attribution.mention ? candidateKey(resolver.lookup(attribution.mention, attribution.at)) : NOBODY;
+    const continuation = previous !== null && isContinuation(body, paragraphs, previous, first);
+    // An unattributed quote right after an attributed one keeps its speaker.
+    if (!attribution.mention && previous && previous.key !== NOBODY && continuation) {
+      sieveKey = previous.key;
+      attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
+    }
+    if (isNotSpeech(body, c, attribution, paragraphs)) return;
+    const situation: QuoteSituation = {
+      start: first.start,
+      end: last.end,
+      text: body.slice(first.start, last.end),
+      proposals: ctx.proposals[i]!,
+      previous: previous && { key: previous.key, continuation, sameParagraph: previous.paragraph === first.paragraph },
+      quotedBefore,
+    };
+    const candidates = finder.candidates(situation);
+    const ranked = ctx.ranker ? rankCandidates(ctx.ranker, candidates) : sieveOrder(candidates);
+    const quote = chosenQuote(ctx, c, ranked, `${ctx.slug}/q${quotes.length + 1}`, speakers);
+    quotes.push(quote);
+    weighed.push(ranked);
+    ctx.options.onCandidates?.(quote, ranked);
+    previous = { key: sieveKey, paragraph: last.paragraph, end: last.end };
+    if (sieveKey !== NOBODY) quotedBefore.add(sieveKey);
+  });
+  const final = finalSpeakers(ctx.table, speakers, quotes);
+  quotes.forEach((q, i) => (q.attribution.alternatives = alternativesOf(weighed[i]!)));
+  return { quotes, speakers: final };
+}
+
+/** The quote's record with the top candidate as its speaker (recorded in `speakers`). */
+function chosenQuote(ctx: SpeakerContext, c: QuoteCandidate, ranked: RankedCandidate[], id: string, speakers: Map<string, Speaker>): Quote {
+  const first = c.parts[0]!;
+  const last = c.parts.at(-1)!;
+  const chosen = ranked[0]!.candidate;
+  const resolved = chosen.proposal ? ctx.resolver.resolve(chosen.proposal.mention!, chosen.proposal.at) : chosen;
+  const speaker = speakerOfResolved(resolved, ctx.slug);
+  if (speaker) speakers.set(speaker.id, speaker);
+  return {
+    id,
+    text: ctx.body.slice(first.start, last.end),
+    speakerId: speaker?.id ?? null,
+    kind: kindOf(ctx.body, c, ctx.paragraphs),
+    paragraph: first.paragraph,
+    start: first.start,
+    end: last.end,
+    parts: c.parts,
+    attribution: {
+      rule: ruleOf(chosen),
+      mention: chosen.proposal?.mention?.text ?? null,
+      cue: chosen.proposal?.cue ?? null,
+      confidence: round(ranked[0]!.probability),
+      alternatives: [],
+    },
+    date: null,
+  };
+}
+
+/** Speakers' final names are known only after every mention is resolved: quotes take their ids. */
+function finalSpeakers(table: EntityTable, speakers: Map<string, Speaker>, quotes: Quote[]): Speaker[] {
+  const final = new Map<string, Speaker>();
+  for (const e of table.entities) {
+    const s = speakerOf(e);
+    for (const [id, old] of speakers) if (old.kind !== 'unnamed' && (old.name === e.name || e.aliases.includes(old.name))) {
+      for (const q of quotes) if (q.speakerId === id) q.speakerId = s.id;
+      final.set(s.id, s);
+    }
+  }
+  for (const [id, s] of speakers) if (s.kind === 'unnamed') final.set(id, s);
+  return [...final.values()];
 }
 
 function isContinuation(body: string, paragraphs: Paragraph[], previous: { paragraph: number; end: number }, first: { paragraph: number; start: number }): boolean {
