@@ -6,7 +6,9 @@
 // ranker to weigh recency and gender against the resolver's one guess, which is what it lacks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lexicalType } from '../../src/extract/entity-types.ts';
 import { genderOfFirstName } from '../../src/extract/first-names.ts';
+import { ORGANISATION_WORDS } from '../../src/extract/mentions.ts';
 
 interface SourceSpan {
   start: number;
@@ -39,6 +41,17 @@ function sourceSpans(annotation: string, text: string): SourceSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The name before any apposition: "Sen. David Perdue (R-Ga.)" → "Sen. David Perdue". */
+const headOf = (mention: string) => mention.split(/,|\(| who | whose | at | of the | from /)[0]!.replace(/[’']s$/u, '').trim();
+
+/** "he" and "she" stand for a person: not "NBC News", "The White House", "Delegates" or "Few people". */
+function couldBePerson(name: string): boolean {
+  if (/^(?:the|a|an|another|few|many|some|several|one|two|most|all)\b/i.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase())) || ['organisation', 'place'].includes(lexicalType(name))) return false;
+  return words.length > 1 || !/s$/.test(name) || genderOfFirstName(name) !== 'unknown';
+}
+
 function genderOfName(name: string): 'male' | 'female' | 'unknown' {
   for (const w of name.match(/\p{Lu}[\p{L}]+/gu) ?? []) {
     const g = genderOfFirstName(w);
@@ -52,7 +65,7 @@ function resolveChain(sources: SourceSpan[]): Array<string | null> {
   const names: Array<string | null> = [];
   sources.forEach((s, i) => {
     if (isNamed(s.text)) {
-      names.push(s.text);
+      names.push(headOf(s.text));
       return;
     }
     const gender = genderOfPronoun(s.text);
@@ -61,7 +74,7 @@ function resolveChain(sources: SourceSpan[]): Array<string | null> {
     let found: string | null = null;
     for (let j = i - 1; j >= 0 && !plural; j--) {
       const n = names[j];
-      if (n && (gender === null || genderOfName(n) === 'unknown' || genderOfName(n) === gender)) {
+      if (n && couldBePerson(n) && (genderOfName(n) === 'unknown' || genderOfName(n) === gender)) {
         found = n;
         break;
       }

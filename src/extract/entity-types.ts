@@ -60,3 +60,12 @@ export function nameTypes(name: string): NameTypes {
   const types = words.map(lexicalType);
   return { whole: lexicalType(name), first: types[0] ?? 'unknown', last: types.at(-1) ?? 'unknown', words: types };
 }
+
+/** The gender compromise's lexicon gives a given name ("Dante": male), `unknown` for any other word. */
+export function genderOfGivenName(word: string): 'male' | 'female' | 'unknown' {
+  const entry = model().lexicon[word.toLowerCase()];
+  const tags = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  if (tags.includes('MaleName')) return 'male';
+  if (tags.includes('FemaleName')) return 'female';
+  return 'unknown';
+}

@@ -1,3 +1,5 @@
+import { genderOfGivenName } from './entity-types.ts';
+
 // Common given names, to keep "she" from resolving to a man. A name not listed stays unknown and
 // matches either pronoun; a pronoun resolved to a person also teaches their gender.
 
@@ -30,9 +32,10 @@ const MALE = new Set(
     'hal kerr adam elijah trey jason devin darrell reid dick al ken hank sonny').split(' '),
 );
 
+/** The list above first (names of the news it was written for), then compromise's lexicon of given names. */
 export function genderOfFirstName(name: string): 'male' | 'female' | 'unknown' {
   const key = name.toLowerCase().replace(/[.'’]/g, '');
   if (FEMALE.has(key)) return 'female';
   if (MALE.has(key)) return 'male';
-  return 'unknown';
+  return genderOfGivenName(key);
 }

@@ -5,6 +5,7 @@
 import type { Paragraph, Speaker } from '../record.ts';
 import { trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
+import { nameTypes } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
 
 export interface Entity {
@@ -131,6 +132,18 @@ export class EntityTable {
 
 const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 
+/**
+ * Two capitalised words are a person's name unless the lexicon says otherwise: "Florida Friday",
+ * "Birch Society", "York City", "N. Korea" end in a place, a weekday or a common word. A known
+ * given name first ("Marcia Price", "Tom King") settles it the other way.
+ */
+function couldBePersonName(tokens: string[]): boolean {
+  const types = nameTypes(tokens.join(' '));
+  if (types.first === 'given-name' || genderOfFirstName(tokens[0]!) !== 'unknown') return true;
+  if (types.whole === 'place' || types.whole === 'organisation') return false;
+  return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
+}
+
 /** Gathers the people named in the writer's text (quotes blanked out). */
 export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
@@ -149,8 +162,11 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
       const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
       const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
-      if (name.length < 2 || isOrganisationName(name)) {
+      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name)) {
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
+        // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
+        const org = tokens.map((t) => t.replace(/['’]s$/, ''));
+        if (org.length >= 2 && (isOrganisationName(org) || nameTypes(org.join(' ')).whole === 'organisation')) table.add(org.join(' '), 'organisation', [], null, p.start + m.index + m[0].indexOf(tokens[0]!));
         continue;
       }
       const prefix = [rolePrefix(text, m.index), rest.join(' ')].filter(Boolean).join(' ').trim();

@@ -6,6 +6,7 @@
 import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
+import { findSpeechVerb, WEAK_VERBS } from './speech-verbs.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
 import { isInstitutionRole, surnameOf } from './resolve-speakers.ts';
 
@@ -144,6 +145,10 @@ export class CandidateFinder {
     const first = q.proposals[0]?.mention;
     if (!first) return ['nearby-only:no-rule'];
     const f = [`nearby-only:beside-${first.kind}`];
+    // "Peskov said that Assad is “the only force…”": named between the source and the quote, in the
+    // words reported, not the one who reports them.
+    const at = q.proposals[0]!.at;
+    if (at < q.start && e.positions.some((p) => p > at && p < q.start && this.sentenceOf(p) === this.sentenceOf(at))) f.push('nearby-only:between-source-and-quote');
     if (first.kind === 'pronoun' && (first.gender === 'male' || first.gender === 'female')) {
       f.push(e.gender === 'unknown' ? 'nearby-only:pronoun-gender-unknown' : e.gender === first.gender ? 'nearby-only:pronoun-agrees' : 'nearby-only:pronoun-disagrees');
     }
@@ -167,8 +172,11 @@ export class CandidateFinder {
     const e = c.entity;
     f.push(`kind:${e.kind}`);
     // Where a person is named means one thing for a rule's mention and another for a bystander.
+    // And again under what the sieve's mention was: a person named beside "he said" may be who "he"
+    // is; beside "Smith said" they are a bystander.
     const origin = c.proposal ? 'proposed' : 'nearby';
-    f.push(...this.placement(e, q, nearest).map((x) => `${origin}:${x}`));
+    const situation = q.proposals[0]?.mention?.kind ?? 'no-rule';
+    for (const x of this.placement(e, q, nearest)) f.push(`${origin}:${x}`, `${origin}@${situation}:${x}`);
     f.push(`mentions:${bucket(e.positions.length, [0, 1, 3, 6])}`);
     if (e === this.firstPerson) f.push('first-person-named');
     if (e === this.mostNamed) f.push('most-named');
@@ -200,6 +208,7 @@ export class CandidateFinder {
       f.push(`before:chars:${bucket(q.start - beforeAt, [40, 120, 300, 800])}`);
       if (nearest.before === e) f.push('nearest-before');
       if (this.opensSentence(beforeAt)) f.push('before:opens-sentence');
+      if (this.speaksAt(beforeAt)) f.push('before:speaks');
     }
     if (afterAt !== undefined) {
       const sentences = this.sentenceOf(afterAt) - this.sentenceOf(q.end);
@@ -209,6 +218,13 @@ export class CandidateFinder {
       if (nearest.after === e) f.push('nearest-after');
     }
     return f;
+  }
+
+  /** Is the name at `at` followed by a verb of saying in its sentence ("Chinni, a pollster, said")? */
+  private speaksAt(at: number): boolean {
+    const end = this.resolver.sentenceStarts[this.sentenceOf(at) + 1] ?? this.body.length;
+    const verb = findSpeechVerb(this.body.slice(at, Math.min(end, at + 120)));
+    return verb !== null && !WEAK_VERBS.test(verb[0]);
   }
 
   /** Is the name at `at` the first words of its sentence (a subject, most likely)? */
