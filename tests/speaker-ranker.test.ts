@@ -10,7 +10,7 @@ import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
 import { loadAttributionModel, ModelFileError, rankCandidates } from '../src/extract/speaker-ranker.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
-import { recordOf, speakerOf } from './helpers/extract.ts';
+import { archiveOf, recordOf, speakerOf } from './helpers/extract.ts';
 
 const candidate = (key: string, features: string[]): SpeakerCandidate => ({ key, entity: null, unnamedRole: null, proposal: null, proposals: [], features });
 
@@ -100,4 +100,29 @@ test('a pronoun goes to the person of its gender, not to the last one named', ()
 test('an institution named before speaks for itself when the text calls it “the bank”', () => {
   const r = recordOf('Northfield Bank cut its savings rate on Monday, said analyst Petra Vogel.\n\n“Savers will still be rewarded,” the bank said in a statement.');
   assert.notEqual(speakerOf(r, 'Savers will'), 'Petra Vogel');
+});
+
+test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
+  const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
+  assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');
+  assert.equal(r.speakers.find((s) => s.name === 'Welsh government')?.kind, 'organisation');
+});
+
+test('a title and a given name, or the given name alone, are the person with the full name', () => {
+  const r = recordOf('Dame Helen Marsh opened the new library on Friday.\n\n“Books are for everyone,” Dame Helen said.\n\nHelen said: “This building belongs to the town and to nobody else.”');
+  assert.equal(speakerOf(r, 'Books are'), 'Helen Marsh');
+  assert.equal(speakerOf(r, 'This building'), 'Helen Marsh');
+  assert.equal(r.speakers.length, 1);
+});
+
+test('two people with one surname stay two people, and “she” is the woman', () => {
+  const r = recordOf('Mark Ellis met his sister, Rosa Ellis, on Tuesday.\n\n“We agreed on everything that matters,” she said.');
+  assert.equal(speakerOf(r, 'We agreed'), 'Rosa Ellis');
+});
+
+test('one person spelled Schröder in one article and Schroeder in another is one speaker', () => {
+  const archive = archiveOf({ 'a.txt': '“We will not cut pensions,” said Gerhard Schröder on Monday.', 'b.txt': '“The talks were useful,” Gerhard Schroeder said.' });
+  const ids = archive.articles.flatMap((r) => r.quotes.map((q) => q.speakerId));
+  assert.deepEqual(ids, ['gerhard-schroder', 'gerhard-schroder']);
+  assert.equal(archive.people.length, 1);
 });

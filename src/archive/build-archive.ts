@@ -10,7 +10,7 @@ import { message } from '../read/messages.ts';
 import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
 import { dateQuotes, extractArticle, type ExtractedArticle, type ExtractOptions } from '../extract/extract-article.ts';
 import { inferYear } from '../extract/find-dates.ts';
-import { addRole, slugify, surnameOf } from '../extract/resolve-speakers.ts';
+import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
 
 export interface ArticleInput {
@@ -133,18 +133,25 @@ function applyPeopleFile(records: ArticleRecord[], entries: PersonEntry[]): void
 function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[] {
   applyPeopleFile(records, entries);
   const people = new Map<string, Person>();
-  const fullNames = new Map<string, string[]>(); // surname → ids of multi-word names
+  const fullNames = new Map<string, string[]>(); // folded surname → ids of multi-word names
+  const spellings = new Map<string, string>(); // folded full name → the first id with it
   for (const r of records) for (const s of r.speakers) {
     if (s.kind === 'person' && s.name.includes(' ')) {
-      const ids = fullNames.get(surnameOf(s.name)) ?? [];
-      if (!ids.includes(s.id)) ids.push(s.id);
-      fullNames.set(surnameOf(s.name), ids);
+      if (!spellings.has(foldName(s.name))) spellings.set(foldName(s.name), s.id);
+      const id = spellings.get(foldName(s.name))!;
+      const ids = fullNames.get(foldName(surnameOf(s.name))) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      fullNames.set(foldName(surnameOf(s.name)), ids);
     }
   }
   for (const r of records) {
     const rename = new Map<string, string>();
     for (const s of r.speakers) {
-      const candidates = s.kind === 'person' && !s.name.includes(' ') ? fullNames.get(surnameOf(s.name)) ?? [] : [];
+      if (s.kind !== 'person') continue;
+      // "Gerhard Schroeder" in one article is the "Gerhard Schröder" of another.
+      const spelled = spellings.get(foldName(s.name));
+      if (spelled && spelled !== s.id) rename.set(s.id, spelled);
+      const candidates = !s.name.includes(' ') ? fullNames.get(foldName(surnameOf(s.name))) ?? [] : [];
       if (candidates.length === 1) rename.set(s.id, candidates[0]!);
     }
     for (const s of r.speakers) {

@@ -40,6 +40,9 @@ export function addRole(roles: string[], raw: string): void {
 export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
 
+/** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
+export const foldName = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
+
 export const surnameOf = (name: string) => {
   const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
   return (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
@@ -99,17 +102,24 @@ export class EntityTable {
   readonly entities: Entity[] = [];
 
   find(name: string): Entity | undefined {
-    const key = name.toLowerCase();
-    const exact = this.entities.find((e) => e.name.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key));
+    const key = foldName(name);
+    const exact = this.entities.find((e) => foldName(e.name) === key || e.aliases.some((a) => foldName(a) === key));
     if (exact) return exact;
-    const surname = surnameOf(name);
+    const surname = foldName(surnameOf(name));
     const tokens = name.split(/\s+/);
-    const candidates = this.entities.filter((e) => e.kind === 'person' && surnameOf(e.name) === surname);
+    const candidates = this.entities.filter((e) => e.kind === 'person' && foldName(surnameOf(e.name)) === surname);
     if (tokens.length > 1) {
-      const first = tokens[0]!.toLowerCase();
-      return candidates.find((e) => e.name.toLowerCase().startsWith(first)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+      // "Bill Clinton" is not "Hillary Clinton": another first name is another person; a bare
+      // surname or a matching initial ("J. Smith") is the same one.
+      const first = foldName(tokens[0]!).replace(/\.$/, '');
+      return candidates.find((e) => foldName(e.name).split(/\s+/)[0] === first) ?? candidates.find((e) => !/\s/.test(e.name) || (first.length === 1 && foldName(e.name).startsWith(first)));
     }
-    return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
+    const bySurname = candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
+    if (bySurname) return bySurname;
+    // "Helen" after "Helen Marsh" (or "Dame Helen"): a given name alone, when one person has it.
+    if (genderOfFirstName(name) === 'unknown') return undefined;
+    const byFirst = this.entities.filter((e) => e.kind === 'person' && /\s/.test(e.name) && foldName(e.name.split(/\s+/)[0]!) === key);
+    return byFirst.length === 1 ? byFirst[0] : undefined;
   }
 
   add(name: string, kind: Speaker['kind'], roles: string[], alias: string | null, position: number | null): Entity {
@@ -233,6 +243,13 @@ const newEntity = (name: string, kind: Speaker['kind']): Entity => ({ name, kind
 /** "the company", "the ministry": a role noun for an institution, never for one person. */
 export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
 
+/** "the Welsh government", "the Ohio Democratic Party": an institution the text names, though not in capitals alone. */
+function namedInstitution(role: string): string | null {
+  if (!isInstitutionRole(role)) return null;
+  const words = role.split(/\s+/);
+  return words.length >= 2 && words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w)) ? role : null;
+}
+
 export interface Resolved {
   entity: Entity | null;
   unnamedRole: string | null;
@@ -304,7 +321,9 @@ export class SpeakerResolver {
         if (mention.gender === 'plural' || /^(?:it|i)$/i.test(mention.text)) return { entity: null, unnamedRole: null };
         return { entity: this.salient(at, mention.gender), unnamedRole: null, how: 'salient' };
       case 'role': {
-        if (mention.unnamed || INSTITUTION_HEAD.test(mention.role.split(/\s+/).at(-1) ?? '')) return { entity: null, unnamedRole: mention.role };
+        const named = namedInstitution(mention.role);
+        if (named) return { entity: this.table.entities.find((x) => x.kind === 'organisation' && foldName(x.name) === foldName(named)) ?? newEntity(named, 'organisation'), unnamedRole: null };
+        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const titled = this.byRole(mention.role, at);
         if (titled) return { entity: titled, unnamedRole: null, how: 'title' };
@@ -335,8 +354,10 @@ export class SpeakerResolver {
         return { entity: e, unnamedRole: null };
       }
       case 'role': {
+        const named = namedInstitution(mention.role);
+        if (named) return { entity: this.table.add(named, 'organisation', [], mention.text, null), unnamedRole: null };
         // "the company", "the ministry": an institution the text does not name is its own source.
-        if (mention.unnamed || INSTITUTION_HEAD.test(mention.role.split(/\s+/).at(-1) ?? '')) return { entity: null, unnamedRole: mention.role };
+        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
