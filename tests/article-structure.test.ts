@@ -47,10 +47,23 @@ test('a wire dateline with an agency is recognised', () => {
   assert.equal(r.dateline, 'Washington');
 });
 
-test('an explicit date in the text dates the article to the day', () => {
-  const r = recordOf('Leaders met on Monday, September 28, 2015, at the United Nations.');
+test('a date on a line of its own at the top dates the article to the day', () => {
+  const r = recordOf('Leaders meet at the United Nations\n\nPublished Monday, September 28, 2015 3:04 p.m. EDT\n\nLeaders met at the United Nations.');
   assert.equal(r.date, '2015-09-28');
   assert.equal(r.dateSource, 'text');
+});
+
+test('a date inside a sentence of the story is what it reports, not the article’s date', () => {
+  const r = recordOf('Leaders met at the United Nations.\n\nIn a memo dated March 3, 1998, the agency had warned of the risk.');
+  assert.equal(r.date, null);
+  assert.ok(r.messages.some((m) => m.ruleId === 'no-date'));
+});
+
+test('a photo caption dates the article, unless the photo is a file picture', () => {
+  const sameDay = recordOf('Leaders met at the United Nations.\n\nPresident Ana Ruiz, left, and Premier Li Wen arrive for talks Monday, September 28, 2015, at United Nations headquarters\n\nThe talks lasted an hour.');
+  assert.equal(sameDay.date, '2015-09-28');
+  const file = recordOf('Leaders met at the United Nations.\n\nFILE - President Ana Ruiz, left, and Premier Li Wen arrive for talks Monday, September 28, 2012, at United Nations headquarters\n\nThe talks lasted an hour.');
+  assert.equal(file.date, null);
 });
 
 test('an article with no date says so', () => {
