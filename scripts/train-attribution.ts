@@ -4,6 +4,7 @@
 //   npm run train:attribution                       # train on ../shared PolNeAR train, write the model
 //   npm run train:attribution -- --cross-validate   # also: train on six outlets, score the seventh
 //   npm run train:attribution -- --check DIR GOLD   # score the model written against another corpus
+//   npm run train:attribution -- --show-unreachable # list the quotes no candidate could get right
 //
 // Every article is extracted with the sieve alone (no model), each quote's candidates and features
 // are read, the quote is paired with its gold label, and a candidate is right when its name is the
@@ -11,20 +12,21 @@
 // Deterministic: files in name order, weights from zero, a fixed number of full-batch steps.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readArticle } from '../src/archive/build-archive.ts';
 import type { RankedCandidate } from '../src/extract/speaker-ranker.ts';
 import { MODEL_PATH, loadAttributionModel, rankCandidates, type AttributionModel } from '../src/extract/speaker-ranker.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { fitConditionalLogit, type Example } from './attribution/conditional-logit.ts';
 import { weakLabeller } from './attribution/weak-antecedents.ts';
-import { pairQuotes, sameMention, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
+import { pairQuotes, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared');
 const TRAIN_TEXT = join(SHARED, 'corpora', 'polnear-train', 'text');
 const TRAIN_GOLD = join(SHARED, 'gold', 'polnear-train');
 /** Features seen on fewer quotes than this get no weight: too rare to learn from. */
 const MIN_SUPPORT = 3;
-const LABEL_MODE = process.env['LABEL_MODE'] ?? 'weak';
+const SHOW_UNREACHABLE = process.argv.includes('--show-unreachable');
 
 interface LabelledQuote {
   outlet: string;
@@ -56,7 +58,7 @@ export function labelCorpus(textDir: string, goldDir: string): { quotes: Labelle
       // reached through that very mention is taken as right. Leaving these quotes out would teach
       // the ranker that a speaker is always named beside the quote.
       const weak = scored ? null : weakLabel(g.text, g.source_mention ?? g.speaker ?? '');
-      const right = candidates.map((c) => (scored ? sameSpeaker(g, nameOf(c)) : weak ? sameSpeaker({ text: g.text, speaker: weak }, nameOf(c)) : LABEL_MODE === 'mention' && c.proposals.some((p) => sameMention(p.mention?.text ?? '', g.source_mention ?? g.speaker ?? ''))));
+      const right = candidates.map((c) => (scored ? sameSpeaker(g, nameOf(c)) : weak ? sameSpeaker({ text: g.text, speaker: weak }, nameOf(c)) : false));
       // "Officials said": both an unnamed source and nobody say nobody; the unnamed source is the
       // better answer, as it keeps the words the text uses.
       if (right.some((r, i) => r && candidates[i]!.unnamedRole)) candidates.forEach((c, i) => (right[i] = right[i]! && c.unnamedRole !== null));
@@ -64,6 +66,7 @@ export function labelCorpus(textDir: string, goldDir: string): { quotes: Labelle
       if (!right.some(Boolean)) {
         if (!scored) continue;
         unreachable++;
+        if (SHOW_UNREACHABLE) console.log(`${file}: “${g.text.slice(0, 50)}” gold ${g.speaker}; candidates ${candidates.map(nameOf).join(' | ')}`);
       }
       quotes.push({ outlet: basename(file).split('_')[0]!, candidates, right, scored });
     }
@@ -85,7 +88,7 @@ function examplesOf(quotes: LabelledQuote[], features: string[]): Example[] {
   }));
 }
 
-function train(quotes: LabelledQuote[]): Record<string, number> {
+export function train(quotes: LabelledQuote[]): Record<string, number> {
   const features = featureIndex(quotes);
   const w = fitConditionalLogit(examplesOf(quotes, features), features.length);
   const weights: Record<string, number> = {};
@@ -159,4 +162,5 @@ function main(args: string[]): void {
   console.log(`wrote ${MODEL_PATH.pathname}: ${Object.keys(weights).length} weights; trained fit ${summary(scoreWith(weights, labelled.quotes))} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-main(process.argv.slice(2));
+// Run as a command; imported (by a test or a notebook-like script), only the functions are wanted.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

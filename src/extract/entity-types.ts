@@ -69,3 +69,17 @@ export function genderOfGivenName(word: string): 'male' | 'female' | 'unknown' {
   if (tags.includes('FemaleName')) return 'female';
   return 'unknown';
 }
+
+const NOT_A_NAME_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative'];
+
+/**
+ * A capitalised word that the lexicon knows only as a function word, an adverb or a verb opens a
+ * sentence, not a name: "When" in "When Wallace said", "Meanwhile", "Said".
+ */
+export function isNeverAName(word: string): boolean {
+  const { lexicon: words, tagSet } = model();
+  const entry = words[word.toLowerCase()];
+  if (entry === undefined) return false;
+  const tags = Array.isArray(entry) ? entry : [entry];
+  return tags.every((t) => [t, ...(tagSet[t]?.parents ?? [])].some((x) => NOT_A_NAME_TAGS.includes(x)));
+}

@@ -1,3 +1,5 @@
+import { isNeverAName } from './entity-types.ts';
+
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
 // ("the Pentagon"). Parsing one tells which, and splits a name from the roles around it.
@@ -117,7 +119,10 @@ export function parseMention(phrase: string): Mention | null {
   // "a Homeland Security memo", "the IMF report": a document speaks for whoever wrote it.
   const document = /^(?:the|a|an)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)+)(?:report|memo|statement|letter|study|poll|survey|article|analysis|editorial|release|filing|complaint|ruling|website|account|spokesman|spokeswoman|spokesperson)$/u.exec(head);
   if (document) return { kind: 'organisation', text: head, name: document[1]!.trim() };
-  const { name, rest } = trailingName(tokens);
+  const { name: found, rest } = trailingName(tokens);
+  // "When Wallace said", "While Sullivan": a sentence's first word is not part of the name.
+  const name = found.length > 1 && isNeverAName(found[0]!) ? found.slice(1) : found;
+  if (name.length === 1 && isNeverAName(name[0]!)) return null;
   // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.
   if (name.length > 0 && /^(?:of|for|at|in|from|to)$/i.test(rest.filter((t) => !/^the$/i.test(t)).at(-1) ?? '')) {
     const role = cleanRole(head);

@@ -254,7 +254,7 @@ export class CandidateFinder {
 
 /** "a spokesman" is someone new; "the company" an institution: neither is a person named before. */
 function unnamedHow(text: string, role: string): string {
-  if (/^(?:a|an|one|another)\s/i.test(text)) return '-indefinite';
+  if (/^(?:a|an|another)\s/i.test(text)) return '-indefinite';
   return isInstitutionRole(role) ? '-institution' : '';
 }
 
