@@ -35,6 +35,7 @@ export type AttributionRule =
   | 'sentence-subject' // partial quote inside the writer's sentence: its subject speaks
   | 'carry-over' // an unattributed quote following an attributed one
   | 'context' // no rule names anyone: the person the text around the quote is about (the ranker's choice)
+  | 'correction' // the editor said who (articles/corrections.yml)
   | 'none';
 
 /** Another speaker the ranker weighed for a quote, with its probability. */
@@ -57,6 +58,24 @@ export interface Attribution {
   confidence: number;
   /** The next most likely speakers, most likely first (at most three). */
   alternatives: AlternativeSpeaker[];
+  /** Why the editor corrected it (a correction's `note`), shown to readers. */
+  note?: string;
+  /** Who corrected it (a correction's `by`). */
+  by?: string;
+  /** What the extractor had said, when the editor corrected it (an added quote: rule `none`). */
+  extracted?: ExtractedAttribution;
+  /** The editor checked the extractor's speaker and kept it. */
+  confirmed?: boolean;
+}
+
+/** The extractor's attribution of a corrected quote, with the name of the speaker it chose. */
+export interface ExtractedAttribution {
+  rule: AttributionRule;
+  speaker: string | null;
+  kind: QuoteKind;
+  mention: string | null;
+  cue: string | null;
+  confidence: number;
 }
 
 export interface QuoteSpan {

@@ -12,6 +12,8 @@ import { dateQuotes, extractArticle, type ExtractedArticle, type ExtractOptions 
 import { inferYear } from '../extract/find-dates.ts';
 import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
+import { applyCorrections } from './apply-corrections.ts';
+import type { CorrectionEntry } from './corrections-file.ts';
 
 export interface ArticleInput {
   path: string;
@@ -212,6 +214,8 @@ export function newestFirst(a: ArticleRecord, b: ArticleRecord): number {
 export interface ArchiveOptions {
   /** Entries of the optional people file. */
   people?: PersonEntry[];
+  /** Entries of the optional corrections file. */
+  corrections?: CorrectionEntry[];
 }
 
 export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {}): Archive {
@@ -231,6 +235,8 @@ export function assembleArchive(results: ReadResult[], options: ArchiveOptions =
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
   duplicateTexts(articles);
+  // The editor's corrections come before people are merged, so a person they name is merged too.
+  messages.push(...applyCorrections(articles, options.corrections ?? []).messages);
   const people = mergePeople(articles, options.people ?? []);
   const listed = new Set(messages);
   for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Archive, Message } from '../record.ts';
 import { isArticleFile } from './article-files.ts';
 import { parsePeopleFile, type PersonEntry } from './people-file.ts';
+import { CORRECTIONS_FILE, parseCorrectionsFile, type ParsedCorrections } from './corrections-file.ts';
 import { assembleArchive, type ArticleInput } from './build-archive.ts';
 import { cacheDirFromEnv, ExtractionCache, sha256 } from '../build/extraction-cache.ts';
 import { extractorVersion } from '../build/extractor-version.ts';
@@ -41,6 +42,18 @@ async function readPeople(dir: string): Promise<{ people: PersonEntry[]; message
   return { ...parsePeopleFile(text, path), hash: sha256(text) };
 }
 
+/** The corrections file beside the articles, if there is one, and the hash of its text (null when absent). */
+async function readCorrections(dir: string): Promise<ParsedCorrections & { hash: string | null }> {
+  const path = join(dir, CORRECTIONS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { entries: [], messages: [], hash: null };
+  }
+  return { ...parseCorrectionsFile(text, path), hash: sha256(text) };
+}
+
 /** The people file beside the articles, if there is one. */
 export async function readPeopleFile(dir: string): Promise<{ people: PersonEntry[]; messages: Message[] }> {
   const { people, messages } = await readPeople(dir);
@@ -55,12 +68,12 @@ export interface LoadOptions {
 /** Every file of the folder read and extracted (or taken from the cache), and the people file. */
 export async function readArchiveFolder(dir: string, options: LoadOptions = {}) {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
-  const [inputs, peopleFile] = await Promise.all([readArticleInputs(dir), readPeople(dir)]);
+  const [inputs, peopleFile, correctionsFile] = await Promise.all([readArticleInputs(dir), readPeople(dir), readCorrections(dir)]);
   const version = extractorVersion();
   const cache = new ExtractionCache(cacheDir, version);
   const readAt = performance.now();
   const results = await cache.readAll(inputs);
-  return { cacheDir, version, cache, peopleFile, results, readAt };
+  return { cacheDir, version, cache, peopleFile, correctionsFile, results, readAt };
 }
 
 /**
@@ -81,17 +94,17 @@ function shareBodyText(archive: Archive): void {
 /** The archive and what loading it did (files extracted or from the cache, timings, the manifest). */
 export async function loadArchiveWithReport(dir: string, options: LoadOptions = {}): Promise<{ archive: Archive; report: LoadReport }> {
   const started = performance.now();
-  const { cacheDir, version, cache, peopleFile, results, readAt: read } = await readArchiveFolder(dir, options);
+  const { cacheDir, version, cache, peopleFile, correctionsFile, results, readAt: read } = await readArchiveFolder(dir, options);
   const extracted = performance.now();
-  const archive = assembleArchive(results.map((r) => r.result), { people: peopleFile.people });
-  archive.messages.unshift(...peopleFile.messages);
+  const archive = assembleArchive(results.map((r) => r.result), { people: peopleFile.people, corrections: correctionsFile.entries });
+  archive.messages.unshift(...peopleFile.messages, ...correctionsFile.messages);
   shareBodyText(archive);
   const assembled = performance.now();
   const report: LoadReport = {
     articlesDir: dir,
     cacheDir,
     extractorVersion: version,
-    manifest: { files: Object.fromEntries(results.map((r) => [r.input.path, r.contentHash])), people: peopleFile.hash, extractorVersion: version },
+    manifest: { files: Object.fromEntries(results.map((r) => [r.input.path, r.contentHash])), people: peopleFile.hash, corrections: correctionsFile.hash, extractorVersion: version },
     extracted: results.filter((r) => r.extracted).map((r) => r.input.path),
     fromCache: results.filter((r) => !r.extracted).length,
     cacheWriteFailures: cache.writeFailures,

@@ -1,5 +1,5 @@
-// The manifest of the last successful build: a content hash per article file, of the people file,
-// and the extractor version. Comparing it with what a build reads says what was added, changed and
+// The manifest of the last successful build: a content hash per article file, of the people and
+// corrections files, and the extractor version. Comparing it with what a build reads says what was added, changed and
 // removed since then. One manifest per pair of articles folder and output folder, in the cache folder.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,16 @@ export interface Manifest {
   files: Record<string, string>;
   /** sha256 of the people file, null when there is none. */
   people: string | null;
+  /** sha256 of the corrections file, null when there is none (absent in manifests of older builds). */
+  corrections?: string | null;
   extractorVersion: string;
+}
+
+type FileChange = 'added' | 'changed' | 'removed' | null;
+
+/** How a file beside the articles changed between two builds. */
+function fileChange(was: string | null, now: string | null): FileChange {
+  return was === now ? null : was === null ? 'added' : now === null ? 'removed' : 'changed';
 }
 
 export interface Changes {
@@ -19,7 +28,8 @@ export interface Changes {
   added: string[];
   changed: string[];
   removed: string[];
-  peopleFile: 'added' | 'changed' | 'removed' | null;
+  peopleFile: FileChange;
+  correctionsFile: FileChange;
   extractorChanged: boolean;
 }
 
@@ -51,14 +61,13 @@ export function diffManifest(previous: Manifest | null, current: Manifest): Chan
     else if (before[path] !== hash) changed.push(path);
   }
   const removed = Object.keys(before).filter((path) => !(path in current.files));
-  const was = previous?.people ?? null;
-  const peopleFile = was === current.people ? null : was === null ? 'added' : current.people === null ? 'removed' : 'changed';
   return {
     firstBuild: previous === null,
     added: added.sort(),
     changed: changed.sort(),
     removed: removed.sort(),
-    peopleFile: previous === null ? null : peopleFile,
+    peopleFile: previous === null ? null : fileChange(previous.people ?? null, current.people),
+    correctionsFile: previous === null ? null : fileChange(previous.corrections ?? null, current.corrections ?? null),
     extractorChanged: previous !== null && previous.extractorVersion !== current.extractorVersion,
   };
 }

@@ -23,10 +23,11 @@ function fileList(label: string, files: string[], max = 10): string[] {
 export function describeChanges(changes: Changes, articleCount: number): string[] {
   if (changes.firstBuild) return [`Articles: ${plural(articleCount, 'file')} (first build into this folder, or the cache was deleted)`];
   const lines: string[] = [];
-  const nothing = changes.added.length + changes.changed.length + changes.removed.length === 0 && !changes.peopleFile;
+  const nothing = changes.added.length + changes.changed.length + changes.removed.length === 0 && !changes.peopleFile && !changes.correctionsFile;
   lines.push(`Articles: ${plural(articleCount, 'file')}; ${nothing ? 'no changes since the last build' : 'since the last build:'}`);
   lines.push(...fileList('added', changes.added), ...fileList('changed', changes.changed), ...fileList('removed', changes.removed));
   if (changes.peopleFile) lines.push(`  people file ${changes.peopleFile}`);
+  if (changes.correctionsFile) lines.push(`  corrections file ${changes.correctionsFile}`);
   if (changes.extractorChanged) lines.push('  the extractor changed since the last build: articles not already extracted by the new one were extracted again');
   return lines;
 }

@@ -5,22 +5,38 @@ import { readFile } from 'node:fs/promises';
 import { buildArchive, type ArticleInput } from '../archive/build-archive.ts';
 import { formatMessage } from '../read/messages.ts';
 import { parsePeopleFile, type PersonEntry } from '../archive/people-file.ts';
+import { parseCorrectionsFile, type CorrectionEntry } from '../archive/corrections-file.ts';
+
+/** The value after a flag (`--people FILE`), and the arguments without the flag and its value. */
+function takeOption(args: string[], flag: string): { value: string | undefined; given: boolean; rest: string[] } {
+  const at = args.indexOf(flag);
+  if (at < 0) return { value: undefined, given: false, rest: args };
+  return { value: args[at + 1], given: true, rest: args.filter((_, i) => i !== at && i !== at + 1) };
+}
 
 async function main(args: string[]): Promise<number> {
-  // `--people FILE` names a people file (aliases, roles, Wikidata QIDs) to apply.
-  const peopleAt = args.indexOf('--people');
-  const peoplePath = peopleAt >= 0 ? args[peopleAt + 1] : undefined;
-  const files = args.filter((_, i) => peopleAt < 0 || (i !== peopleAt && i !== peopleAt + 1));
-  if (files.length === 0 || (peopleAt >= 0 && !peoplePath)) {
-    process.stderr.write('usage: npm run --silent extract -- [--people people.yml] FILE...\n');
+  // `--people FILE` names a people file (aliases, roles, Wikidata QIDs) to apply, `--corrections FILE`
+  // the editor's corrections.
+  const peopleOption = takeOption(args, '--people');
+  const correctionsOption = takeOption(peopleOption.rest, '--corrections');
+  const files = correctionsOption.rest;
+  if (files.length === 0 || (peopleOption.given && !peopleOption.value) || (correctionsOption.given && !correctionsOption.value)) {
+    process.stderr.write('usage: npm run --silent extract -- [--people people.yml] [--corrections corrections.yml] FILE...\n');
     return 2;
   }
   let people: PersonEntry[] = [];
-  if (peoplePath) {
-    const parsed = parsePeopleFile(await readFile(peoplePath, 'utf8'), peoplePath);
+  if (peopleOption.value) {
+    const parsed = parsePeopleFile(await readFile(peopleOption.value, 'utf8'), peopleOption.value);
     for (const m of parsed.messages) process.stderr.write(formatMessage(m) + '\n');
     if (parsed.messages.some((m) => m.severity === 'error')) return 1;
     people = parsed.people;
+  }
+  let corrections: CorrectionEntry[] = [];
+  if (correctionsOption.value) {
+    const parsed = parseCorrectionsFile(await readFile(correctionsOption.value, 'utf8'), correctionsOption.value);
+    for (const m of parsed.messages) process.stderr.write(formatMessage(m) + '\n');
+    if (parsed.messages.some((m) => m.severity === 'error')) return 1;
+    corrections = parsed.entries;
   }
   const inputs: ArticleInput[] = [];
   let unreadable = 0;
@@ -32,8 +48,8 @@ async function main(args: string[]): Promise<number> {
       process.stderr.write(`${path}:1:1: error: cannot read the file (${(cause as NodeJS.ErrnoException).code ?? String(cause)}); check the path and its permissions\n`);
     }
   }
-  const archive = buildArchive(inputs, { people });
-  for (const m of archive.messages) if (m.severity === 'error') process.stderr.write(formatMessage(m) + '\n');
+  const archive = buildArchive(inputs, { people, corrections });
+  for (const m of archive.messages) if (m.severity === 'error' || m.file === correctionsOption.value) process.stderr.write(formatMessage(m) + '\n');
   // Records in the order the files were given, as tools that pair them with their inputs expect.
   const order = new Map(files.map((f, i) => [f, i]));
   const records = [...archive.articles].sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));

@@ -7,6 +7,7 @@
 // quote is the whole of every paragraph it runs through. After the quote (and its closing marks) a small link names
 // the speaker, and another leads to the quote's own page. A quote that cannot be placed in the shown text (it sits in the headline, in
 // furniture, or overlaps another quote) is listed after the text, so every quote has an anchor.
+import { isCorrected } from './attribution.ts';
 import type { ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { PeopleLookup } from './page-inputs.ts';
@@ -152,7 +153,8 @@ export function quotePageLink(slug: string, q: Quote): SafeHtml {
 
 /** After a quote: who said it, and the quote's own page. */
 function attribution(model: PeopleLookup, slug: string, q: Quote): SafeHtml {
-  return html`<span class="attribution">${speakerLink(model, q)}${quotePageLink(slug, q)}</span>`;
+  const corrected = isCorrected(q.attribution) ? html` <span class="corrected">(corrected)</span>` : '';
+  return html`<span class="attribution">${speakerLink(model, q)}${corrected}${quotePageLink(slug, q)}</span>`;
 }
 
 /** ` cite="/speakers/…/"`: the quote's machine-readable link to who said it; nothing when unknown. */

@@ -43,6 +43,10 @@ const RULES: Record<AttributionRule, RuleText> = {
     summary: 'No rule names the speaker in the quote’s sentence; a model trained on news chose the person the text around the quote is about.',
     example: 'Peskov spoke to reporters in Moscow. “Dialogue is needed.”',
   },
+  correction: {
+    summary: 'The archive’s editor said who said it, correcting the program.',
+    example: '',
+  },
   none: {
     summary: 'No rule found a speaker for this quote.',
     example: '',
@@ -63,3 +67,6 @@ export function explainRule(attribution: Attribution): AttributionExplanation {
     example: known?.example ?? '',
   };
 }
+
+/** Whether the editor corrected the quote (its speaker, kind, or added it). */
+export const isCorrected = (attribution: Attribution): boolean => attribution.rule === 'correction';

@@ -1,5 +1,6 @@
 // Pieces of pages used by more than one template: a quote in a list, an article in a list, a
 // search box and the "sort by" switch.
+import { isCorrected } from './attribution.ts';
 import type { ArticleRecord, Person } from '../record.ts';
 import { displayDate, timeElement } from './dates.ts';
 import { html, join, type SafeHtml } from './html.ts';
@@ -26,7 +27,7 @@ export function quoteItem(model: PeopleLookup, item: QuoteInArticle, options: Qu
       : html`<span class="unattributed">Speaker not identified</span> · `;
   return html`<li class="quote-item">
 <blockquote cite="${inArticle}" class="quote ${quote.kind}"><p>${quote.text}</p></blockquote>
-<p class="quote-source">${who}${timeElement(quoteDate(item))} · in <a class="quote-in-article" href="${inArticle}">${displayTitle(article).text}</a> · <a class="quote-link" href="${quotePageUrl(article.slug, quote.id)}">quote page<span class="visually-hidden">: ${displayDate(quoteDate(item))}, ${person?.name ?? 'unidentified speaker'}</span></a></p>
+<p class="quote-source">${who}${isCorrected(quote.attribution) ? html`<span class="corrected">attribution corrected by the editor</span> · ` : ''}${timeElement(quoteDate(item))} · in <a class="quote-in-article" href="${inArticle}">${displayTitle(article).text}</a> · <a class="quote-link" href="${quotePageUrl(article.slug, quote.id)}">quote page<span class="visually-hidden">: ${displayDate(quoteDate(item))}, ${person?.name ?? 'unidentified speaker'}</span></a></p>
 </li>`;
 }
 

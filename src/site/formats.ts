@@ -1,6 +1,7 @@
 // The archive for other tools: Atom and JSON Feed of the newest articles, a sitemap, robots.txt,
 // the records as JSON and the quotes as CSV. Article text is data in every one of them: escaped
 // in XML, a string in JSON, a quoted cell in CSV, never markup.
+import { isCorrected } from './attribution.ts';
 import type { ArticleRecord } from '../record.ts';
 import { absoluteUrl, SITE_NAME } from './config.ts';
 import { feedTimestamp } from './dates.ts';
@@ -195,7 +196,7 @@ export function* articlesJson(model: SiteModel): Generator<string> {
   yield ']\n';
 }
 
-export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url'] as const;
+export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url', 'corrected'] as const;
 
 /** Spreadsheets run a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -225,6 +226,8 @@ export function* quotesCsv(model: SiteModel): Generator<string> {
       article.slug,
       displayTitle(article).text,
       absoluteUrl(quotePageUrl(article.slug, quote.id)),
+      // "yes" when the editor corrected the attribution (articles.json keeps what the extractor said).
+      isCorrected(quote.attribution) ? 'yes' : '',
     ]);
   }
 }

@@ -2,7 +2,7 @@
 // them, why the program gave them to this speaker, and a citation ready to copy.
 // Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
 import type { ArticleRecord, Quote } from '../record.ts';
-import { explainRule } from './attribution.ts';
+import { explainRule, isCorrected } from './attribution.ts';
 import { absoluteUrl } from './config.ts';
 import { displayDate, timeElement } from './dates.ts';
 import { html, join, type SafeHtml } from './html.ts';
@@ -40,11 +40,28 @@ function certainty(quote: Quote): SafeHtml {
   const { confidence, alternatives } = quote.attribution;
   const others = alternatives.map((a) => html`${a.name ?? 'nobody named'} (${percent(a.score)})`);
   const list = others.length === 0 ? '' : html` Others it weighed: ${join(others, ', ')}.`;
-  return html`<p class="confidence">How sure the program is of this speaker: ${percent(confidence)}.${list}</p>`;
+  const checked = quote.attribution.confirmed ? html` The editor has checked it.` : '';
+  return html`<p class="confidence">How sure the program is of this speaker: ${percent(confidence)}.${list}${checked}</p>`;
+}
+
+/** What the editor said of a corrected quote, and what the program had said. */
+function correction(quote: Quote): SafeHtml {
+  const { extracted, note, by } = quote.attribution;
+  const had = extracted
+    ? extracted.rule === 'none' && extracted.speaker === null && extracted.confidence === 0
+      ? html`The program had not found this quote.`
+      : html`The program had said: ${extracted.speaker ?? 'no speaker'} (${extracted.kind} quote; rule <code>${extracted.rule}</code>, ${percent(extracted.confidence)} sure).`
+    : '';
+  return html`<section class="why" aria-labelledby="why-heading">
+<h2 id="why-heading">Attribution corrected by the editor</h2>
+${note ? html`<p class="note">${note}${by ? html` — ${by}` : ''}</p>` : by ? html`<p class="note">Corrected by ${by}.</p>` : ''}
+<p>${had}</p>
+</section>`;
 }
 
 function why(item: QuoteInArticle): SafeHtml {
   const { quote } = item;
+  if (isCorrected(quote.attribution)) return correction(quote);
   const { rule, summary, example } = explainRule(quote.attribution);
   const { mention, cue } = quote.attribution;
   const words: SafeHtml[] = [];
