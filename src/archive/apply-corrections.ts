@@ -23,13 +23,19 @@ export function wordsWithOffsets(text: string): Word[] {
 }
 
 /** Where the words of `needle` stand in a row among `hay`'s words (the index of the first), or −1. */
-function findWords(hay: Word[], needle: string[], from = 0): number {
+export function findWords(hay: Word[], needle: string[], from = 0): number {
   if (needle.length === 0) return -1;
   for (let i = from; i + needle.length <= hay.length; i++) if (needle.every((w, j) => hay[i + j]!.text === w)) return i;
   return -1;
 }
 
 const words = (text: string) => wordsWithOffsets(text).map((w) => w.text);
+
+/** The quotes of an article that hold these words in a row: how a correction finds its quote. */
+export const quotesWithWords = (record: ArticleRecord, text: string): Quote[] => {
+  const wanted = words(text);
+  return record.quotes.filter((q) => findWords(wordsWithOffsets(q.text), wanted) >= 0);
+};
 const opening = (q: Quote) => `“${q.text.split(/\s+/).slice(0, 8).join(' ')}…” (${q.id.split('/').at(-1)})`;
 
 /** Every speaker of the archive by lower-cased name, alias and id: a correction may name someone quoted elsewhere. */
@@ -77,7 +83,7 @@ type Warn = (ruleId: string, reason: string) => void;
 
 function correctQuote(record: ArticleRecord, entry: CorrectionEntry, people: Map<string, Speaker>, warn: Warn): boolean {
   const wanted = words(entry.quote!);
-  const matches = record.quotes.filter((q) => findWords(wordsWithOffsets(q.text), wanted) >= 0);
+  const matches = quotesWithWords(record, entry.quote!);
   if (matches.length === 0) {
     const inText = findWords(wordsWithOffsets(record.body), wanted) >= 0;
     if (inText && entry.notAQuote) warn('correction-not-needed', `The extractor no longer takes “${entry.quote}” for a quote; this entry can be removed`);

@@ -41,9 +41,8 @@ export function parseCorrectionsFile(text: string, file: string): ParsedCorrecti
   const at = (node: Node | null | undefined) => lineColumn(text, node?.range?.[0] ?? 0);
   const syntax = doc.errors[0];
   if (syntax) {
-    const place = syntax.linePos?.[0] ?? { line: 1, col: 1 };
     const reason = `The corrections file is not valid YAML (${syntax.message.split('\n')[0]}); fix it at this line, or remove the entry`;
-    return { entries: [], messages: [message('error', 'malformed-corrections-file', reason, file, { line: place.line, column: place.col })] };
+    return { entries: [], messages: [message('error', 'malformed-corrections-file', reason, file, lineColumn(text, syntax.pos[0]))] };
   }
   if (doc.contents === null) return { entries: [], messages: [] };
   if (!isSeq(doc.contents)) {
