@@ -69,7 +69,10 @@ function lineReader(): { next(prompt: string): Promise<string | null>; close(): 
     async next(prompt: string) {
       process.stdout.write(prompt);
       const r = await lines.next();
-      return r.done ? null : r.value.trim();
+      if (r.done) return null;
+      // A terminal shows what was typed; through a pipe the answer is echoed, so the log reads as a dialogue.
+      if (!process.stdin.isTTY) process.stdout.write(`${r.value}\n`);
+      return r.value.trim();
     },
     close: () => rl.close(),
   };
@@ -139,6 +142,12 @@ async function main(args: string[]): Promise<number> {
   else process.stdout.write(items.length === 0 ? 'Nothing to review.\n' : `${items.map((item) => describe(item)).join('\n\n')}\n`);
   return 0;
 }
+
+// `npm run review | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 try {
   process.exitCode = await main(process.argv.slice(2));
