@@ -98,7 +98,10 @@ const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '
 // The head of a role noun phrase must be a word for a person or a body of people.
 const PERSON_NOUN = /(?:er|or|ist|ian|man|men|woman|women|ant|ent|ee|eer|ess|arch|ive)s?$/i;
 const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother)$/i;
-export const isPersonNoun = (word: string) => PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
+/** The head of a role noun for an institution: "the company", "the port authority". */
+export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office)$/i;
+
+export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
 
 export function parseMention(phrase: string): Mention | null {
   const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim();
@@ -144,6 +147,8 @@ export function parseMention(phrase: string): Mention | null {
   }
   if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!)) return null;
   if (tokens.some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
+  // "in a statement", "on Twitter": a phrase after a preposition is where it was said, not who.
+  if (/^(?:in|on|at|by|for|from|with|into|during|after|before|under|over|through|via)\s/i.test(head)) return null;
   const role = cleanRole(head);
   if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!)) return null;
   return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };

@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { INSTITUTION_HEAD, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { nameTypes } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
@@ -39,6 +39,8 @@ export function addRole(roles: string[], raw: string): void {
 
 export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
+
+const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
 export const foldName = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
@@ -112,6 +114,8 @@ export class EntityTable {
       // "Bill Clinton" is not "Hillary Clinton": another first name is another person; a bare
       // surname or a matching initial ("J. Smith") is the same one.
       const first = foldName(tokens[0]!).replace(/\.$/, '');
+      // "De Vries" opening a sentence is the surname of "Piet de Vries".
+      if (SURNAME_PARTICLE.test(first)) return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
       return candidates.find((e) => foldName(e.name).split(/\s+/)[0] === first) ?? candidates.find((e) => !/\s/.test(e.name) || (first.length === 1 && foldName(e.name).startsWith(first)));
     }
     const bySurname = candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
@@ -217,7 +221,6 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   return table;
 }
 
-const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office)$/i;
 
 const SYNONYMS: Record<string, string> = {
   spokeswoman: 'spokesman', spokesperson: 'spokesman', representative: 'spokesman', secretary: 'secretary',

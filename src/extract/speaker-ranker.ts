@@ -60,9 +60,17 @@ const CERTAIN = ['sieve-choice:role-by-title', 'sieve-choice:role-unnamed-indefi
 
 /** The candidates, most probable first; ties keep the candidates' order; a certain rule's choice first. */
 export function rankCandidates(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
-  const ranked = byProbability(model, candidates);
+  const ranked = agreeingFirst(byProbability(model, candidates));
   const certain = ranked.find((r) => r.candidate.features.some((f) => CERTAIN.includes(f))) ?? institutionFor(ranked);
   return certain ? [certain, ...ranked.filter((r) => r !== certain)] : ranked;
+}
+
+const DISAGREES = ['pronoun:disagrees', 'nearby-only:pronoun-disagrees'];
+
+/** "he said" is never a woman's words, nor "she said" a man's: those candidates go last. */
+function agreeingFirst(ranked: RankedCandidate[]): RankedCandidate[] {
+  const disagrees = (r: RankedCandidate) => r.candidate.features.some((f) => DISAGREES.includes(f));
+  return [...ranked.filter((r) => !disagrees(r)), ...ranked.filter(disagrees)];
 }
 
 /** "the company said": an institution speaks, never a person; the likeliest organisation, or the unnamed one. */
