@@ -126,3 +126,14 @@ test('one person spelled Schröder in one article and Schroeder in another is on
   assert.deepEqual(ids, ['gerhard-schroder', 'gerhard-schroder']);
   assert.equal(archive.people.length, 1);
 });
+
+test('“he said” after a woman’s quote is the man named before, and “De Vries” is Piet de Vries', () => {
+  const r = recordOf('Minister Clara Jensen said the rise was “below inflation for the first time in years.” Piet de Vries called it “a rise all the same.”\n\n“The money will go back to the passengers,” Jensen said.\n\nDe Vries was not convinced. “We have heard this before,” he told reporters.');
+  assert.equal(speakerOf(r, 'heard this before'), 'Piet de Vries');
+  assert.ok(!r.speakers.some((s) => s.name === 'De Vries'));
+});
+
+test('an institution that “said in a statement” is the source, not the statement', () => {
+  const r = recordOf('Dockers walked out on Monday.\n\nThe port authority said in a statement that the strike was “regrettable and unnecessary” and that talks would resume.');
+  assert.equal(speakerOf(r, 'regrettable'), 'unnamed port authority');
+});
