@@ -56,7 +56,7 @@ export function scoreOf(weights: Record<string, number>, features: readonly stri
  * and an institution the text does not name ("the company said"), which is nobody named before.
  * PolNeAR train scores no role-noun source, so the weights cannot have learned these.
  */
-const CERTAIN = ['sieve-choice:role-by-title', 'sieve-choice:role-unnamed-indefinite'];
+const CERTAIN = ['sieve-choice:role-by-title', 'sieve-choice:role-unnamed-indefinite', 'sieve-choice:role-unnamed'];
 
 /** The candidates, most probable first; ties keep the candidates' order; a certain rule's choice first. */
 export function rankCandidates(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
