@@ -97,3 +97,10 @@ test('a long title-case first line ending with a full stop is the headline', () 
   const r = recordOf('Washington Paper Profiles a Voter Who Was in Hospital for Three Weeks Last Winter.\n\nThe paper ran the feature on Saturday.');
   assert.equal(r.paragraphs[0]!.role, 'headline');
 });
+
+test('a wire photo line starting “FILE -” is a caption, not a dateline', () => {
+  const r = recordOf('Dock workers walk out\n\nFILE - Dock workers gather at the north gate in this March 3, 2019 file photo\n\nDock workers walked out on Monday.');
+  assert.equal(r.paragraphs[1]!.role, 'caption');
+  assert.equal(r.dateline, null);
+  assert.equal(r.date, null);
+});

@@ -39,6 +39,8 @@ const comparable = (text: string) => text.normalize('NFKC').replace(/[’‘`´]
 function looksLikeCaption(text: string, words: number, key: string, nextKey: string | undefined): boolean {
   if (words > 60) return false; // a caption is a line, not a story
   if (CREDIT.test(text)) return true;
+  // "FILE - Dock workers gather …": the wire agencies' mark of an older photo.
+  if (/^FILE\s*[-–—]/.test(text)) return true;
   // A caption has no closing full stop and describes a picture, or is repeated verbatim next.
   if (nextKey === key) return true;
   // "Barack Obama, right, and Vladimir Putin arrive …": who stands where is caption language.

@@ -153,7 +153,7 @@ export function quotePageLink(slug: string, q: Quote): SafeHtml {
 
 /** After a quote: who said it, and the quote's own page. */
 function attribution(model: PeopleLookup, slug: string, q: Quote): SafeHtml {
-  const corrected = isCorrected(q.attribution) ? html` <span class="corrected">(corrected)</span>` : '';
+  const corrected = isCorrected(q.attribution) ? html` <span class="corrected">(corrected)</span> ` : '';
   return html`<span class="attribution">${speakerLink(model, q)}${corrected}${quotePageLink(slug, q)}</span>`;
 }
 

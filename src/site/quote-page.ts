@@ -33,7 +33,7 @@ export function citationText(model: QuotePageModel, item: QuoteInArticle): strin
 /** The words as a reader would quote them, without stray quote marks or spaces at the ends. */
 const trimMarks = (words: string): string => words.replace(/^[\s“”‘’"'«»„‚‹›]+|[\s“”‘’"'«»„‚‹›]+$/g, '');
 
-const percent = (p: number) => `${Math.round(p * 100)} %`;
+const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** How sure the program is of the speaker, and whom else it weighed. */
 function certainty(quote: Quote): SafeHtml {
