@@ -137,3 +137,16 @@ test('an institution that “said in a statement” is the source, not the state
   const r = recordOf('Dockers walked out on Monday.\n\nThe port authority said in a statement that the strike was “regrettable and unnecessary” and that talks would resume.');
   assert.equal(speakerOf(r, 'regrettable'), 'unnamed port authority');
 });
+
+test('a source after a long role apposition is the name before it, not a place inside it', () => {
+  const r = recordOf('The barrage was approved on the River Usk.\n\nGareth Pryce, director of the charity Save the Usk, said the barrage would “destroy the feeding grounds of thousands of birds.”');
+  assert.equal(speakerOf(r, 'feeding grounds'), 'Gareth Pryce');
+  assert.ok(!r.speakers.some((s) => s.name === 'River Usk'));
+});
+
+test('a company named like a person is an organisation', () => {
+  const r = recordOf('The bank financing the project, Cambrian Capital, said it was “proud to support” the barrage.');
+  const speaker = r.speakers.find((s) => s.id === r.quotes[0]!.speakerId)!;
+  assert.equal(speaker.name, 'Cambrian Capital');
+  assert.equal(speaker.kind, 'organisation');
+});

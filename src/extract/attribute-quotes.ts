@@ -23,6 +23,7 @@ export interface FoundAttribution {
 const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
 const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
 const PARENTHETICAL = /^(?:who|whose|which|a|an|the|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
+const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*\s+(?:of|at|for|to|with|in)\b/u;
 const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
 
 // "Angela Merkel on Wednesday warned": a time between the subject and its verb.
@@ -38,7 +39,8 @@ function stripTrailingNoise(text: string): string {
       const body = s.slice(0, -1).trimEnd();
       const open = Math.max(body.lastIndexOf(','), body.lastIndexOf('–'), body.lastIndexOf('—'), body.lastIndexOf('―'), body.lastIndexOf('('));
       const segment = body.slice(open + 1).trim();
-      if (open > 0 && PARENTHETICAL.test(segment)) s = body.slice(0, open).trimEnd();
+      // "Gareth Pryce, director of the charity Save the Usk, said": a role noun after a comma is an apposition too.
+      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment))) s = body.slice(0, open).trimEnd();
       else s = body;
     }
     if (s === before) break;

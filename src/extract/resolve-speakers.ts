@@ -155,6 +155,8 @@ function couldBePersonName(tokens: string[]): boolean {
   const types = nameTypes(tokens.join(' '));
   if (types.first === 'given-name' || genderOfFirstName(tokens[0]!) !== 'unknown') return true;
   if (types.whole === 'place' || types.whole === 'organisation') return false;
+  // "River Usk", "County Republican": a common word first, where a given name would stand.
+  if (tokens.length >= 2 && types.first === 'word') return false;
   return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
 }
 
@@ -198,8 +200,9 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     }
   }
   for (const s of speakers) {
-    const e = table.add(s.name, 'person', s.roles, null, null);
-    e.personLike = true;
+    const tokens = s.name.split(/\s+/);
+    const e = table.add(s.name, tokens.length > 1 && !couldBePersonName(tokens) ? 'organisation' : 'person', s.roles, null, null);
+    if (e.kind === 'person') e.personLike = true;
   }
   // A surname standing alone is another mention of the person, and evidence that they are one.
   // The first person with each surname, looked up once per surname rather than per capitalised word
@@ -316,8 +319,10 @@ export class SpeakerResolver {
    */
   lookup(mention: Mention, at: number): Resolved {
     switch (mention.kind) {
-      case 'name':
-        return { entity: this.table.find(mention.name) ?? newEntity(mention.name, 'person'), unnamedRole: null };
+      case 'name': {
+        const kind = /\s/.test(mention.name) && !couldBePersonName(mention.name.split(/\s+/)) ? 'organisation' : 'person';
+        return { entity: this.table.find(mention.name) ?? newEntity(mention.name, kind), unnamedRole: null };
+      }
       case 'organisation':
         return { entity: this.table.entities.find((x) => x.name.toLowerCase() === mention.name.toLowerCase()) ?? newEntity(mention.name, 'organisation'), unnamedRole: null };
       case 'pronoun':
@@ -339,7 +344,9 @@ export class SpeakerResolver {
   resolve(mention: Mention, at: number): Resolved {
     switch (mention.kind) {
       case 'name': {
-        const e = this.table.find(mention.name) ?? this.table.add(mention.name, 'person', [], null, null);
+        // "Cambrian Capital said": a name the lexicon reads as a company's, not a person's.
+        const kind = /\s/.test(mention.name) && !couldBePersonName(mention.name.split(/\s+/)) ? 'organisation' : 'person';
+        const e = this.table.find(mention.name) ?? this.table.add(mention.name, kind, [], null, null);
         for (const r of mention.roles) addRole(e.roles, r);
         if (mention.text !== e.name && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         e.personLike = true;
