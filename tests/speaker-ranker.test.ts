@@ -150,3 +150,8 @@ test('a company named like a person is an organisation', () => {
   assert.equal(speaker.name, 'Cambrian Capital');
   assert.equal(speaker.kind, 'organisation');
 });
+
+test('“according to” a role and a name between commas is that name', () => {
+  const r = recordOf('Council leader James Whitcombe was disappointed.\n\nAccording to the traders’ lawyer, Simon Adeyemi, the ruling “sets a precedent for every market in the country.”');
+  assert.equal(speakerOf(r, 'sets a precedent'), 'Simon Adeyemi');
+});

@@ -164,9 +164,20 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
   const { text, start } = sentenceText(ctx, masks);
   const m = ACCORDING_TO.exec(text);
   if (!m) return null;
-  const subject = subjectAfter(text.slice(m.index + m[0].length));
+  const after = text.slice(m.index + m[0].length);
+  const subject = namedInApposition(after) ?? subjectAfter(after);
   if (!subject) return null;
   return { rule: 'according-to', mention: subject.mention, cue: 'according to', at: ctx.para.start + start + m.index + m[0].length + subject.offset };
+}
+
+/** "according to the traders' lawyer, Simon Adeyemi, …": the name that follows a role noun between commas. */
+function namedInApposition(text: string): { mention: Mention; offset: number } | null {
+  const m = /^\s*((?:the|a|an|his|her|their|its)\s[^,;:“”"]{2,60}),\s+([^,;:“”"]{3,60}?)\s*,/iu.exec(text);
+  if (!m) return null;
+  const role = parseMention(m[1]!);
+  const name = parseMention(m[2]!);
+  if (role?.kind !== 'role' || name?.kind !== 'name') return null;
+  return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
 }
 
 /** A speech verb in the writer's sentence, nearest the quote first; its subject speaks. */
