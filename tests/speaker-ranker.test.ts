@@ -155,3 +155,8 @@ test('“according to” a role and a name between commas is that name', () => {
   const r = recordOf('Council leader James Whitcombe was disappointed.\n\nAccording to the traders’ lawyer, Simon Adeyemi, the ruling “sets a precedent for every market in the country.”');
   assert.equal(speakerOf(r, 'sets a precedent'), 'Simon Adeyemi');
 });
+
+test('“said his wife, Anna” is Anna, not her husband', () => {
+  const r = recordOf('“I am leaving undecided,” said Peter Lindqvist, a nurse.\n\n“She won the argument,” said his wife, Anna. “He won the jokes.”');
+  assert.equal(speakerOf(r, 'won the argument'), 'Anna');
+});

@@ -125,7 +125,8 @@ function verbAfter(ctx: Context): FoundAttribution | null {
   const post = text.slice(verb.index + verb[0].length);
   const base = ctx.para.start + ctx.close + lead.length;
   if (pre.trim() === '') {
-    const subject = subjectAfter(post);
+    // "said his wife, Anna.": the name after the role noun.
+    const subject = namedInApposition(post) ?? subjectAfter(post);
     return subject ? { rule: 'verb-after', mention: subject.mention, cue: verb[0], at: base + verb.index + verb[0].length + subject.offset } : null;
   }
   // A quote that ends its sentence is followed by a new sentence: only a bare "he said." attributes it.
@@ -170,9 +171,9 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
   return { rule: 'according-to', mention: subject.mention, cue: 'according to', at: ctx.para.start + start + m.index + m[0].length + subject.offset };
 }
 
-/** "according to the traders' lawyer, Simon Adeyemi, …": the name that follows a role noun between commas. */
+/** "according to the traders' lawyer, Simon Adeyemi, …", "said his wife, Anna.": the name that follows a role noun. */
 function namedInApposition(text: string): { mention: Mention; offset: number } | null {
-  const m = /^\s*((?:the|a|an|his|her|their|its)\s[^,;:“”"]{2,60}),\s+([^,;:“”"]{3,60}?)\s*,/iu.exec(text);
+  const m = /^\s*((?:the|a|an|his|her|their|its)\s[^,;:.“”"]{2,60}),\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
   if (!m) return null;
   const role = parseMention(m[1]!);
   const name = parseMention(m[2]!);
