@@ -2,7 +2,7 @@
 // deterministic, and on short texts of our own the ranker gets each class of error right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitConditionalLogit, predict, type Example } from '../scripts/attribution/conditional-logit.ts';
@@ -29,6 +29,14 @@ test('a model file that cannot be read names its path and how to write it again'
   assert.throws(() => loadAttributionModel(path), (e: Error) => e instanceof ModelFileError && e.name === 'ModelFileError' && e.message.includes(path) && e.message.includes('npm run train:attribution'));
   writeFileSync(path, 'not json');
   assert.throws(() => loadAttributionModel(path), (e: Error) => e instanceof ModelFileError && e.cause instanceof SyntaxError);
+});
+
+const TRAIN = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'polnear-train', 'text');
+
+test('training again on PolNeAR train gives the committed weights, number for number', { skip: existsSync(TRAIN) ? false : 'PolNeAR train is not beside the checkout (../shared)', timeout: 120_000 }, async () => {
+  const { labelCorpus, train } = await import('../scripts/train-attribution.ts');
+  const weights = train(labelCorpus(TRAIN, join(TRAIN, '..', '..', '..', 'gold', 'polnear-train')).quotes);
+  assert.deepEqual(weights, loadAttributionModel().weights, 'the model file is not what the code and data give: run npm run train:attribution');
 });
 
 test('ranking turns weights into probabilities that sum to one, most probable first', () => {
