@@ -1,6 +1,7 @@
 // The timeline: years, newest first, each with its months (linking to the month pages) and the
 // articles known only to the year; undated articles under their own heading.
 import type { ArticleRecord } from '../src/record.ts';
+import { archiveOverTime } from '../src/site/charts.ts';
 import { displayDate } from '../src/site/dates.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
 import { page } from '../src/site/layout.ts';
@@ -30,6 +31,7 @@ export function render(data: SiteData): string {
   const model = siteModel(data.archive);
   const main = html`<h1>Dates</h1>
 <p class="lede">Every article by the month it was published, and the quotes said in each month.</p>
+${archiveOverTime(model.years)}
 ${model.years.map(yearSection)}
 ${model.undated.length > 0 ? html`<section class="undated-articles" aria-labelledby="undated">
 <h2 id="undated">Undated</h2>

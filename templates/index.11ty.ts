@@ -4,6 +4,7 @@ import { html } from '../src/site/html.ts';
 import { websiteJsonLd } from '../src/site/json-ld.ts';
 import { page, SITE_NAME } from '../src/site/layout.ts';
 import { siteModel } from '../src/site/site-model.ts';
+import { archiveOverTime } from '../src/site/charts.ts';
 import type { SiteData } from '../src/site/template-data.ts';
 import { DATES_URL, HOME_URL, SPEAKERS_BY_COUNT_URL, speakerUrl } from '../src/site/urls.ts';
 import { count } from '../src/site/words.ts';
@@ -24,6 +25,7 @@ export function render(data: SiteData): string {
   const main = html`<h1>Who said what, and when</h1>
 <p class="lede"><span class="stat" data-stat="articles">${count(model.articles.length, 'article')}</span>, <span class="stat" data-stat="quotes">${count(quotes, 'quote')}</span> from <span class="stat" data-stat="speakers">${count(model.people.length, 'speaker')}</span>. Every quote is linked to its speaker and to its place in the article.</p>
 ${searchBox('home-search')}
+${archiveOverTime(model.years, true)}
 ${top.length > 0 ? html`<section class="top-speakers" aria-labelledby="top-speakers">
 <h2 id="top-speakers">Most quoted</h2>
 <ol class="speaker-ranking">

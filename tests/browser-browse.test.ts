@@ -173,7 +173,8 @@ if (!haveChromium) {
       assert.deepEqual(errors.filter((e) => !missing || !e.startsWith(missing)), [], `${path} under /archive/`);
       assert.deepEqual(failures, [], `${path} under /archive/ fails to load something`);
       assert.ok(requests.every((r) => r.startsWith(`${base}/`) || r.startsWith('data:')), `${path} leaves /archive/: ${requests.join(', ')}`);
-      const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href));
+      // Resolved against the page, for HTML links and the links of charts' SVG bars alike.
+      const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => new URL(a.getAttribute('href') ?? '', document.baseURI).href));
       for (const href of hrefs.filter((h) => h.startsWith(prefixed.origin))) {
         assert.ok(href.startsWith(`${base}/`), `${path} links to ${href}`);
       }

@@ -3,6 +3,7 @@
 // quoted there.
 // Not an Eleventy template: written one at a time after Eleventy's pages (src/site/write-pages.ts).
 import type { Person } from '../record.ts';
+import { barChart, monthOf, periodsOf, periodUrl } from './charts.ts';
 import { quoteItem } from './components.ts';
 import { timeElement } from './dates.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -10,6 +11,7 @@ import { personJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
 import { otherNames } from './people.ts';
 import type { SpeakerPageModel } from './page-inputs.ts';
+import type { QuoteInArticle } from './site-model.ts';
 import { displayTitle } from './titles.ts';
 import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
 import { count } from './words.ts';
@@ -53,12 +55,24 @@ function alsoQuoted(model: SpeakerPageModel, person: Person): SafeHtml {
 </section>`;
 }
 
+/** The speaker's quotes per month of the articles they stand in. */
+function quotesOverTime(quotes: readonly QuoteInArticle[], person: Person): SafeHtml {
+  const byMonth = new Map<string, number[]>();
+  for (const { article } of quotes) {
+    const month = monthOf(article.date);
+    if (month) byMonth.set(month, [(byMonth.get(month)?.[0] ?? 0) + 1]);
+  }
+  if (byMonth.size === 0) return html``;
+  return barChart({ id: 'quotes-chart', title: `Quotes by ${person.name} over time`, series: ['quote'], periods: periodsOf(byMonth, 1, periodUrl) });
+}
+
 export function renderSpeakerPage(model: SpeakerPageModel, person: Person): string {
   const quotes = model.quotesBy(person.id);
   const main = html`<p class="breadcrumb"><a href="${SPEAKERS_URL}">All speakers</a></p>
 <h1>${person.name}</h1>
 ${facts(person)}
 ${quotes.length > 0 ? html`<p class="search-speaker"><a href="${speakerSearchUrl(person.id)}">Search this speaker’s quotes</a></p>` : ''}
+${quotesOverTime(quotes, person)}
 <section aria-labelledby="quotes-heading">
 <h2 id="quotes-heading">${count(quotes.length, 'quote')}, newest first</h2>
 ${quotes.length > 0 ? html`<ol class="quote-list">${quotes.map((q) => quoteItem(model, q, { speaker: false }))}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}
