@@ -237,6 +237,27 @@ describe('the browsable site built from the articles folder', () => {
     assert.equal(home.querySelector('link[type="application/atom+xml"]')?.getAttribute('href'), '/feed.xml');
   });
 
+  test('publishes an Atom feed per speaker of their newest quotes, linked from their page', async () => {
+    const peskov = allQuotes(archive).filter(({ quote }) => quote.speakerId === 'dmitry-peskov');
+    const page = await readPage(site.dir, speakerPath('dmitry-peskov'));
+    const feedPath = `${speakerPath('dmitry-peskov')}feed.xml`;
+    assert.equal(page.querySelector(`head link[rel="alternate"][type="application/atom+xml"][href="${feedPath}"]`)?.getAttribute('title'), 'Dmitry Peskov: new quotes (Atom)');
+    assert.ok(page.querySelector(`main a[href="${feedPath}"]`), 'a visible link to the feed');
+    const atom = parseXml(await readHtml(site.dir, feedPath));
+    assert.equal(atom.documentElement.namespaceURI, ATOM);
+    const self = [...(atom.getElementsByTagNameNS(ATOM, 'link') as unknown as Element[])].find((l) => l.getAttribute('rel') === 'self');
+    assert.equal(self?.getAttribute('href'), `${SITE_URL}${feedPath}`);
+    const entries = [...(atom.getElementsByTagNameNS(ATOM, 'entry') as unknown as Element[])];
+    assert.equal(entries.length, peskov.filter(({ article }) => article.date !== null).length);
+    const quotePages = new Set(peskov.map(({ article, quote }) => `${SITE_URL}/quotes/${article.slug}/${quote.id.split('/').at(-1)}/`));
+    for (const entry of entries) {
+      assert.ok(quotePages.has(childText(entry, 'id')!), `${childText(entry, 'id')} is one of his quotes`);
+      assert.match(childText(entry, 'summary')!, /— Dmitry Peskov, quoted in/);
+    }
+    const dates = entries.map((e) => childText(e, 'updated')!);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+  });
+
   test('publishes every record as JSON, exactly as extracted', async () => {
     const published = JSON.parse(await readHtml(site.dir, '/data/articles.json')) as ArticleRecord[];
     assert.deepEqual(published.map((a) => a.slug), newestFirst(archive).map((a) => a.slug));
@@ -467,7 +488,7 @@ describe('the site built under the path prefix /archive/', () => {
   });
 
   test('writes absolute addresses under the prefix in feeds, sitemap, robots.txt, JSON-LD and CSV', async () => {
-    for (const file of ['/feed.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/data/quotes.csv', '/articles/kremlin-dialogue-always-needed/']) {
+    for (const file of ['/feed.xml', '/feed.json', '/speakers/dmitry-peskov/feed.xml', '/sitemap.xml', '/robots.txt', '/data/quotes.csv', '/articles/kremlin-dialogue-always-needed/']) {
       const text = await readHtml(site.dir, file);
       const addresses = text.match(/https:\/\/news\.example\.org[^\s"'<>,)]*/g) ?? [];
       assert.ok(addresses.length > 0, `${file} has no address of the site`);

@@ -7,7 +7,7 @@ import { absoluteUrl, SITE_NAME } from './config.ts';
 import { feedTimestamp } from './dates.ts';
 import { externalUrl } from './external-url.ts';
 import { escapeHtml } from './html.ts';
-import { quoteDate, type SiteModel } from './site-model.ts';
+import { quoteDate, type QuoteInArticle, type SiteModel } from './site-model.ts';
 import { displayTitle } from './titles.ts';
 import {
   ABOUT_URL,
@@ -21,6 +21,7 @@ import {
   SEARCH_URL,
   SITEMAP_URL,
   sitemapPartUrl,
+  speakerFeedUrl,
   speakerUrl,
   SPEAKERS_BY_COUNT_URL,
   SPEAKERS_URL,
@@ -55,45 +56,83 @@ export function articleSummary(model: SiteModel, article: ArticleRecord): string
   return [opening, quoted].filter(Boolean).join(' ');
 }
 
-export function atomFeed(model: SiteModel): string {
-  const articles = feedArticles(model);
-  const updated = feedTimestamp(articles[0]?.date ?? null) ?? '1970-01-01T00:00:00Z';
-  const entries = articles.map((article) => {
-    const url = absoluteUrl(articleUrl(article.slug));
-    const when = feedTimestamp(article.date)!;
-    const original = externalUrl(article.url);
-    const categories = model
-      .quotedIn(article)
-      .filter((p) => p.kind !== 'unnamed')
-      .map((p) => `<category term="${xmlText(p.id)}" label="${xmlText(p.name)}" scheme="${xmlText(absoluteUrl(SPEAKERS_URL))}"/>`);
-    return [
+/** One Atom entry: text only, every field escaped as XML text. */
+export interface AtomEntry {
+  title: string;
+  url: string;
+  /** RFC 3339. */
+  when: string;
+  summary: string;
+  related?: string | null;
+  author?: string | null;
+  categories?: Array<{ term: string; label: string }>;
+}
+
+/** An Atom document: the one writer of the site's feed and every speaker's. Text is `type="text"`, never markup. */
+export function atomDocument(feed: { title: string; subtitle: string; id: string; self: string; alternate: string; entries: AtomEntry[] }): string {
+  const updated = feed.entries[0]?.when ?? '1970-01-01T00:00:00Z';
+  const entries = feed.entries.map((e) =>
+    [
       '<entry>',
-      `<title type="text">${xmlText(displayTitle(article).text)}</title>`,
-      `<id>${xmlText(url)}</id>`,
-      `<link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
-      ...(original ? [`<link rel="related" href="${xmlText(original)}"/>`] : []),
-      `<published>${when}</published>`,
-      `<updated>${when}</updated>`,
-      ...(article.author ? [`<author><name>${xmlText(article.author)}</name></author>`] : []),
-      ...categories,
-      `<summary type="text">${xmlText(articleSummary(model, article))}</summary>`,
+      `<title type="text">${xmlText(e.title)}</title>`,
+      `<id>${xmlText(e.url)}</id>`,
+      `<link rel="alternate" type="text/html" href="${xmlText(e.url)}"/>`,
+      ...(e.related ? [`<link rel="related" href="${xmlText(e.related)}"/>`] : []),
+      `<published>${e.when}</published>`,
+      `<updated>${e.when}</updated>`,
+      ...(e.author ? [`<author><name>${xmlText(e.author)}</name></author>`] : []),
+      ...(e.categories ?? []).map((c) => `<category term="${xmlText(c.term)}" label="${xmlText(c.label)}" scheme="${xmlText(absoluteUrl(SPEAKERS_URL))}"/>`),
+      `<summary type="text">${xmlText(e.summary)}</summary>`,
       '</entry>',
-    ].join('\n');
-  });
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
-    `<title>${xmlText(SITE_NAME)}</title>`,
-    `<subtitle>${xmlText(FEED_DESCRIPTION)}</subtitle>`,
-    `<id>${xmlText(absoluteUrl(HOME_URL))}</id>`,
-    `<link rel="self" type="application/atom+xml" href="${xmlText(absoluteUrl(ATOM_FEED_URL))}"/>`,
-    `<link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(HOME_URL))}"/>`,
+    `<title>${xmlText(feed.title)}</title>`,
+    `<subtitle>${xmlText(feed.subtitle)}</subtitle>`,
+    `<id>${xmlText(feed.id)}</id>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlText(feed.self)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlText(feed.alternate)}"/>`,
     `<updated>${updated}</updated>`,
     `<author><name>${xmlText(SITE_NAME)}</name></author>`,
     ...entries,
     '</feed>',
     '',
   ].join('\n');
+}
+
+export function atomFeed(model: SiteModel): string {
+  const entries = feedArticles(model).map((article) => ({
+    title: displayTitle(article).text,
+    url: absoluteUrl(articleUrl(article.slug)),
+    when: feedTimestamp(article.date)!,
+    summary: articleSummary(model, article),
+    related: externalUrl(article.url),
+    author: article.author,
+    categories: model.quotedIn(article).filter((p) => p.kind !== 'unnamed').map((p) => ({ term: p.id, label: p.name })),
+  }));
+  return atomDocument({ title: SITE_NAME, subtitle: FEED_DESCRIPTION, id: absoluteUrl(HOME_URL), self: absoluteUrl(ATOM_FEED_URL), alternate: absoluteUrl(HOME_URL), entries });
+}
+
+/** Quotes in a speaker's feed: the newest dated ones. */
+export const SPEAKER_FEED_SIZE = 50;
+
+/** A speaker's newest quotes as Atom: one entry per quote, linking to the quote's page. */
+export function speakerAtomFeed(person: { id: string; name: string }, quotes: readonly QuoteInArticle[]): string {
+  const dated = quotes.filter((item) => feedTimestamp(quoteDate(item)) !== null).slice(0, SPEAKER_FEED_SIZE);
+  const entries = dated.map((item) => {
+    const words = item.quote.text.split(/\s+/);
+    return {
+      title: `“${words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : item.quote.text}”`,
+      url: absoluteUrl(quotePageUrl(item.article.slug, item.quote.id)),
+      when: feedTimestamp(quoteDate(item))!,
+      summary: `“${item.quote.text}” — ${person.name}, quoted in “${displayTitle(item.article).text}”.`,
+      related: absoluteUrl(articleUrl(item.article.slug)),
+    };
+  });
+  const page = absoluteUrl(speakerUrl(person.id));
+  return atomDocument({ title: `${person.name} · ${SITE_NAME}`, subtitle: `The newest quotes of ${person.name} in ${SITE_NAME}.`, id: page, self: absoluteUrl(speakerFeedUrl(person.id)), alternate: page, entries });
 }
 
 export function jsonFeed(model: SiteModel): string {

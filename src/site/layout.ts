@@ -43,6 +43,8 @@ export interface PageOptions {
   jsonLd?: JsonLd;
   /** Keeps the page out of search engines (the 404 page). */
   noindex?: boolean;
+  /** Atom feeds of this page's own, besides the site's (a speaker's quotes). */
+  feeds?: Array<{ title: string; href: string }>;
 }
 
 const NAV: { section: Section; url: string; label: string }[] = [
@@ -79,7 +81,7 @@ function metadata(options: PageOptions, title: string): SafeHtml {
 <meta property="og:type" content="${options.ogType ?? 'website'}">
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${options.description}">
-${url ? html`<meta property="og:url" content="${url}">\n` : ''}${options.noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="alternate" type="application/atom+xml" title="${SITE_NAME}: articles (Atom)" href="${ATOM_FEED_URL}">
+${url ? html`<meta property="og:url" content="${url}">\n` : ''}${options.noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="alternate" type="application/atom+xml" title="${SITE_NAME}: articles (Atom)" href="${ATOM_FEED_URL}">${(options.feeds ?? []).map((f) => html`\n<link rel="alternate" type="application/atom+xml" title="${f.title}" href="${f.href}">`)}
 <link rel="alternate" type="application/feed+json" title="${SITE_NAME}: articles (JSON Feed)" href="${JSON_FEED_URL}">
 ${options.jsonLd ? html`${jsonLdScript(options.jsonLd)}\n` : ''}`;
 }

@@ -219,7 +219,7 @@ export class InputKeys {
   }
 
   /** The key of a page's inputs: equal keys, equal pages. */
-  key(kind: 'article' | 'quotes' | 'speaker' | 'month', inputs: PageInputs): string {
+  key(kind: 'article' | 'quotes' | 'speaker' | 'speaker-feed' | 'month', inputs: PageInputs): string {
     const json = JSON.stringify(inputs, (_, value: unknown) => (typeof value === 'object' && value !== null ? this.short(value) : value));
     return createHash('sha1').update(`${this.version}\0${kind}\0${json}`).digest('hex').slice(0, 24);
   }

@@ -13,7 +13,7 @@ import { otherNames } from './people.ts';
 import type { SpeakerPageModel } from './page-inputs.ts';
 import type { QuoteInArticle } from './site-model.ts';
 import { displayTitle } from './titles.ts';
-import { articleUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
+import { articleUrl, speakerFeedUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
 import { count } from './words.ts';
 
 const WIKIDATA_ID = /^Q\d+$/;
@@ -71,7 +71,7 @@ export function renderSpeakerPage(model: SpeakerPageModel, person: Person): stri
   const main = html`<p class="breadcrumb"><a href="${SPEAKERS_URL}">All speakers</a></p>
 <h1>${person.name}</h1>
 ${facts(person)}
-${quotes.length > 0 ? html`<p class="search-speaker"><a href="${speakerSearchUrl(person.id)}">Search this speaker’s quotes</a></p>` : ''}
+${quotes.length > 0 ? html`<p class="search-speaker"><a href="${speakerSearchUrl(person.id)}">Search this speaker’s quotes</a> · <a href="${speakerFeedUrl(person.id)}" type="application/atom+xml">Follow ${person.name}’s new quotes (Atom feed)</a></p>` : ''}
 ${quotesOverTime(quotes, person)}
 <section aria-labelledby="quotes-heading">
 <h2 id="quotes-heading">${count(quotes.length, 'quote')}, newest first</h2>
@@ -88,5 +88,6 @@ ${alsoQuoted(model, person)}`;
     path: speakerUrl(person.id),
     ogType: 'profile',
     jsonLd: personJsonLd(person, quotes.length),
+    feeds: quotes.length > 0 ? [{ title: `${person.name}: new quotes (Atom)`, href: speakerFeedUrl(person.id) }] : [],
   });
 }

@@ -27,6 +27,11 @@ export function articleUrl(slug: string): string {
   return `/articles/${segment(slug)}/`;
 }
 
+/** A speaker's Atom feed of their newest quotes. */
+export function speakerFeedUrl(speakerId: string): string {
+  return `${speakerUrl(speakerId)}feed.xml`;
+}
+
 export function speakerUrl(speakerId: string): string {
   return `/speakers/${segment(speakerId)}/`;
 }

@@ -35,7 +35,8 @@ import {
 import { renderQuotePage } from './quote-page.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { renderSpeakerPage } from './speaker-page.ts';
-import { articleUrl, monthUrl, quotePageUrl, speakerUrl } from './urls.ts';
+import { articleUrl, monthUrl, quotePageUrl, speakerFeedUrl, speakerUrl } from './urls.ts';
+import { speakerAtomFeed } from './formats.ts';
 
 /**
  * What Eleventy does to the HTML it writes, applied to each page: under a PATH_PREFIX, the HTML
@@ -61,6 +62,8 @@ export function pageOutputPath(url: string): string {
 
 interface PageToWrite {
   url: string;
+  /** The file inside the site, for what is no HTML page (a speaker's feed); pages derive it from `url`. */
+  file?: string;
   /** The key of the page's inputs; null when nothing is keyed. */
   key: string | null;
   render: () => string;
@@ -79,6 +82,11 @@ export function* entityPages(model: SiteModel, keys: InputKeys | null = null): G
   for (const person of model.people) {
     const inputs = speakerPageInputs(model, person);
     yield { url: speakerUrl(person.id), key: keys?.key('speaker', inputs) ?? null, render: () => renderSpeakerPage(speakerPageModel(inputs), person) };
+    // The speaker's feed reads the same inputs as the page.
+    if (model.quotesBy(person.id).length > 0) {
+      const feed = speakerFeedUrl(person.id);
+      yield { url: feed, file: feed.slice(1), key: keys?.key('speaker-feed', inputs) ?? null, render: () => speakerAtomFeed(person, speakerPageModel(inputs).quotesBy(person.id)) };
+    }
   }
   for (const month of model.months) {
     const inputs = monthPageInputs(model, month);
@@ -125,8 +133,8 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     // The pages come one at a time from the generator, in order, whichever worker is free.
     for (let next = pages.next(); !next.done; next = pages.next()) {
       const at = files.length++;
-      const { url, key, render } = next.value;
-      const target = join(outputDir, pageOutputPath(url));
+      const { url, file, key, render } = next.value;
+      const target = join(outputDir, file ?? pageOutputPath(url));
       const rel = siteRel(outputDir, target);
       const hash = reusableHash(unchanged, rel, key);
       if (hash !== undefined) {
@@ -135,7 +143,8 @@ export async function writePages(archive: Archive, outputDir: string, options: W
       }
       rendered.push(rel);
       let content = render();
-      if (transform) content = await transform(content, url);
+      // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
+      if (transform && !file) content = await transform(content, url);
       files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
     }
   };
