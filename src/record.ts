@@ -101,6 +101,11 @@ export interface Quote {
   attribution: Attribution;
   /** When the words were said, as EDTF, where the text says ("said Tuesday"); else the article's date. */
   date: string | null;
+  /**
+   * The statement this quote reports, when other articles report it too (the same speaker, words
+   * that match closely): one id for all its reports (src/archive/statements.ts); else null.
+   */
+  statement: string | null;
 }
 
 export type SpeakerKind = 'person' | 'organisation' | 'unnamed';

@@ -60,7 +60,7 @@ describe('a build with a corrections file', () => {
 
     const csv = await readFile(join(site, 'data', 'quotes.csv'), 'utf8');
     const row = csv.split('\r\n').find((line) => line.includes('de-confliction'))!;
-    assert.match(row, /ashton-carter,Ashton Carter,.*,yes$/);
+    assert.match(row, /ashton-carter,Ashton Carter,.*,yes,$/);
   });
 
   test('a malformed corrections file stops the build at its line and leaves the site as it was', async () => {

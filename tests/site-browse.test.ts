@@ -269,7 +269,7 @@ describe('the browsable site built from the articles folder', () => {
     const raw = await readHtml(site.dir, '/data/quotes.csv');
     assert.ok(raw.endsWith('\r\n'));
     const [header, ...rows] = parseCsv(raw);
-    assert.deepEqual(header, ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url', 'corrected']);
+    assert.deepEqual(header, ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url', 'corrected', 'statement']);
     const people = everyone(archive);
     const quotes = new Map(allQuotes(archive).map((q) => [q.quote.id, q]));
     assert.equal(rows.length, quotes.size);

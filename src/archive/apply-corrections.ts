@@ -170,6 +170,7 @@ function addQuote(record: ArticleRecord, entry: CorrectionEntry, people: Map<str
     parts: [{ paragraph, start, end }],
     attribution: { rule: 'correction', mention: null, cue: null, confidence: 1, alternatives: [], extracted: { rule: 'none', speaker: null, kind: entry.kind ?? 'direct', mention: null, cue: null, confidence: 0 }, ...editorOf(entry) },
     date: record.date,
+    statement: null,
   };
   record.quotes = [...record.quotes, quote].sort((a, b) => a.start - b.start);
   return true;

@@ -13,6 +13,7 @@ import { inferYear } from '../extract/find-dates.ts';
 import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
 import { applyCorrections } from './apply-corrections.ts';
+import { groupStatements } from './statements.ts';
 import type { CorrectionEntry } from './corrections-file.ts';
 
 export interface ArticleInput {
@@ -238,6 +239,8 @@ export function assembleArchive(results: ReadResult[], options: ArchiveOptions =
   // The editor's corrections come before people are merged, so a person they name is merged too.
   messages.push(...applyCorrections(articles, options.corrections ?? []).messages);
   const people = mergePeople(articles, options.people ?? []);
+  // After people are merged, so that one speaker's reports in different articles share an id.
+  groupStatements(articles);
   const listed = new Set(messages);
   for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {
     listed.add(m);

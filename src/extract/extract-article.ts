@@ -271,6 +271,7 @@ function chosenQuote(ctx: SpeakerContext, c: QuoteCandidate, ranked: RankedCandi
       alternatives: [],
     },
     date: null,
+    statement: null,
   };
 }
 

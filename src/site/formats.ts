@@ -235,7 +235,7 @@ export function* articlesJson(model: SiteModel): Generator<string> {
   yield ']\n';
 }
 
-export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url', 'corrected'] as const;
+export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 'date', 'article_slug', 'article_title', 'url', 'corrected', 'statement'] as const;
 
 /** Spreadsheets run a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -267,6 +267,8 @@ export function* quotesCsv(model: SiteModel): Generator<string> {
       absoluteUrl(quotePageUrl(article.slug, quote.id)),
       // "yes" when the editor corrected the attribution (articles.json keeps what the extractor said).
       isCorrected(quote.attribution) ? 'yes' : '',
+      // One id for every report of a statement across articles (src/archive/statements.ts).
+      quote.statement ?? '',
     ]);
   }
 }

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleRecord, Person, Quote } from '../record.ts';
 import { rolesInArticle } from './people.ts';
+import { displayTitle } from './titles.ts';
 import { inTextOrder, type Month, type QuoteInArticle, type SiteModel } from './site-model.ts';
 
 /** A link to a person: what lists and structured data show of them. */
@@ -38,7 +39,29 @@ export interface QuotedLookup {
 export interface QuotePageModel extends PeopleLookup<QuotedPerson> {
   /** The article's quotes in text order. */
   quotesIn(article: ArticleRecord): readonly Quote[];
+  /** The other reports of the quote's statement, when other articles report it. */
+  reports(quote: Quote): StatementReports | null;
 }
+
+/** Another article's report of a statement, as a quote's page lists it. */
+export interface OtherReport {
+  slug: string;
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  quoteId: string;
+  text: string;
+}
+
+/** A statement's reports as one of them sees it: whether it is the earliest, how many, the first others. */
+export interface StatementReports {
+  earliest: boolean;
+  total: number;
+  others: OtherReport[];
+}
+
+/** Other reports a quote's page lists; the count says how many more there are. */
+export const REPORTS_SHOWN = 10;
 
 /** What an article page may ask of the site. */
 export interface ArticlePageModel extends PeopleLookup, QuotedLookup {
@@ -65,6 +88,11 @@ export interface MonthPageModel extends PeopleLookup, QuotedLookup {
 export interface ArticleQuotesInputs {
   article: ArticleRecord;
   speakers: QuotedPerson[];
+}
+
+/** What an article's quote pages read besides: the other reports of each quote's statement, by quote id. */
+export interface QuotePagesInputs extends ArticleQuotesInputs {
+  reports: Record<string, StatementReports>;
 }
 
 /** An article in a list, with who it quotes. */
@@ -97,7 +125,7 @@ export interface MonthPageInputs {
   people: PersonRef[];
 }
 
-export type PageInputs = ArticleQuotesInputs | ArticlePageInputs | SpeakerPageInputs | MonthPageInputs;
+export type PageInputs = ArticleQuotesInputs | QuotePagesInputs | ArticlePageInputs | SpeakerPageInputs | MonthPageInputs;
 
 const personRef = (person: PersonRef): PersonRef => ({ id: person.id, name: person.name, kind: person.kind });
 
@@ -108,6 +136,21 @@ function listed(model: SiteModel, article: ArticleRecord): ListedArticle {
 export function articleQuotesInputs(model: SiteModel, article: ArticleRecord): ArticleQuotesInputs {
   const speakers = model.quotedIn(article).map((person) => ({ ...personRef(person), rolesHere: rolesInArticle(person, article) }));
   return { article, speakers };
+}
+
+export function quotePagesInputs(model: SiteModel, article: ArticleRecord): QuotePagesInputs {
+  const reports: Record<string, StatementReports> = {};
+  for (const quote of article.quotes) {
+    const all = model.reportsOf(quote.statement);
+    if (all.length < 2) continue;
+    const others = all.filter((r) => r.quote !== quote).slice(0, REPORTS_SHOWN);
+    reports[quote.id] = {
+      earliest: all[0]!.quote === quote,
+      total: all.length,
+      others: others.map((r) => ({ slug: r.article.slug, title: displayTitle(r.article).text, outlet: r.article.outlet, date: r.quote.date, quoteId: r.quote.id, text: r.quote.text })),
+    };
+  }
+  return { ...articleQuotesInputs(model, article), reports };
 }
 
 export function articlePageInputs(model: SiteModel, article: ArticleRecord): ArticlePageInputs {
@@ -161,9 +204,9 @@ function own<K extends ArticleRecord | string, T>(page: K, key: K, value: T): T 
   return key === page ? value : notAnInput(typeof key === 'string' ? key : `the article ${key.slug}`);
 }
 
-export function quotePageModel(inputs: ArticleQuotesInputs): QuotePageModel {
+export function quotePageModel(inputs: QuotePagesInputs): QuotePageModel {
   const ordered = inTextOrder(inputs.article);
-  return { ...peopleLookup(inputs.speakers), quotesIn: (article) => own(inputs.article, article, ordered) };
+  return { ...peopleLookup(inputs.speakers), quotesIn: (article) => own(inputs.article, article, ordered), reports: (quote) => inputs.reports[quote.id] ?? null };
 }
 
 export function articlePageModel(inputs: ArticlePageInputs): ArticlePageModel {

@@ -13,6 +13,7 @@ import type { QuotePageModel } from './page-inputs.ts';
 import { quoteDate, type QuoteInArticle } from './site-model.ts';
 import { displayTitle } from './titles.ts';
 import { ABOUT_URL, articleUrl, quotePageUrl, quoteUrl, speakerUrl } from './urls.ts';
+import { count } from './words.ts';
 
 const KIND_TEXT: Record<Quote['kind'], string> = {
   direct: 'Direct quote',
@@ -77,6 +78,45 @@ ${certainty(quote)}
 </section>`;
 }
 
+/** The words of `other`, with those this quote does not have marked: where the reports differ. */
+export function markDifferences(own: string, other: string): SafeHtml {
+  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const mine = own.split(/\s+/).map(key);
+  const theirs = other.split(/\s+/);
+  // The longest common run of words, by the usual table (quotes are short; a long one is cut).
+  const a = mine.slice(0, 400);
+  const b = theirs.slice(0, 400).map(key);
+  const table = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  const shared = new Set<number>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared.add(j);
+      i++;
+      j++;
+    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    else j++;
+  }
+  const words = theirs.map((w, j) => (shared.has(j) || key(w) === '' ? html`${w}` : html`<mark>${w}</mark>`));
+  return join(words.flatMap((w, i) => (i === 0 ? [w] : [html` `, w])), '');
+}
+
+/** "Also reported in": the statement's other reports, earliest first, their differing words marked. */
+function otherReports(model: QuotePageModel, quote: Quote): SafeHtml {
+  const reports = model.reports(quote);
+  if (!reports) return html``;
+  const items = reports.others.map(
+    (r) => html`<li><a href="${quotePageUrl(r.slug, r.quoteId)}">${r.title}</a>${r.outlet ? html` · ${r.outlet}` : ''} · ${timeElement(r.date)}<blockquote class="quote"><p>${markDifferences(quote.text, r.text)}</p></blockquote></li>`,
+  );
+  const more = reports.total - 1 - reports.others.length;
+  return html`<section class="reports" aria-labelledby="reports-heading">
+<h2 id="reports-heading">Also reported in ${count(reports.total - 1, 'other article')}</h2>
+<p>${reports.earliest ? 'This is the earliest report of these words.' : 'The first of these is the earliest report.'} Words that differ from this quote are marked.</p>
+<ol class="report-list">${items}</ol>
+${more > 0 ? html`<p>And ${count(more, 'more report')}.</p>` : ''}
+</section>`;
+}
+
 function siblings(model: QuotePageModel, article: ArticleRecord, quote: Quote): SafeHtml {
   const all = model.quotesIn(article);
   const i = all.findIndex((q) => q.id === quote.id);
@@ -115,6 +155,7 @@ export function renderQuotePage(model: QuotePageModel, item: QuoteInArticle): st
 <h2 id="context-heading">In context</h2>
 <div class="context-text">${quoteInContext(article, quote)}</div>
 </section>
+${otherReports(model, quote)}
 ${why(item)}
 <section class="cite" aria-labelledby="cite-heading">
 <h2 id="cite-heading">Cite this quote</h2>

@@ -1,6 +1,7 @@
 // The archive seen from the site: articles in reading order, people by id, each person's quotes
 // across the archive, the links between articles and the timeline. Computed once per archive
 // object and shared by every template.
+import { earliestFirst } from '../archive/statements.ts';
 import type { Archive, ArticleRecord, Person, Quote, Speaker } from '../record.ts';
 import { compareEdtfNewestFirst, compareNewestFirst, monthOf, yearOf } from './dates.ts';
 
@@ -67,6 +68,8 @@ export interface SiteModel {
    * nearest in the order, then newer (among each speaker's nearest articles).
    */
   related(article: ArticleRecord): ArticleRecord[];
+  /** Every report of a statement (quotes with one `statement` id), earliest first. */
+  reportsOf(statement: string | null): readonly QuoteInArticle[];
   /** The timeline: years newest first. */
   years: Year[];
   /** Every month page, newest first. */
@@ -195,6 +198,14 @@ function buildModel(archive: Archive): SiteModel {
   const quotes = articles.flatMap((article) => ordered.get(article)!.map((quote) => ({ article, quote })));
   const quoteById = new Map(quotes.map((q) => [q.quote.id, q]));
   const bySpeaker = groupQuotes(quotes);
+  const byStatement = new Map<string, QuoteInArticle[]>();
+  for (const item of quotes) {
+    if (!item.quote.statement) continue;
+    const reports = byStatement.get(item.quote.statement);
+    if (reports) reports.push(item);
+    else byStatement.set(item.quote.statement, [item]);
+  }
+  for (const [id, reports] of byStatement) byStatement.set(id, earliestFirst(reports));
   const byName = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
   const countOf = (id: string) => bySpeaker.get(id)?.length ?? 0;
   const byCount = [...byName].sort((a, b) => countOf(b.id) - countOf(a.id));
@@ -256,6 +267,7 @@ function buildModel(archive: Archive): SiteModel {
     quote: (id) => quoteById.get(id),
     quotesIn: (article) => ordered.get(article) ?? inTextOrder(article),
     quotesBy: (id) => bySpeaker.get(id) ?? [],
+    reportsOf: (statement) => (statement ? byStatement.get(statement) ?? [] : []),
     articlesQuoting,
     quotedIn,
     alsoQuotedWith: (id) => {

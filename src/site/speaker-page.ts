@@ -55,6 +55,13 @@ function alsoQuoted(model: SpeakerPageModel, person: Person): SafeHtml {
 </section>`;
 }
 
+/** "12 statements, reported 30 times": when other articles report the same words. */
+function statementsLine(quotes: readonly QuoteInArticle[]): SafeHtml {
+  const statements = new Set(quotes.map(({ quote }) => quote.statement ?? quote.id)).size;
+  if (statements === quotes.length) return html``;
+  return html`<p class="statements">${count(statements, 'statement')}, reported ${count(quotes.length, 'time')}: some of these words were reported by more than one article, and each quote’s page lists the others.</p>`;
+}
+
 /** The speaker's quotes per month of the articles they stand in. */
 function quotesOverTime(quotes: readonly QuoteInArticle[], person: Person): SafeHtml {
   const byMonth = new Map<string, number[]>();
@@ -75,6 +82,7 @@ ${quotes.length > 0 ? html`<p class="search-speaker"><a href="${speakerSearchUrl
 ${quotesOverTime(quotes, person)}
 <section aria-labelledby="quotes-heading">
 <h2 id="quotes-heading">${count(quotes.length, 'quote')}, newest first</h2>
+${statementsLine(quotes)}
 ${quotes.length > 0 ? html`<ol class="quote-list">${quotes.map((q) => quoteItem(model, q, { speaker: false }))}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}
 </section>
 ${articlesSection(model, person)}

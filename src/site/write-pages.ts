@@ -24,11 +24,11 @@ import { renderMonthPage } from './month-page.ts';
 import {
   articlePageInputs,
   articlePageModel,
-  articleQuotesInputs,
   InputKeys,
   monthPageInputs,
   monthPageModel,
   quotePageModel,
+  quotePagesInputs,
   speakerPageInputs,
   speakerPageModel,
 } from './page-inputs.ts';
@@ -94,7 +94,7 @@ export function* entityPages(model: SiteModel, keys: InputKeys | null = null): G
   }
   for (const article of model.articles) {
     // All quote pages of an article read the same inputs: one key for them all.
-    const inputs = articleQuotesInputs(model, article);
+    const inputs = quotePagesInputs(model, article);
     const key = keys?.key('quotes', inputs) ?? null;
     const pageModel = quotePageModel(inputs);
     for (const quote of pageModel.quotesIn(article)) {
