@@ -143,7 +143,8 @@ export function quotePagesInputs(model: SiteModel, article: ArticleRecord): Quot
   for (const quote of article.quotes) {
     const all = model.reportsOf(quote.statement);
     if (all.length < 2) continue;
-    const others = all.filter((r) => r.quote !== quote).slice(0, REPORTS_SHOWN);
+    // A statement a thousand articles repeat: only the first few others are looked at.
+    const others = all.slice(0, REPORTS_SHOWN + 1).filter((r) => r.quote !== quote).slice(0, REPORTS_SHOWN);
     reports[quote.id] = {
       earliest: all[0]!.quote === quote,
       total: all.length,
