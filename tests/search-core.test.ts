@@ -21,12 +21,13 @@ interface Hit {
   byName: boolean;
 }
 
-const quote = (anchor: string, text: string, speaker: [string, string] | null, kind: 'direct' | 'partial' = 'direct', date: string | null = null): SearchQuote => ({
+const quote = (anchor: string, text: string, speaker: [string, string] | null, kind: 'direct' | 'partial' = 'direct', date: string | null = null, statement: string | null = null): SearchQuote => ({
   anchor,
   speakerId: speaker?.[0] ?? null,
   speakerName: speaker?.[1] ?? null,
   kind,
   date,
+  statement,
   text,
 });
 
@@ -197,4 +198,14 @@ test('counts quotes, not articles, per speaker, year, month, kind and outlet, an
   assert.equal(core.countSource('kind', { ...noFilters, speaker: 'sergey-lavrov' }), 'results');
   assert.equal(core.countSource('speaker', { ...noFilters, speaker: 'sergey-lavrov', q: 'syria' }), 'chosen');
   assert.equal(core.countSource('date', { ...noFilters, q: 'syria' }), 'results');
+});
+
+test('a quote’s anchor carries its statement only when other articles report it, and reads back', () => {
+  const alone = quote('q1', 'We will run ferries', ['ines-duarte', 'Ines Duarte']);
+  const reported = quote('q2', 'We will run ferries', ['ines-duarte', 'Ines Duarte'], 'direct', null, 's0123456789');
+  assert.equal(quoteAnchorId(alone).split('|').length, 5);
+  const decodeQuote = core.decodeQuote as (id: string) => { statement: string | null; speakerName: string | null } | null;
+  assert.equal(decodeQuote(quoteAnchorId(alone))?.statement, null);
+  assert.equal(decodeQuote(quoteAnchorId(reported))?.statement, 's0123456789');
+  assert.equal(decodeQuote(quoteAnchorId(reported))?.speakerName, 'Ines Duarte');
 });

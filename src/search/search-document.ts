@@ -14,12 +14,14 @@
 // travels in them instead of in metadata, which Pagefind indexes (a speaker's name there would make
 // every article match it):
 //
-//   QUOTE = anchor | speaker id | speaker name | kind | date     (each part encodeURIComponent-ed)
+//   QUOTE = anchor | speaker id | speaker name | kind | date [| statement]   (each part encodeURIComponent-ed)
 //   HEAD  = "a" | article date | article date as shown
 //
 // `anchor` is the quote's fragment id on its article page, `kind` is `d` (direct) or `p`
 // (partial), and `date` is the quote's own EDTF date when it differs from the article's, else
-// empty. templates/assets/search-core.js reads this format; keep the two in step.
+// empty; `statement` is there only for a quote whose statement other articles report too
+// (src/archive/statements.ts), so that the page can show its reports as one result.
+// templates/assets/search-core.js reads this format; keep the two in step.
 //
 // Only the paragraphs that hold a quote are searchable as text around the quotes: the words a
 // reader sees next to a quote, without the background paragraphs that make up most of a news
@@ -102,6 +104,8 @@ export interface SearchQuote {
   kind: Quote['kind'];
   /** The quote's own EDTF date, when it differs from the article's. */
   date: string | null;
+  /** The statement it reports, when other articles report it too. */
+  statement: string | null;
   text: string;
 }
 
@@ -125,7 +129,8 @@ const encode = (value: string | null): string => encodeURIComponent(value ?? '')
 /** The anchor id that carries a quote's data to the search page (see the module comment). */
 export function quoteAnchorId(quote: SearchQuote): string {
   const kind = quote.kind === 'partial' ? 'p' : 'd';
-  return [quote.anchor, quote.speakerId, quote.speakerName, kind, quote.date].map(encode).join(PART_SEPARATOR);
+  const parts = [quote.anchor, quote.speakerId, quote.speakerName, kind, quote.date];
+  return (quote.statement ? [...parts, quote.statement] : parts).map(encode).join(PART_SEPARATOR);
 }
 
 export function headAnchorId(date: string | null): string {
@@ -199,6 +204,7 @@ function searchQuote(model: SiteModel, article: ArticleRecord, quote: Quote): Se
     speakerName: person ? person.name : null,
     kind: quote.kind,
     date: quote.date !== null && quote.date !== article.date ? quote.date : null,
+    statement: quote.statement,
     text: quote.text.trim(),
   };
 }

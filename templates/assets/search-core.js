@@ -4,7 +4,7 @@
 //
 // The index has one Pagefind page per article; each quote is an element whose id carries its data
 // (src/search/search-document.ts documents the format; keep the two in step):
-//   quote:    anchor | speaker id | speaker name | kind (d/p) | own date or empty
+//   quote:    anchor | speaker id | speaker name | kind (d/p) | own date or empty [| statement id]
 //   headline: "a" | article date | article date as shown
 // Every part is encodeURIComponent-ed, so the separator never occurs inside one.
 
@@ -293,9 +293,9 @@ function decodeParts(id) {
 /** A quote's data from its anchor id; null for any other anchor. */
 export function decodeQuote(id) {
   const parts = decodeParts(id);
-  if (!parts || parts.length !== 5 || parts[0] === 'a') return null;
-  const [anchor, speakerId, speakerName, kind, date] = parts;
-  return { anchor, speakerId: speakerId || null, speakerName: speakerName || null, kind: kind === 'p' ? 'partial' : 'direct', date: date || null };
+  if (!parts || (parts.length !== 5 && parts.length !== 6) || parts[0] === 'a') return null;
+  const [anchor, speakerId, speakerName, kind, date, statement] = parts;
+  return { anchor, speakerId: speakerId || null, speakerName: speakerName || null, kind: kind === 'p' ? 'partial' : 'direct', date: date || null, statement: statement || null };
 }
 
 /** The article's date from the headline's anchor id. */

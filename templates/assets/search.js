@@ -197,6 +197,20 @@ function quoteItem(hit, article, query) {
   return element('li', { class: 'quote-item search-result' }, [quote, source]);
 }
 
+/** Another article's report of a result's statement, added to the result's list of reports. */
+function addReport(item, hit, article) {
+  let details = item.querySelector('details.result-reports');
+  if (!details) {
+    details = element('details', { class: 'result-reports' }, [element('summary', {}, ['']), element('ol', {}, [])]);
+    item.append(details);
+  }
+  const list = details.querySelector('ol');
+  const date = hit.date ? element('time', { datetime: hit.date }, [hit.shownDate]) : element('span', {}, ['Undated']);
+  list.append(element('li', {}, [element('a', { href: hit.url }, [article.title]), ' · ', date, ': ', element('q', {}, [hit.text])]));
+  const n = list.children.length + 1;
+  details.querySelector('summary').textContent = `Reported in ${n} articles`;
+}
+
 function articleItem(article, textHit, query, state) {
   const words = runsOf(textHit.words.join(' '), textHit.marks);
   const excerpt = element('p', { class: 'search-excerpt' }, [textHit.cutStart ? '… ' : '', ...words, textHit.cutEnd ? ' …' : '']);
@@ -408,7 +422,7 @@ async function search(state, mode, options = {}) {
   if (mine !== generation) return;
   performance.mark(`search-answered-${mine}`);
   const results = response.results;
-  const run = { generation: mine, state, query, response, results, hits: [], scanned: 0, quoteCount: 0, articleCount: 0, exhausted: results.length === 0, scanLimit: MAX_SCAN };
+  const run = { generation: mine, state, query, response, results, hits: [], statements: new Map(), scanned: 0, quoteCount: 0, articleCount: 0, exhausted: results.length === 0, scanLimit: MAX_SCAN };
   // Detached lists are filled first and swapped in at once: the old results stay until the new are ready.
   const quotes = element('ol');
   const articles = element('ol');
@@ -454,8 +468,16 @@ async function collect(run, quotesTarget, articlesTarget) {
       if (run.state.article && article.title) articleTitle.textContent = article.title;
       for (const q of quotes) {
         if (q.speakerId && q.speakerName) speakerNames.set(q.speakerId, q.speakerName);
-        quotesTarget.append(quoteItem(q, article, run.query));
         run.hits.push({ ...q, outlet: article.outlet });
+        // Reports of one statement in other articles are one result, listed under the first shown.
+        const first = q.statement ? run.statements.get(q.statement) : undefined;
+        if (first) {
+          addReport(first, q, article);
+          continue;
+        }
+        const item = quoteItem(q, article, run.query);
+        if (q.statement) run.statements.set(q.statement, item);
+        quotesTarget.append(item);
         run.quoteCount++;
       }
       if (textHit) {
