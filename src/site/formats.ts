@@ -1,6 +1,7 @@
 // The archive for other tools: Atom and JSON Feed of the newest articles, a sitemap, robots.txt,
 // the records as JSON and the quotes as CSV. Article text is data in every one of them: escaped
 // in XML, a string in JSON, a quoted cell in CSV, never markup.
+import { stringify } from 'csv-stringify/sync';
 import { isCorrected } from './attribution.ts';
 import type { ArticleRecord } from '../record.ts';
 import { absoluteUrl, SITE_NAME } from './config.ts';
@@ -240,14 +241,15 @@ export const CSV_COLUMNS = ['id', 'text', 'speaker_id', 'speaker_name', 'kind', 
 /** Spreadsheets run a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A cell a spreadsheet would take for a formula gets a leading apostrophe. */
+const defused = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
 /**
- * One RFC 4180 field: a cell a spreadsheet would take for a formula gets a leading apostrophe,
- * and a cell holding a quote mark, comma or line break is quoted with its quote marks doubled.
+ * One RFC 4180 row (csv-stringify): a cell holding a quote mark, comma or line break is quoted with
+ * its quote marks doubled; a lone CR or LF counts as a line break, which csv-stringify leaves alone
+ * unless told.
  */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, cast: { string: defused } } as const;
 
 /** Every quote, one row each, in the order of the site (newest article first, text order), a row at a time. */
 export function* quotesCsv(model: SiteModel): Generator<string> {
@@ -273,4 +275,4 @@ export function* quotesCsv(model: SiteModel): Generator<string> {
   }
 }
 
-const csvRow = (row: string[]) => `${row.map(csvField).join(',')}\r\n`;
+const csvRow = (row: string[]): string => stringify([row], CSV_OPTIONS);
