@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'node-html-parser';
 import { groupStatements, statementWords } from '../src/archive/statements.ts';
-import { quotePagesInputs, quotePageModel } from '../src/site/page-inputs.ts';
+import { InputKeys, quotePagesInputs, quotePageModel } from '../src/site/page-inputs.ts';
 import { markDifferences, renderQuotePage } from '../src/site/quote-page.ts';
 import { siteModel } from '../src/site/site-model.ts';
 import { archiveOf } from './helpers/extract.ts';
@@ -56,4 +56,19 @@ test('a quote’s page lists the other reports, says which is earliest, and mark
 
 test('the words of another report that this one does not have are marked', () => {
   assert.deepEqual(parse(String(markDifferences('We will run ferries every day', 'We will run six ferries every single day'))).querySelectorAll('mark').map((m) => m.text), ['six', 'single']);
+});
+
+test('an article that reports a statement again changes the quote pages of that statement only', () => {
+  const keysOf = (files: Record<string, string>) => {
+    const archive = archiveOf(files);
+    const model = siteModel(archive);
+    const keys = new InputKeys('v1', model);
+    return new Map(archive.articles.map((a) => [a.slug, keys.key('quotes', quotePagesInputs(model, a))]));
+  };
+  const before = keysOf({ 'wire.md': WIRE, 'paper.md': PAPER, 'other.md': OTHER });
+  const third = '---\ndate: 2026-03-05\noutlet: Bay Radio\n---\nFerries resume\n\n“We will run eleven ferries a day from Monday, and nobody will be left on the quay,” harbour master Ines Duarte told listeners.\n';
+  const after = keysOf({ 'wire.md': WIRE, 'paper.md': PAPER, 'other.md': OTHER, 'radio.md': third });
+  assert.notEqual(after.get('wire'), before.get('wire'));
+  assert.notEqual(after.get('paper'), before.get('paper'));
+  assert.equal(after.get('other'), before.get('other'), 'a page of another statement is not rendered again');
 });
