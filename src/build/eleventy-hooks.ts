@@ -160,7 +160,8 @@ export async function finishBuild(archive: Archive, indexing: Promise<number>, {
     rendererVersion: session.managed ? session.rendererVersion : null,
   });
   session.pagesWritten = written.files;
-  session.pagesRendered = written.rendered.length;
+  // Pages, as the report counts them: a speaker's feed is rendered beside their page, not counted as one.
+  session.pagesRendered = written.rendered.filter((rel) => rel.endsWith('.html')).length;
   session.pagesWritten.push(...(await writeDataFiles(archive, outputDir, unchanged)));
   const waiting = performance.now();
   const indexMs = await indexing;
