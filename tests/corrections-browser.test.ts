@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, openPage, type AxeViolation } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -46,17 +46,7 @@ if (!haveChromium) {
     await server?.close();
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
-    await page.goto(server.origin + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(browser, server.origin, path, STEP_TIMEOUT_MS);
 
   test('the quote’s page names the editor’s speaker, the note, and what the program had said, and passes axe', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { page, errors } = await open(quotePage);

@@ -3,11 +3,11 @@
 // the other report. Skipped without Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { buildSiteFrom } from './helpers/build-site.ts';
 import { archiveOf } from './helpers/extract.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM } from './helpers/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, openPage } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -35,16 +35,7 @@ if (!haveChromium) {
     await server?.close();
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
-    await page.goto(server.origin + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(browser, server.origin, path, STEP_TIMEOUT_MS);
 
   test('a search shows the statement once, reported in 2 articles, the other report behind a disclosure', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { page, errors } = await open('/search/?q=ferries');

@@ -93,10 +93,3 @@ export function sameSpeaker(gold: GoldQuote, predicted: string | null): boolean 
   }
   return false;
 }
-
-/** Are two mentions the same words ("He" and "he"; "the spokesman" in "the spokesman for the agency")? */
-export function sameMention(a: string, b: string): boolean {
-  const wa = wordsOf(a).join(' ');
-  const wb = wordsOf(b).join(' ');
-  return wa !== '' && wb !== '' && (wa === wb || ` ${wb} `.includes(` ${wa} `) || wordOverlap(a, b) >= 0.7);
-}

@@ -30,29 +30,20 @@ export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
 
 export const PEOPLE_FILE = 'people.yml';
 
-/** The people file beside the articles, if there is one, and the hash of its text (null when absent). */
-async function readPeople(dir: string): Promise<{ people: PersonEntry[]; messages: Message[]; hash: string | null }> {
-  const path = join(dir, PEOPLE_FILE);
+/** A file beside the articles (people, corrections), parsed, and the hash of its text; `none` and a null hash when absent. */
+async function readBeside<T extends { messages: Message[] }>(dir: string, name: string, parse: (text: string, path: string) => T, none: T): Promise<T & { hash: string | null }> {
+  const path = join(dir, name);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { people: [], messages: [], hash: null };
+    return { ...none, hash: null };
   }
-  return { ...parsePeopleFile(text, path), hash: sha256(text) };
+  return { ...parse(text, path), hash: sha256(text) };
 }
 
-/** The corrections file beside the articles, if there is one, and the hash of its text (null when absent). */
-async function readCorrections(dir: string): Promise<ParsedCorrections & { hash: string | null }> {
-  const path = join(dir, CORRECTIONS_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { entries: [], messages: [], hash: null };
-  }
-  return { ...parseCorrectionsFile(text, path), hash: sha256(text) };
-}
+const readPeople = (dir: string) => readBeside(dir, PEOPLE_FILE, parsePeopleFile, { people: [] as PersonEntry[], messages: [] as Message[] });
+const readCorrections = (dir: string) => readBeside<ParsedCorrections>(dir, CORRECTIONS_FILE, parseCorrectionsFile, { entries: [], messages: [] });
 
 /** The people file beside the articles, if there is one. */
 export async function readPeopleFile(dir: string): Promise<{ people: PersonEntry[]; messages: Message[] }> {

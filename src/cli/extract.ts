@@ -4,14 +4,22 @@
 import { readFile } from 'node:fs/promises';
 import { buildArchive, type ArticleInput } from '../archive/build-archive.ts';
 import { formatMessage } from '../read/messages.ts';
-import { parsePeopleFile, type PersonEntry } from '../archive/people-file.ts';
-import { parseCorrectionsFile, type CorrectionEntry } from '../archive/corrections-file.ts';
+import { parsePeopleFile } from '../archive/people-file.ts';
+import type { Message } from '../record.ts';
+import { parseCorrectionsFile } from '../archive/corrections-file.ts';
 
 /** The value after a flag (`--people FILE`), and the arguments without the flag and its value. */
 function takeOption(args: string[], flag: string): { value: string | undefined; given: boolean; rest: string[] } {
   const at = args.indexOf(flag);
   if (at < 0) return { value: undefined, given: false, rest: args };
   return { value: args[at + 1], given: true, rest: args.filter((_, i) => i !== at && i !== at + 1) };
+}
+
+/** A people or corrections file given on the command line, its problems printed; null when it has errors. */
+async function readOptionFile<T extends { messages: Message[] }>(path: string, parse: (text: string, path: string) => T): Promise<T | null> {
+  const parsed = parse(await readFile(path, 'utf8'), path);
+  for (const m of parsed.messages) process.stderr.write(formatMessage(m) + '\n');
+  return parsed.messages.some((m) => m.severity === 'error') ? null : parsed;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -24,20 +32,9 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write('usage: npm run --silent extract -- [--people people.yml] [--corrections corrections.yml] FILE...\n');
     return 2;
   }
-  let people: PersonEntry[] = [];
-  if (peopleOption.value) {
-    const parsed = parsePeopleFile(await readFile(peopleOption.value, 'utf8'), peopleOption.value);
-    for (const m of parsed.messages) process.stderr.write(formatMessage(m) + '\n');
-    if (parsed.messages.some((m) => m.severity === 'error')) return 1;
-    people = parsed.people;
-  }
-  let corrections: CorrectionEntry[] = [];
-  if (correctionsOption.value) {
-    const parsed = parseCorrectionsFile(await readFile(correctionsOption.value, 'utf8'), correctionsOption.value);
-    for (const m of parsed.messages) process.stderr.write(formatMessage(m) + '\n');
-    if (parsed.messages.some((m) => m.severity === 'error')) return 1;
-    corrections = parsed.entries;
-  }
+  const people = peopleOption.value ? await readOptionFile(peopleOption.value, parsePeopleFile) : { people: [] };
+  const corrections = correctionsOption.value ? await readOptionFile(correctionsOption.value, parseCorrectionsFile) : { entries: [] };
+  if (people === null || corrections === null) return 1;
   const inputs: ArticleInput[] = [];
   let unreadable = 0;
   for (const path of files) {
@@ -48,7 +45,7 @@ async function main(args: string[]): Promise<number> {
       process.stderr.write(`${path}:1:1: error: cannot read the file (${(cause as NodeJS.ErrnoException).code ?? String(cause)}); check the path and its permissions\n`);
     }
   }
-  const archive = buildArchive(inputs, { people, corrections });
+  const archive = buildArchive(inputs, { people: people.people, corrections: corrections.entries });
   for (const m of archive.messages) if (m.severity === 'error' || m.file === correctionsOption.value) process.stderr.write(formatMessage(m) + '\n');
   // Records in the order the files were given, as tools that pair them with their inputs expect.
   const order = new Map(files.map((f, i) => [f, i]));

@@ -4,7 +4,7 @@
 // from PolNeAR train by `npm run train:attribution` (scripts/train-attribution.ts) and committed as
 // attribution-model.json: feature names and numbers, no article text.
 import { readFileSync } from 'node:fs';
-import type { SpeakerCandidate } from './speaker-candidates.ts';
+import { NOBODY, type SpeakerCandidate } from './speaker-candidates.ts';
 
 export interface AttributionModel {
   /** What the weights were trained on, for the record. */
@@ -96,7 +96,7 @@ function byProbability(model: AttributionModel, candidates: SpeakerCandidate[]):
  * this way, so that the weights never depend on an earlier model.
  */
 export function sieveOrder(candidates: SpeakerCandidate[]): RankedCandidate[] {
-  const rank = (c: SpeakerCandidate) => (c.features.includes('sieve-choice') ? 0 : c.features.includes('previous-speaker:continues') ? 1 : c.key === 'nobody' ? 2 : 3);
+  const rank = (c: SpeakerCandidate) => (c.features.includes('sieve-choice') ? 0 : c.features.includes('previous-speaker:continues') ? 1 : c.key === NOBODY ? 2 : 3);
   return [...candidates].sort((a, b) => rank(a) - rank(b)).map((candidate, i) => ({ candidate, probability: i === 0 ? 1 : 0 }));
 }
 

@@ -1,6 +1,7 @@
 // Where the browser tests and scripts find Chromium and how they start it: Debian's package, or the
 // path in CHROMIUM_PATH, with the flags this closed network needs (no background requests).
 import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -13,4 +14,17 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: { target: string[] }[];
+}
+
+/** A page at `origin + path` in a context of its own that may reach only `origin`; with the errors it logs or throws. */
+export async function openPage(browser: Browser, origin: string, path: string, timeoutMs = 10_000): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  await page.goto(origin + path);
+  return { page, errors };
 }
