@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'node-html-parser';
 import { groupStatements, statementWords } from '../src/archive/statements.ts';
-import { InputKeys, quotePagesInputs, quotePageModel } from '../src/site/page-inputs.ts';
+import { InputKeys, quotePagesInputs, quotePageModel, speakerPageInputs, speakerPageModel } from '../src/site/page-inputs.ts';
+import { renderSpeakerPage } from '../src/site/speaker-page.ts';
 import { markDifferences, renderQuotePage } from '../src/site/quote-page.ts';
 import { siteModel } from '../src/site/site-model.ts';
 import { archiveOf } from './helpers/extract.ts';
@@ -71,4 +72,14 @@ test('an article that reports a statement again changes the quote pages of that 
   assert.notEqual(after.get('wire'), before.get('wire'));
   assert.notEqual(after.get('paper'), before.get('paper'));
   assert.equal(after.get('other'), before.get('other'), 'a page of another statement is not rendered again');
+});
+
+test('a speaker’s page lists a statement once, its other reports under it, and counts statements and reports', () => {
+  const archive = archiveOf({ 'wire.md': WIRE, 'paper.md': PAPER });
+  const model = siteModel(archive);
+  const person = model.person('ines-duarte')!;
+  const page = parse(renderSpeakerPage(speakerPageModel(speakerPageInputs(model, person)), person));
+  assert.equal(page.querySelectorAll('.quote-list > li').length, 1);
+  assert.equal(page.querySelector('.quote-list details.other-reports summary')!.text, 'Also reported in 1 other article');
+  assert.match(page.querySelector('p.statements')!.text, /^1 statement, reported 2 times/);
 });

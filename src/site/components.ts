@@ -13,6 +13,8 @@ import { count } from './words.ts';
 export interface QuoteItemOptions {
   /** Name the speaker (lists of several people's quotes). */
   speaker: boolean;
+  /** More about the quote, inside its item (a speaker page's other reports of the statement). */
+  after?: SafeHtml | undefined;
 }
 
 /** A quote out of its article: its words, who and when, and links to its place and its page. */
@@ -28,7 +30,7 @@ export function quoteItem(model: PeopleLookup, item: QuoteInArticle, options: Qu
   return html`<li class="quote-item">
 <blockquote cite="${inArticle}" class="quote ${quote.kind}"><p>${quote.text}</p></blockquote>
 <p class="quote-source">${who}${isCorrected(quote.attribution) ? html`<span class="corrected">attribution corrected by the editor</span> · ` : ''}${timeElement(quoteDate(item))} · in <a class="quote-in-article" href="${inArticle}">${displayTitle(article).text}</a> · <a class="quote-link" href="${quotePageUrl(article.slug, quote.id)}">quote page<span class="visually-hidden">: ${displayDate(quoteDate(item))}, ${person?.name ?? 'unidentified speaker'}</span></a></p>
-</li>`;
+${options.after ?? ''}</li>`;
 }
 
 /** Who an article quotes, as links. */

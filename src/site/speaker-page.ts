@@ -10,10 +10,10 @@ import { html, type SafeHtml } from './html.ts';
 import { personJsonLd } from './json-ld.ts';
 import { page } from './layout.ts';
 import { otherNames } from './people.ts';
-import type { SpeakerPageModel } from './page-inputs.ts';
-import type { QuoteInArticle } from './site-model.ts';
+import { REPORTS_SHOWN, type SpeakerPageModel } from './page-inputs.ts';
+import { quoteDate, type QuoteInArticle } from './site-model.ts';
 import { displayTitle } from './titles.ts';
-import { articleUrl, speakerFeedUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
+import { articleUrl, quotePageUrl, speakerFeedUrl, speakerSearchUrl, speakerUrl, SPEAKERS_URL } from './urls.ts';
 import { count } from './words.ts';
 
 const WIKIDATA_ID = /^Q\d+$/;
@@ -55,6 +55,31 @@ function alsoQuoted(model: SpeakerPageModel, person: Person): SafeHtml {
 </section>`;
 }
 
+/** The quotes, newest first, each statement once: its newest report, with the others. */
+function byStatement(quotes: readonly QuoteInArticle[]): Array<[QuoteInArticle, QuoteInArticle[]]> {
+  const groups = new Map<string, [QuoteInArticle, QuoteInArticle[]]>();
+  const out: Array<[QuoteInArticle, QuoteInArticle[]]> = [];
+  for (const item of quotes) {
+    const group = item.quote.statement ? groups.get(item.quote.statement) : undefined;
+    if (group) {
+      group[1].push(item);
+      continue;
+    }
+    const entry: [QuoteInArticle, QuoteInArticle[]] = [item, []];
+    if (item.quote.statement) groups.set(item.quote.statement, entry);
+    out.push(entry);
+  }
+  return out;
+}
+
+/** A statement's other reports under its newest one: at most REPORTS_SHOWN links and a count. */
+function otherReports(others: QuoteInArticle[]): SafeHtml | undefined {
+  if (others.length === 0) return undefined;
+  const shown = others.slice(0, REPORTS_SHOWN).map(({ article, quote }) => html`<li><a href="${quotePageUrl(article.slug, quote.id)}">${displayTitle(article).text}</a> <span class="counts">${timeElement(quoteDate({ article, quote }))}</span></li>`);
+  const more = others.length - shown.length;
+  return html`<details class="other-reports"><summary>Also reported in ${count(others.length, 'other article')}</summary><ul class="plain-list">${shown}</ul>${more > 0 ? html`<p>And ${count(more, 'more')}.</p>` : ''}</details>`;
+}
+
 /** "12 statements, reported 30 times": when other articles report the same words. */
 function statementsLine(quotes: readonly QuoteInArticle[]): SafeHtml {
   const statements = new Set(quotes.map(({ quote }) => quote.statement ?? quote.id)).size;
@@ -83,7 +108,7 @@ ${quotesOverTime(quotes, person)}
 <section aria-labelledby="quotes-heading">
 <h2 id="quotes-heading">${count(quotes.length, 'quote')}, newest first</h2>
 ${statementsLine(quotes)}
-${quotes.length > 0 ? html`<ol class="quote-list">${quotes.map((q) => quoteItem(model, q, { speaker: false }))}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}
+${quotes.length > 0 ? html`<ol class="quote-list">${byStatement(quotes).map(([q, others]) => quoteItem(model, q, { speaker: false, after: otherReports(others) }))}</ol>` : html`<p>No quotes are attributed to ${person.name}.</p>`}
 </section>
 ${articlesSection(model, person)}
 ${alsoQuoted(model, person)}`;
