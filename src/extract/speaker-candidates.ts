@@ -41,6 +41,8 @@ export const NOBODY = 'nobody';
 interface Nearest {
   before: Entity | null;
   after: Entity | null;
+  /** The person who opened the latest sentence before the quote that a person opens. */
+  subject: Entity | null;
 }
 
 export function candidateKey(resolved: Resolved): string {
@@ -103,7 +105,7 @@ export class CandidateFinder {
     this.addProposed(q, byKey);
     this.addNearby(q, byKey);
     if (q.proposals.length === 0) nobody.features.push('nobody:no-rule');
-    const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end) };
+    const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end), subject: this.lastSubjectBefore(q.start) };
     for (const c of byKey.values()) if (c.key !== NOBODY) c.features.push(...this.describe(c, q, nearest));
     return [...byKey.values()];
   }
@@ -178,6 +180,10 @@ export class CandidateFinder {
     const situation = q.proposals[0]?.mention?.kind ?? 'no-rule';
     for (const x of this.placement(e, q, nearest)) f.push(`${origin}:${x}`, `${origin}@${situation}:${x}`);
     f.push(`mentions:${bucket(e.positions.length, [0, 1, 3, 6])}`);
+    if (nearest.subject === e) f.push(`${origin}:last-subject`, `${origin}@${situation}:last-subject`);
+    // A person first named just before the quote is likely the one it is about to quote.
+    const first = e.positions[0];
+    if (first !== undefined && first < q.start) f.push(`${origin}@${situation}:introduced:${bucket(this.paragraphOf(q.start) - this.paragraphOf(first), [0, 1, 2])}`);
     if (e === this.firstPerson) f.push('first-person-named');
     if (e === this.mostNamed) f.push('most-named');
     if (e.kind === 'person') {
@@ -231,6 +237,15 @@ export class CandidateFinder {
   private opensSentence(at: number): boolean {
     const start = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
     return /^[\s"“‘']*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+)*$/u.test(this.body.slice(start, at));
+  }
+
+  private lastSubjectBefore(at: number): Entity | null {
+    let best: { e: Entity; p: number } | null = null;
+    for (const e of this.table.entities) {
+      if (e.kind !== 'person') continue;
+      for (const p of e.positions) if (p < at && (!best || p > best.p) && this.opensSentence(p)) best = { e, p };
+    }
+    return best?.e ?? null;
   }
 
   private nearestBefore(at: number): Entity | null {
