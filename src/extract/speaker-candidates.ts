@@ -154,6 +154,8 @@ export class CandidateFinder {
     if (first.kind === 'pronoun' && (first.gender === 'male' || first.gender === 'female')) {
       f.push(e.gender === 'unknown' ? 'nearby-only:pronoun-gender-unknown' : e.gender === first.gender ? 'nearby-only:pronoun-agrees' : 'nearby-only:pronoun-disagrees');
     }
+    // "the senator said" beside someone the text calls a senator: a title shared with the role noun.
+    if (first.kind === 'role' && sharesRoleWord(first.role, e.roles)) f.push('nearby-only:shares-role-word');
     return f;
   }
 
@@ -271,6 +273,14 @@ export class CandidateFinder {
 function unnamedHow(text: string, role: string): string {
   if (/^(?:a|an|another)\s/i.test(text)) return '-indefinite';
   return isInstitutionRole(role) ? '-institution' : '';
+}
+
+const ROLE_WORD_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'in', 'on', 'at', 'to', 'his', 'her', 'its', 'their', 'former', 'new']);
+
+/** Whether a role noun and a person's roles share a content word ("senator", "director"). */
+function sharesRoleWord(role: string, roles: readonly string[]): boolean {
+  const words = role.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !ROLE_WORD_STOP.has(w));
+  return roles.some((r) => r.toLowerCase().split(/[^\p{L}]+/u).some((w) => words.includes(w)));
 }
 
 /** Does a pronoun agree with the person it was resolved to? */
