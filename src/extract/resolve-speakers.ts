@@ -7,6 +7,7 @@ import { INSTITUTION_HEAD, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type M
 import { sentenceRanges, type Range } from './sentences.ts';
 import { nameTypes } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
+import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
 
 export interface Entity {
   name: string;
@@ -279,16 +280,32 @@ export class SpeakerResolver {
   /** The most prominent person before `at`: the first one named in the nearest sentence that names one. */
   salient(at: number, gender: 'male' | 'female' | 'plural' | 'unknown'): Entity | null {
     const persons = this.table.entities.filter((e) => e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
-    const sentenceStart = [...this.sentenceStarts].reverse().find((s) => s <= at) ?? 0;
+    const sentenceStart = this.sentenceStartAt(at);
     // "Kerry said …, and he urged …": a person opening the same sentence is the antecedent.
-    const opener = persons.find((e) => e.positions.some((p) => p >= sentenceStart && p < at && /^(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and)\s+)*$/u.test(this.body.slice(sentenceStart, p)) && !/^['’]s/u.test(this.body.slice(p + e.name.length))));
+    const opener = persons.find((e) => {
+      for (let i = lastAtOrBefore(e.positions, sentenceStart - 1) + 1; i < e.positions.length && e.positions[i]! < at; i++) {
+        const p = e.positions[i]!;
+        if (/^(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and)\s+)*$/u.test(this.body.slice(sentenceStart, p)) && !/^['’]s/u.test(this.body.slice(p + e.name.length))) return true;
+      }
+      return false;
+    });
     if (opener) return opener;
-    const mentions = persons.flatMap((e) => e.positions.filter((p) => p < sentenceStart).map((p) => ({ e, p })));
-    if (mentions.length === 0) return null;
-    const lastAt = Math.max(...mentions.map((m) => m.p));
-    const boundary = [...this.sentenceStarts].reverse().find((s) => s <= lastAt) ?? 0;
-    const inSentence = mentions.filter((m) => m.p >= boundary).sort((a, b) => a.p - b.p);
-    return inSentence[0]?.e ?? null;
+    // Else the first person named in the latest earlier sentence that names one.
+    let lastAt = -1;
+    for (const e of persons) lastAt = Math.max(lastAt, lastBelow(e.positions, sentenceStart) ?? -1);
+    if (lastAt < 0) return null;
+    const boundary = this.sentenceStartAt(lastAt);
+    let best: { e: Entity; p: number } | null = null;
+    for (const e of persons) {
+      const p = firstFrom(e.positions, boundary);
+      if (p !== undefined && p < sentenceStart && (!best || p < best.p)) best = { e, p };
+    }
+    return best?.e ?? null;
+  }
+
+  /** The start of the sentence that holds `at` (0 before the first). */
+  private sentenceStartAt(at: number): number {
+    return this.sentenceStarts[lastAtOrBefore(this.sentenceStarts, at)] ?? 0;
   }
 
   private byRole(role: string, at: number): Entity | null {
@@ -306,7 +323,7 @@ export class SpeakerResolver {
         score = Math.max(score, s);
       }
       if (score === 0) continue;
-      const last = Math.max(-1, ...e.positions.filter((p) => p < at));
+      const last = lastBelow(e.positions, at) ?? -1;
       if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
     }
     return best?.e ?? null;

@@ -9,6 +9,7 @@ import { nameTypes } from './entity-types.ts';
 import { findSpeechVerb, WEAK_VERBS } from './speech-verbs.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
 import { isInstitutionRole, surnameOf } from './resolve-speakers.ts';
+import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
 
 export interface SpeakerCandidate {
   /** One key per person, unnamed role or nobody, so that several rules naming one person meet. */
@@ -51,21 +52,6 @@ export function candidateKey(resolved: Resolved): string {
   return NOBODY;
 }
 
-/** The index of the last value in a sorted list that is ≤ `at` (−1 when none). */
-function lastAtOrBefore(sorted: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 const bucket = (n: number, edges: number[]): string => {
   const i = edges.findIndex((e) => n <= e);
   return i < 0 ? `${edges.at(-1)}+` : String(edges[i]);
@@ -76,6 +62,7 @@ export class CandidateFinder {
   private readonly paragraphStarts: number[];
   private readonly firstPerson: Entity | null;
   private readonly mostNamed: Entity | null;
+  private readonly subjects = new Map<Entity, number[]>();
 
   constructor(
     private readonly table: EntityTable,
@@ -136,7 +123,8 @@ export class CandidateFinder {
     const from = this.paragraphStarts[Math.max(0, this.paragraphOf(q.start) - 2)] ?? 0;
     const to = this.paragraphStarts[this.paragraphOf(q.end) + 2] ?? Number.POSITIVE_INFINITY;
     for (const e of this.table.entities) {
-      if (e.kind === 'unnamed' || !e.positions.some((p) => p >= from && p < to)) continue;
+      const inReach = firstFrom(e.positions, from);
+      if (e.kind === 'unnamed' || inReach === undefined || inReach >= to) continue;
       const key = candidateKey({ entity: e, unnamedRole: null });
       if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', ...this.beside(q, e)] });
     }
@@ -150,7 +138,8 @@ export class CandidateFinder {
     // "Peskov said that Assad is “the only force…”": named between the source and the quote, in the
     // words reported, not the one who reports them.
     const at = q.proposals[0]!.at;
-    if (at < q.start && e.positions.some((p) => p > at && p < q.start && this.sentenceOf(p) === this.sentenceOf(at))) f.push('nearby-only:between-source-and-quote');
+    const next = firstFrom(e.positions, at + 1);
+    if (at < q.start && next !== undefined && next < q.start && this.sentenceOf(next) === this.sentenceOf(at)) f.push('nearby-only:between-source-and-quote');
     if (first.kind === 'pronoun' && (first.gender === 'male' || first.gender === 'female')) {
       f.push(e.gender === 'unknown' ? 'nearby-only:pronoun-gender-unknown' : e.gender === first.gender ? 'nearby-only:pronoun-agrees' : 'nearby-only:pronoun-disagrees');
     }
@@ -206,8 +195,8 @@ export class CandidateFinder {
   /** Where the candidate is named nearest the quote, before and after it. */
   private placement(e: Entity, q: QuoteSituation, nearest: Nearest): string[] {
     const f: string[] = [];
-    const beforeAt = e.positions.filter((p) => p < q.start).at(-1);
-    const afterAt = e.positions.find((p) => p >= q.end);
+    const beforeAt = lastBelow(e.positions, q.start);
+    const afterAt = firstFrom(e.positions, q.end);
     if (beforeAt === undefined && afterAt === undefined) f.push('not-named-nearby');
     if (beforeAt !== undefined) {
       const sentences = this.sentenceOf(q.start) - this.sentenceOf(beforeAt);
@@ -241,11 +230,19 @@ export class CandidateFinder {
     return /^[\s"“‘']*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+)*$/u.test(this.body.slice(start, at));
   }
 
+  /** Where a person's name opens its sentence, worked out once per person (positions are sorted). */
+  private subjectPositions(e: Entity): number[] {
+    let list = this.subjects.get(e);
+    if (!list) this.subjects.set(e, (list = e.positions.filter((p) => this.opensSentence(p))));
+    return list;
+  }
+
   private lastSubjectBefore(at: number): Entity | null {
     let best: { e: Entity; p: number } | null = null;
     for (const e of this.table.entities) {
       if (e.kind !== 'person') continue;
-      for (const p of e.positions) if (p < at && (!best || p > best.p) && this.opensSentence(p)) best = { e, p };
+      const p = lastBelow(this.subjectPositions(e), at);
+      if (p !== undefined && (!best || p > best.p)) best = { e, p };
     }
     return best?.e ?? null;
   }
@@ -253,7 +250,7 @@ export class CandidateFinder {
   private nearestBefore(at: number): Entity | null {
     let best: { e: Entity; p: number } | null = null;
     for (const e of this.table.entities) {
-      const p = e.positions.filter((x) => x < at).at(-1);
+      const p = lastBelow(e.positions, at);
       if (p !== undefined && (!best || p > best.p)) best = { e, p };
     }
     return best?.e ?? null;
@@ -262,7 +259,7 @@ export class CandidateFinder {
   private nearestAfter(at: number): Entity | null {
     let best: { e: Entity; p: number } | null = null;
     for (const e of this.table.entities) {
-      const p = e.positions.find((x) => x >= at);
+      const p = firstFrom(e.positions, at);
       if (p !== undefined && (!best || p < best.p)) best = { e, p };
     }
     return best?.e ?? null;
