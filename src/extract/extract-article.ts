@@ -212,6 +212,13 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
   let previous: { key: string; paragraph: number; end: number } | null = null;
   const quotedBefore = new Set<string>();
   const weighed: RankedCandidate[][] = [];
+  const nextOf = (i: number): QuoteSituation['next'] => {
+    const [c, next] = [ctx.candidates[i]!, ctx.candidates[i + 1]];
+    const mention = next ? ctx.attributions[i + 1]!.mention : null;
+    if (!next || !mention) return null;
+    const key = candidateKey(resolver.lookup(mention, ctx.attributions[i + 1]!.at));
+    return { key, sameParagraph: next.parts[0]!.paragraph === c.parts.at(-1)!.paragraph };
+  };
   ctx.candidates.forEach((c, i) => {
     let attribution = ctx.attributions[i]!;
     const first = c.parts[0]!;
@@ -230,6 +237,7 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
       text: body.slice(first.start, last.end),
       proposals: ctx.proposals[i]!,
       previous: previous && { key: previous.key, continuation, sameParagraph: previous.paragraph === first.paragraph },
+      next: nextOf(i),
       quotedBefore,
     };
     const candidates = finder.candidates(situation);

@@ -34,6 +34,8 @@ export interface QuoteSituation {
   previous: { key: string; continuation: boolean; sameParagraph: boolean } | null;
   /** Keys of the speakers the sieve gave earlier quotes of the article. */
   quotedBefore: ReadonlySet<string>;
+  /** The key of the speaker the sieve gives the next quote, and whether it stands in this quote's paragraph. */
+  next: { key: string; sameParagraph: boolean } | null;
 }
 
 export const NOBODY = 'nobody';
@@ -158,6 +160,8 @@ export class CandidateFinder {
       if (q.previous.sameParagraph) f.push('previous-speaker:same-paragraph');
     }
     if (q.quotedBefore.has(c.key)) f.push('quoted-before');
+    // "“We agree,” … “and we will say so,” Smith said.": the next quote's speaker, named after both.
+    if (q.next && q.next.key === c.key && c.key !== NOBODY) f.push(q.next.sameParagraph ? 'next-speaker:same-paragraph' : 'next-speaker');
     if (!c.entity) {
       f.push('unnamed');
       return f;
