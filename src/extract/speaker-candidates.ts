@@ -241,30 +241,25 @@ export class CandidateFinder {
     return list;
   }
 
+  /** The person who opened the latest sentence before `at` that a person opens. */
   private lastSubjectBefore(at: number): Entity | null {
-    let best: { e: Entity; p: number } | null = null;
-    for (const e of this.table.entities) {
-      if (e.kind !== 'person') continue;
-      const p = lastBelow(this.subjectPositions(e), at);
-      if (p !== undefined && (!best || p > best.p)) best = { e, p };
-    }
-    return best?.e ?? null;
+    return this.closest(this.table.entities.filter((e) => e.kind === 'person'), (e) => lastBelow(this.subjectPositions(e), at), 'latest');
   }
 
   private nearestBefore(at: number): Entity | null {
-    let best: { e: Entity; p: number } | null = null;
-    for (const e of this.table.entities) {
-      const p = lastBelow(e.positions, at);
-      if (p !== undefined && (!best || p > best.p)) best = { e, p };
-    }
-    return best?.e ?? null;
+    return this.closest(this.table.entities, (e) => lastBelow(e.positions, at), 'latest');
   }
 
   private nearestAfter(at: number): Entity | null {
+    return this.closest(this.table.entities, (e) => firstFrom(e.positions, at), 'earliest');
+  }
+
+  /** Of `entities`, the one whose position (`positionOf`) is the latest or the earliest; the first on a tie. */
+  private closest(entities: Entity[], positionOf: (e: Entity) => number | undefined, which: 'latest' | 'earliest'): Entity | null {
     let best: { e: Entity; p: number } | null = null;
-    for (const e of this.table.entities) {
-      const p = firstFrom(e.positions, at);
-      if (p !== undefined && (!best || p < best.p)) best = { e, p };
+    for (const e of entities) {
+      const p = positionOf(e);
+      if (p !== undefined && (!best || (which === 'latest' ? p > best.p : p < best.p))) best = { e, p };
     }
     return best?.e ?? null;
   }
