@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, openPage, type AxeViolation } from './helpers/chromium.ts';
+import { haveChromium, launchChromium, NO_CHROMIUM, openPage, type AxeViolation } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -38,7 +38,7 @@ if (!haveChromium) {
     extractedSpeaker = quote.attribution.extracted!.speaker!;
     const site = await buildSite({ ARCHIVE_DIR: articles, ARCHIVE_CACHE: 'off' });
     server = await serveStatic(site.dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await launchChromium(STEP_TIMEOUT_MS);
   });
 
   after(async () => {

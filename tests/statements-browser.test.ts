@@ -3,11 +3,11 @@
 // the other report. Skipped without Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildSiteFrom } from './helpers/build-site.ts';
 import { archiveOf } from './helpers/extract.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, openPage } from './helpers/chromium.ts';
+import { haveChromium, launchChromium, NO_CHROMIUM, openPage } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -27,7 +27,7 @@ if (!haveChromium) {
   before(async () => {
     const site = await buildSiteFrom(archiveOf({ 'wire.md': WIRE, 'paper.md': PAPER, 'other.md': OTHER }));
     server = await serveStatic(site.dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await launchChromium(STEP_TIMEOUT_MS);
   });
 
   after(async () => {

@@ -28,3 +28,9 @@ export async function openPage(browser: Browser, origin: string, path: string, t
   await page.goto(origin + path);
   return { page, errors };
 }
+
+/** Chromium as the browser tests start it. */
+export async function launchChromium(timeoutMs = 10_000): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: timeoutMs });
+}
