@@ -48,6 +48,13 @@ function speakerIndex(records: ArticleRecord[]): Map<string, Speaker> {
   return index;
 }
 
+/** An entry's `article:` (a slug, a file name with or without its extension) → the article. */
+export function articleFinder(records: readonly ArticleRecord[]): (ref: string) => ArticleRecord | undefined {
+  const bySlug = new Map(records.map((r) => [r.slug, r]));
+  const byFile = new Map(records.flatMap((r) => [[basename(r.source), r], [basename(r.source, extname(r.source)), r]] as const));
+  return (ref) => bySlug.get(ref) ?? byFile.get(ref);
+}
+
 export interface CorrectionOutcome {
   messages: Message[];
   /** How many entries changed a record. */
@@ -57,14 +64,13 @@ export interface CorrectionOutcome {
 export function applyCorrections(records: ArticleRecord[], entries: CorrectionEntry[]): CorrectionOutcome {
   const messages: Message[] = [];
   const people = speakerIndex(records);
-  const bySlug = new Map(records.map((r) => [r.slug, r]));
-  const byFile = new Map(records.flatMap((r) => [[basename(r.source), r], [basename(r.source, extname(r.source)), r]] as const));
+  const articleFor = articleFinder(records);
   const added = new Map<ArticleRecord, number>();
   const touched = new Set<ArticleRecord>();
   let applied = 0;
   for (const entry of entries) {
     const warn = (ruleId: string, reason: string) => messages.push(message('warning', ruleId, reason, entry.file, entry));
-    const record = bySlug.get(entry.article) ?? byFile.get(entry.article);
+    const record = articleFor(entry.article);
     if (!record) {
       warn('correction-unknown-article', `No article "${entry.article}"; give the article's slug (the end of its address, /articles/<slug>/) or its file name`);
       continue;

@@ -3,7 +3,7 @@
 // and the corrections file, so that the command only reads, prints and appends.
 import type { Archive, ArticleRecord, Quote } from '../record.ts';
 import { lineColumn } from '../read/messages.ts';
-import { findWords, quotesWithWords, wordsWithOffsets } from '../archive/apply-corrections.ts';
+import { articleFinder, findWords, quotesWithWords, wordsWithOffsets } from '../archive/apply-corrections.ts';
 import type { CorrectionEntry } from '../archive/corrections-file.ts';
 
 export interface ReviewItem {
@@ -30,8 +30,9 @@ export interface ReviewOptions {
 /** Quotes an entry of the corrections file already finds: reviewed, not to be asked again. */
 function reviewedQuotes(archive: Archive, entries: CorrectionEntry[]): Set<Quote> {
   const reviewed = new Set<Quote>();
+  const articleFor = articleFinder(archive.articles);
   for (const entry of entries) {
-    const record = archive.articles.find((r) => r.slug === entry.article || r.source.endsWith(`/${entry.article}`) || r.source.replace(/\.[^./]+$/, '').endsWith(`/${entry.article}`));
+    const record = articleFor(entry.article);
     const words = entry.quote ?? entry.add;
     if (!record || !words) continue;
     for (const q of quotesWithWords(record, words)) reviewed.add(q);

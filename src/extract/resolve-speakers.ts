@@ -161,6 +161,12 @@ function couldBePersonName(tokens: string[]): boolean {
   return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
 }
 
+/** A name's kind as the lexicon reads it: "Cambrian Capital" is an organisation, "Ann Reyes" a person. */
+const kindOfName = (name: string): 'person' | 'organisation' => {
+  const tokens = name.split(/\s+/);
+  return tokens.length > 1 && !couldBePersonName(tokens) ? 'organisation' : 'person';
+};
+
 /** Gathers the people named in the writer's text (quotes blanked out). */
 export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
@@ -201,8 +207,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     }
   }
   for (const s of speakers) {
-    const tokens = s.name.split(/\s+/);
-    const e = table.add(s.name, tokens.length > 1 && !couldBePersonName(tokens) ? 'organisation' : 'person', s.roles, null, null);
+    const e = table.add(s.name, kindOfName(s.name), s.roles, null, null);
     if (e.kind === 'person') e.personLike = true;
   }
   // A surname standing alone is another mention of the person, and evidence that they are one.
@@ -337,8 +342,7 @@ export class SpeakerResolver {
   lookup(mention: Mention, at: number): Resolved {
     switch (mention.kind) {
       case 'name': {
-        const kind = /\s/.test(mention.name) && !couldBePersonName(mention.name.split(/\s+/)) ? 'organisation' : 'person';
-        return { entity: this.table.find(mention.name) ?? newEntity(mention.name, kind), unnamedRole: null };
+        return { entity: this.table.find(mention.name) ?? newEntity(mention.name, kindOfName(mention.name)), unnamedRole: null };
       }
       case 'organisation':
         return { entity: this.table.entities.find((x) => x.name.toLowerCase() === mention.name.toLowerCase()) ?? newEntity(mention.name, 'organisation'), unnamedRole: null };
@@ -362,8 +366,7 @@ export class SpeakerResolver {
     switch (mention.kind) {
       case 'name': {
         // "Cambrian Capital said": a name the lexicon reads as a company's, not a person's.
-        const kind = /\s/.test(mention.name) && !couldBePersonName(mention.name.split(/\s+/)) ? 'organisation' : 'person';
-        const e = this.table.find(mention.name) ?? this.table.add(mention.name, kind, [], null, null);
+        const e = this.table.find(mention.name) ?? this.table.add(mention.name, kindOfName(mention.name), [], null, null);
         for (const r of mention.roles) addRole(e.roles, r);
         if (mention.text !== e.name && !e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         e.personLike = true;
