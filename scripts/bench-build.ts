@@ -113,7 +113,7 @@ const ELEVENTY = resolve('node_modules/@11ty/eleventy/cmd.cjs');
 async function ourBuild(articles: string, cache: string, output: string): Promise<Measured> {
   const run = () => {
     settleDisk();
-    return measure(process.execPath, [TSX, 'src/build/build-command.ts', '--output', output], { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: cache });
+    return measure(process.execPath, [TSX, 'src/pipeline/build-command.ts', '--output', output], { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: cache });
   };
   const first = await run();
   if (first.code === 0) return first;

@@ -27,7 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildSearchIndex } from '../src/search/build-search-index.ts';
-import { loadSiteArchive } from '../src/site/archive-source.ts';
+import { loadSource } from '../src/pipeline/load-articles.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { readSourceText, syntheticArticles } from './make-synthetic-archive.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
@@ -119,7 +119,7 @@ async function buildSite(articlesDir: string): Promise<{ dir: string; ms: number
 
 /** The index alone, built again from the same archive: its build time without the pages'. */
 async function timeIndex(articlesDir: string): Promise<{ ms: number; pages: number; quotes: number }> {
-  const archive = await loadSiteArchive({ ARCHIVE_DIR: articlesDir });
+  const { archive } = await loadSource({ ARCHIVE_DIR: articlesDir });
   const dir = await mkdtemp(join(tmpdir(), 'pagefind-bench-'));
   const started = performance.now();
   const summary = await buildSearchIndex(archive, join(dir, 'pagefind'));

@@ -62,7 +62,7 @@ async function watchMode(): Promise<void> {
 }
 
 function build(): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', join(root, 'built')], { env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/pipeline/build-command.ts', '--output', join(root, 'built')], { env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
 }

@@ -68,7 +68,7 @@ test('a raw article is written as <date>-<slug>.md with checked front matter and
   assert.match(written, /^# date: from the dateline.*year.*other articles/m, 'the date says where it came from');
 
   // What it printed is what the build finds in the file.
-  const archive = await loadArchive(dir, { cacheDir: null });
+  const archive = await loadArchive(dir);
   const record = archive.articles.find((a) => a.source === target)!;
   assert.match(run.stdout, new RegExp(`quotes:\\s+${record.quotes.length}\\b`));
   assert.ok(record.quotes.length >= 2);

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadArchive } from '../src/archive/load-archive.ts';
-import { REQUIRED_FILES } from '../src/build/build-command.ts';
+import { REQUIRED_FILES } from '../src/pipeline/run-build.ts';
 import { runBuildCommand, siteDifferences, snapshot } from './helpers/build-command.ts';
 
 // A raw pasted article: CRLF line endings, a dateline without a year, a bare surname.
@@ -85,7 +85,7 @@ describe('the build command', () => {
 
     // The new article went through the archive-level steps: its page exists, and its dateline's
     // year and its speaker come from the other articles.
-    const archive = await loadArchive(articles, { cacheDir: null });
+    const archive = await loadArchive(articles);
     const added = archive.articles.find((a) => a.source.endsWith('kremlin-talks.txt'))!;
     assert.equal(added.date, '2015-10-16');
     const speaker = archive.people.find((p) => p.articles.includes(added.slug));
@@ -141,7 +141,7 @@ describe('the build command', () => {
   test('a build whose templates fail on a malformed record leaves the site as it was', async () => {
     const before = await snapshot(site);
     // An archive whose second article is not a record: the templates fail after writing other pages.
-    const good = (await loadArchive(articles, { cacheDir: null })).articles[0]!;
+    const good = (await loadArchive(articles)).articles[0]!;
     const json = join(root, 'broken-archive.json');
     await writeFile(json, JSON.stringify({ articles: [good, { slug: 'broken' }], people: [], messages: [] }));
     const run = await runBuildCommand(site, { ...env, ARCHIVE_JSON: json });
@@ -151,12 +151,12 @@ describe('the build command', () => {
     assert.deepEqual(await leftovers(site), []);
   });
 
-  // A large archive is built in a thread with a limited heap (src/build/build-thread.ts); a small one
+  // A large archive is built in a thread with a limited heap (src/pipeline/build-thread.ts); a small one
   // on the main thread. ARCHIVE_HEAP_MB sets a limit for the seed articles too.
   for (const [where, heap] of [['on the main thread', '0'], ['in a thread with a limited heap', '512']] as const) {
     test(`a build killed while writing its output (${where}) leaves the site as it was or finishes it at the next build`, async () => {
       const before = await snapshot(site);
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/build/build-command.ts', '--output', site], { env: { ...process.env, ...env, ARCHIVE_HEAP_MB: heap }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/pipeline/build-command.ts', '--output', site], { env: { ...process.env, ...env, ARCHIVE_HEAP_MB: heap }, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       // Kill it as soon as it writes the search index into its temporary folder: the pages are rendered,
       // and the output is about to change.

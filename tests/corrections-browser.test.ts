@@ -32,7 +32,7 @@ if (!haveChromium) {
     const articles = await mkdtemp(join(tmpdir(), 'corrected-articles-'));
     await cp('articles', articles, { recursive: true });
     await writeFile(join(articles, 'corrections.yml'), CORRECTION);
-    const archive = await loadArchive(articles, { cacheDir: null });
+    const archive = await loadArchive(articles);
     const quote = archive.articles.find((a) => a.slug === ARTICLE)!.quotes.find((q) => q.text.includes('de-confliction'))!;
     quotePage = `/quotes/${ARTICLE}/${quote.id.split('/').at(-1)}/`;
     extractedSpeaker = quote.attribution.extracted!.speaker!;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArchive, readArticle, assembleArchive } from '../src/archive/build-archive.ts';
 import { parseCorrectionsFile } from '../src/archive/corrections-file.ts';
-import { loadArchiveWithReport } from '../src/archive/load-archive.ts';
-import { diffManifest } from '../src/build/manifest.ts';
+import { loadArticles } from '../src/pipeline/load-articles.ts';
+import { diffManifest } from '../src/pipeline/manifest.ts';
 import { reviewQueue } from '../src/cli/review-queue.ts';
 import type { Archive } from '../src/record.ts';
 
@@ -159,12 +159,12 @@ test('a changed corrections file re-extracts nothing, is reported, and gives the
   const dir = await mkdtemp(join(tmpdir(), 'articles-'));
   await cp('articles', dir, { recursive: true });
   const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
-  const first = await loadArchiveWithReport(dir, { cacheDir });
+  const first = await loadArticles(dir, { cacheDir });
   await writeFile(join(dir, 'corrections.yml'), '- article: kremlin-says-dialogue-with-washington-indispensable\n  quote: one of the concerns we have is de-confliction\n  speaker: Ashton Carter\n');
-  const second = await loadArchiveWithReport(dir, { cacheDir });
+  const second = await loadArticles(dir, { cacheDir });
   assert.deepEqual(second.report.extracted, []);
   assert.equal(diffManifest(first.report.manifest, second.report.manifest).correctionsFile, 'added');
-  const clean = await loadArchiveWithReport(dir, { cacheDir: null });
+  const clean = await loadArticles(dir, { cacheDir: null });
   assert.deepStrictEqual(second.archive, clean.archive);
   assert.ok(second.archive.people.some((p) => p.name === 'Ashton Carter'));
 });

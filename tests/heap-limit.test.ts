@@ -1,11 +1,11 @@
-// The heap a build allows itself (src/build/heap-limit.ts): none for small archives, about 1.6 times
+// The heap a build allows itself (src/pipeline/heap-limit.ts): none for small archives, about 1.6 times
 // what a build of the archive keeps alive for large ones, never above V8's own limit.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleBytes, buildHeapLimit, heapLimitFor, HeapLimitError, MIN_LIMIT_MB } from '../src/build/heap-limit.ts';
+import { articleBytes, buildHeapLimit, heapLimitFor, HeapLimitError, MIN_LIMIT_MB } from '../src/pipeline/heap-limit.ts';
 
 const MB = 2 ** 20;
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EVERY_ARTICLE_WORD, searchDocuments, searchSettings, shardOf } from '../src/search/search-document.ts';
-import { loadSiteArchive } from '../src/site/archive-source.ts';
+import { loadSource } from '../src/pipeline/load-articles.ts';
 import type { Archive } from '../src/record.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom } from './helpers/build-site.ts';
@@ -70,7 +70,7 @@ if (!haveChromium) {
     server = await serveStatic(site.dir);
     fixtureServer = await serveStatic(fixtureSite.dir);
     bundlesServer = await serveStatic(bundlesSite.dir);
-    archive = await loadSiteArchive({});
+    archive = (await loadSource({})).archive;
     axeSource = await readFile(AXE_SOURCE, 'utf8');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
   });

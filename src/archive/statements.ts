@@ -4,7 +4,7 @@
 // are cut into overlapping runs of three (shingles), an index from shingle to quotes gives each
 // quote the few others it could match, and only those are compared. A shingle that stands in very
 // many quotes says nothing about any two of them and is left out of the index.
-import { createHash } from 'node:crypto';
+import { hashOf } from '../io/hash.ts';
 import type { ArticleRecord, Quote } from '../record.ts';
 
 /** Words a quote needs to be grouped: shorter ones are phrases many people say. */
@@ -129,7 +129,7 @@ export function groupStatements(articles: ArticleRecord[]): void {
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const first = earliestFirst(members)[0]!;
-    const id = `s${createHash('sha1').update(first.quote.id).digest('hex').slice(0, 10)}`;
+    const id = `s${hashOf(first.quote.id).slice(0, 10)}`;
     for (const m of members) m.quote.statement = id;
   }
 }

@@ -17,7 +17,8 @@ import { decodeText } from '../read/decode-text.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { formatMessage } from '../read/messages.ts';
 import { assembleArchive, readArticle, type ReadResult } from '../archive/build-archive.ts';
-import { readArchiveFolder } from '../archive/load-archive.ts';
+import { cacheDirFromEnv } from '../pipeline/extraction-cache.ts';
+import { extractArticles, readFolder } from '../pipeline/load-articles.ts';
 import { slugify } from '../extract/resolve-speakers.ts';
 
 const USAGE = 'usage: npm run add -- [--dir DIR] [--dry-run] FILE|-   (- reads the article from stdin)\n';
@@ -169,9 +170,9 @@ export async function runAdd(args: string[]): Promise<number> {
   const candidate = extension === '.md' ? asMarkdown : asText;
 
   // The other articles, for the year of a dateline and the people across the archive.
-  const folder = await readArchiveFolder(options.dir);
-  const others = folder.results.map((r) => r.result);
-  const people = folder.peopleFile.people;
+  const folder = await readFolder(options.dir);
+  const others = (await extractArticles(folder.inputs, cacheDirFromEnv())).results.map((r) => r.result);
+  const people = folder.beside.people.people;
   const yearInferred = candidate.extracted?.yearless != null;
   const first = assembleArchive([...clone(others), clone(candidate)], { people });
   const draft = first.articles.find((r) => r.source === join(options.dir, `.add-candidate${extension}`));

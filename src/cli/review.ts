@@ -13,7 +13,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadArchive } from '../archive/load-archive.ts';
+import { loadArticles } from '../pipeline/load-articles.ts';
 import { CORRECTIONS_FILE, parseCorrectionsFile } from '../archive/corrections-file.ts';
 import { correctionYaml, reviewQueue, type ReviewItem } from './review-queue.ts';
 
@@ -134,7 +134,7 @@ async function main(args: string[]): Promise<number> {
   const options = parseArgs(args);
   const correctionsPath = join(options.dir, CORRECTIONS_FILE);
   const corrections = parseCorrectionsFile(await correctionsText(correctionsPath), correctionsPath);
-  const archive = await loadArchive(options.dir);
+  const { archive } = await loadArticles(options.dir);
   const fileTexts = new Map(await Promise.all(archive.articles.map(async (r) => [r.source, await readFile(r.source, 'utf8')] as const)));
   const items = reviewQueue(archive, corrections.entries, fileTexts, options);
   if (options.json) process.stdout.write(`${JSON.stringify(items.map(({ words: _, ...item }) => item), null, 1)}\n`);

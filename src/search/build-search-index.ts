@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
+import { eachLimited } from '../io/pool.ts';
 import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByYear, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
 import { QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
@@ -147,14 +148,7 @@ export async function verifyIndex(outputPath: string, expectedPages: number, fil
 const IN_FLIGHT = 256;
 
 async function addDocuments(index: PagefindIndex, documents: SearchDocument[]): Promise<void> {
-  let next = 0;
-  const sender = async () => {
-    while (next < documents.length) {
-      const doc = documents[next++]!;
-      check(`index the article ${doc.url}`, await index.addHTMLFile({ url: doc.url, content: doc.html }));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, documents.length) }, sender));
+  await eachLimited(documents, IN_FLIGHT, async (doc) => check(`index the article ${doc.url}`, await index.addHTMLFile({ url: doc.url, content: doc.html })));
 }
 
 /** Indexes one bundle's documents with a fresh Pagefind index and writes it to `outputPath`. */

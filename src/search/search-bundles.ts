@@ -14,13 +14,14 @@
 // BUNDLE_PAGES articles: consecutive years are put together, from the oldest, until they hold that
 // many. The newest bundle is the one still filling. A year that gains articles changes its own bundle
 // only, unless it makes an older group reach the size earlier, which regroups the years after it.
-import { createHash } from 'node:crypto';
+import { startHash } from '../io/hash.ts';
+import * as wire from '../../templates/assets/search-core.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchDocument } from './search-document.ts';
 
-export const BUNDLES_FILE = 'bundles.json';
-export const UNDATED_BUNDLE = 'undated';
+// The bundles file's and the undated bundle's names are the search page's (templates/assets/search-core.js).
+export const { BUNDLES_FILE, UNDATED_BUNDLE } = wire;
 
 /** Articles a bundle holds at least (but the newest); SEARCH_BUNDLE_PAGES in the environment overrides it (tests use 1). */
 export const BUNDLE_PAGES = 2500;
@@ -131,7 +132,7 @@ function quoteYears(documents: SearchDocument[]): string[] {
 
 /** A hash of the documents in URL order, so that the order they were listed in does not matter. */
 function bundleHash(documents: SearchDocument[], salt: string): string {
-  const hash = createHash('sha256').update(`${BUNDLE_FORMAT}\n${salt}\n`);
+  const hash = startHash().update(`${BUNDLE_FORMAT}\n${salt}\n`);
   for (const doc of [...documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${doc.url}\n${doc.html.length}\n${doc.html}`);
   return hash.digest('hex');
 }

@@ -21,7 +21,8 @@
 // (partial), and `date` is the quote's own EDTF date when it differs from the article's, else
 // empty; `statement` is there only for a quote whose statement other articles report too
 // (src/archive/statements.ts), so that the page can show its reports as one result.
-// templates/assets/search-core.js reads this format; keep the two in step.
+// The format (ids, marks, filter and file names) is defined once, in templates/assets/search-core.js,
+// which the search page runs; this module imports it.
 //
 // Only the paragraphs that hold a quote are searchable as text around the quotes: the words a
 // reader sees next to a quote, without the background paragraphs that make up most of a news
@@ -37,9 +38,9 @@ import { html, type SafeHtml } from '../site/html.ts';
 import { siteModel, type SiteModel } from '../site/site-model.ts';
 import { displayTitle } from '../site/titles.ts';
 import { articleUrl, quoteAnchor } from '../site/urls.ts';
+import * as wire from '../../templates/assets/search-core.js';
 
-/** Separates the parts of an anchor id; encodeURIComponent always escapes it inside a part. */
-export const PART_SEPARATOR = '|';
+export const { PART_SEPARATOR, EVERY_ARTICLE_WORD, COMMON_WORD_MARK, COMMON_WORDS, FILTER, QUOTE_COUNTS_FILE, shardOf } = wire;
 
 /** The paragraphs whose words are searchable as "text around the quotes"; furniture never is. */
 const TEXT_ROLES = new Set<Paragraph['role']>(['body', 'subheading', 'caption', 'dateline']);
@@ -59,7 +60,6 @@ export const UNDATED_SORT = '0000';
  * word index (3.9 MB at 10,000 articles); this word's chunk, one entry per article, is 0.4 KB.
  */
 export const EVERY_ARTICLE_META = 'every';
-export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
 
 /**
  * The commonest short words are indexed with a mark in front ("‿the"), in quotes, text and
@@ -72,11 +72,6 @@ export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
  * out of the text it shows. Pagefind keeps U+203F inside words (it is one of its
  * include_characters, and unlike "_" it does not split a word into parts), and news text never has it.
  */
-export const COMMON_WORD_MARK = '\u203f';
-export const COMMON_WORDS = [
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his', 'i', 'if', 'in',
-  'is', 'it', 'its', 'not', 'of', 'on', 'or', 'our', 'she', 'that', 'the', 'their', 'they', 'this', 'to', 'was', 'we', 'were', 'will', 'with', 'you',
-];
 const COMMON = new Set(COMMON_WORDS);
 
 /** The text with a mark before every common word standing alone (not inside "it's" or "in-depth"). */
@@ -91,7 +86,6 @@ export function markCommonWords(text: string): string {
  * the two filters with a value per article or per speaker are split over shards named
  * `speaker0…` and `article0…`: choosing one speaker or one article loads one small file.
  */
-export const FILTER = { speaker: 'speaker', date: 'date', kind: 'kind', outlet: 'outlet', article: 'article' } as const;
 /** Speakers per speaker shard: about 15 KB of filter file each at 10,000 articles. */
 export const SPEAKERS_PER_SHARD = 400;
 /** Articles per article shard: about 6 KB of filter file each. */
@@ -124,17 +118,13 @@ export interface SearchDocument {
   html: string;
 }
 
-const encode = (value: string | null): string => encodeURIComponent(value ?? '');
-
 /** The anchor id that carries a quote's data to the search page (see the module comment). */
 export function quoteAnchorId(quote: SearchQuote): string {
-  const kind = quote.kind === 'partial' ? 'p' : 'd';
-  const parts = [quote.anchor, quote.speakerId, quote.speakerName, kind, quote.date];
-  return (quote.statement ? [...parts, quote.statement] : parts).map(encode).join(PART_SEPARATOR);
+  return wire.quoteAnchorId(quote);
 }
 
 export function headAnchorId(date: string | null): string {
-  return ['a', date, date === null ? '' : displayDate(date)].map(encode).join(PART_SEPARATOR);
+  return wire.headAnchorId(date, date === null ? '' : displayDate(date));
 }
 
 /** A speaker filter value: the id (which never holds a space once encoded), a space, the name. */
@@ -157,16 +147,6 @@ export function dateFilterValue(edtf: string | null): string | null {
 export function shardCount(items: number, perShard: number): number {
   const needed = Math.ceil(items / perShard);
   return needed <= 1 ? 1 : 2 ** Math.ceil(Math.log2(needed));
-}
-
-/** The shard of a speaker id or article slug: FNV-1a over UTF-16 code units, as search-core.js computes it. */
-export function shardOf(key: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % shards;
 }
 
 const spansOf = (q: Quote): QuoteSpan[] => (q.parts.length > 0 ? q.parts : [{ paragraph: q.paragraph, start: q.start, end: q.end }]);
@@ -286,8 +266,6 @@ export interface QuoteCounts {
   kinds: Record<string, number>;
   outlets: Record<string, number>;
 }
-
-export const QUOTE_COUNTS_FILE = 'quote-counts.json';
 
 export function quoteCounts(documents: SearchDocument[]): QuoteCounts {
   const speakers = new Map<string, [string, string, number]>();

@@ -16,7 +16,8 @@ function looksLikeArchive(value: unknown): value is Archive {
   return Array.isArray(v['articles']) && Array.isArray(v['people']) && Array.isArray(v['messages']);
 }
 
-async function readArchiveJson(path: string): Promise<Archive> {
+/** An archive already extracted, from its JSON file (ARCHIVE_JSON). */
+export async function readArchiveJson(path: string): Promise<Archive> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
@@ -39,15 +40,6 @@ export function deepFreeze<T>(value: T): Readonly<T> {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
-}
-
-/** The archive to build the site from, chosen by the environment (see the module comment). */
-export async function loadSiteArchive(env: NodeJS.ProcessEnv = process.env): Promise<Archive> {
-  const json = env['ARCHIVE_JSON'];
-  if (json) return deepFreeze(await readArchiveJson(json));
-  // Imported here, not at the top, so that a site built from JSON never loads the extractor.
-  const { loadArchive } = await import('../archive/load-archive.ts');
-  return deepFreeze(await loadArchive(articlesDir(env) ?? DEFAULT_ARTICLES_DIR));
 }
 
 /** The article folder the archive comes from, or null when it is given as JSON: what `npm start` watches and what sizes a build's heap. */

@@ -7,7 +7,7 @@
 // inputs' key (`InputKeys`) cannot miss something the page shows, and a page whose key is
 // unchanged needs no rendering. A renderer that asks its narrow model for anything outside its
 // inputs gets an error, not a silently stale page.
-import { createHash } from 'node:crypto';
+import { hashOf } from '../io/hash.ts';
 import type { ArticleRecord, Person, Quote } from '../record.ts';
 import { rolesInArticle } from './people.ts';
 import { displayTitle } from './titles.ts';
@@ -265,7 +265,7 @@ export class InputKeys {
   /** The key of a page's inputs: equal keys, equal pages. */
   key(kind: 'article' | 'quotes' | 'speaker' | 'speaker-feed' | 'month', inputs: PageInputs): string {
     const json = JSON.stringify(inputs, (_, value: unknown) => (typeof value === 'object' && value !== null ? this.short(value) : value));
-    return createHash('sha1').update(`${this.version}\0${kind}\0${json}`).digest('hex').slice(0, 24);
+    return hashOf(this.version, '\0', kind, '\0', json).slice(0, 24);
   }
 
   /** A record or a quote of the model as its short form; anything else as itself. */
@@ -278,7 +278,7 @@ export class InputKeys {
   }
 
   private hashRecord(record: ArticleRecord): string {
-    const hash = `record:${createHash('sha1').update(JSON.stringify(record)).digest('hex')}`;
+    const hash = `record:${hashOf(JSON.stringify(record))}`;
     this.records.set(record, hash);
     return hash;
   }

@@ -4,14 +4,15 @@
 // whatever it renders in memory until the build ends. Here each is generated piece by piece into the
 // file and its hash at once; when the output holds the file already, it is hashed first, and not
 // written at all if it came out the same.
-import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Archive } from '../record.ts';
-import type { SiteFile } from '../build/site-writer.ts';
+import type { Hash } from 'node:crypto';
+import type { SiteFile } from '../io/site-files.ts';
+import { startHash } from '../io/hash.ts';
 import { articlesJson, quotesCsv } from './formats.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { ARTICLES_JSON_URL, QUOTES_CSV_URL } from './urls.ts';
@@ -27,9 +28,9 @@ const DATA_FILES: DataFile[] = [
   { url: QUOTES_CSV_URL, pieces: quotesCsv },
 ];
 
-/** The site writer's hash (sha1, src/build/site-writer.ts) of the pieces joined, without joining them. */
+/** The site writer's hash (sha1, src/pipeline/site-writer.ts) of the pieces joined, without joining them. */
 function hashOf(pieces: Iterable<string>): string {
-  const hash = createHash('sha1');
+  const hash = startHash();
   for (const piece of pieces) hash.update(piece);
   return hash.digest('hex');
 }
@@ -55,9 +56,9 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
     }
     const target = join(outputDir, rel);
     await mkdir(dirname(target), { recursive: true });
-    const sha1 = createHash('sha1');
-    await pipeline(Readable.from(hashing(pieces(model), sha1)), createWriteStream(target));
-    files.push({ rel, hash: sha1.digest('hex'), content: null, path: target });
+    const hash = startHash();
+    await pipeline(Readable.from(hashing(pieces(model), hash)), createWriteStream(target));
+    files.push({ rel, hash: hash.digest('hex'), content: null, path: target });
   }
   return files;
 }

@@ -14,11 +14,12 @@
 // Called from the config's `eleventy.after` hook (.eleventy.ts), where the output folder is the
 // folder Eleventy writes to: `_site` under `npm start` and the tests, the build's temporary folder
 // under `npm run build`, which then moves the pages into the output with the rest of the site
-// (src/build/site-writer.ts) from the list this returns.
+// (src/pipeline/site-writer.ts) from the list this returns.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive } from '../record.ts';
-import { pageFile, siteRel, type SiteFile } from '../build/site-writer.ts';
+import { pageFile, siteRel, type SiteFile } from '../io/site-files.ts';
+import { eachLimited } from '../io/pool.ts';
 import { renderArticlePage } from './article-page.ts';
 import { renderMonthPage } from './month-page.ts';
 import {
@@ -107,7 +108,7 @@ export interface WritePagesOptions {
   transform?: HtmlTransform | undefined;
   /** What the output holds now: pages that come out the same are not written, and pages with the same inputs not rendered. */
   unchanged?: OutputFiles | null;
-  /** The renderer's version (src/build/renderer-version.ts): given, pages are keyed by their inputs. */
+  /** The renderer's version (src/pipeline/renderer-version.ts): given, pages are keyed by their inputs. */
   rendererVersion?: string | null;
 }
 
@@ -129,26 +130,22 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   const pages = entityPages(model, rendererVersion ? new InputKeys(rendererVersion, model) : null);
   const files: SiteFile[] = [];
   const rendered: string[] = [];
-  const worker = async () => {
-    // The pages come one at a time from the generator, in order, whichever worker is free.
-    for (let next = pages.next(); !next.done; next = pages.next()) {
-      const at = files.length++;
-      const { url, file, key, render } = next.value;
-      const target = join(outputDir, file ?? pageOutputPath(url));
-      const rel = siteRel(outputDir, target);
-      const hash = reusableHash(unchanged, rel, key);
-      if (hash !== undefined) {
-        files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
-        continue;
-      }
-      rendered.push(rel);
-      let content = render();
-      // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
-      if (transform && !file) content = await transform(content, url);
-      files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
+  // The pages come one at a time from the generator, in order, whichever worker is free.
+  await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
+    const at = files.length++;
+    const target = join(outputDir, file ?? pageOutputPath(url));
+    const rel = siteRel(outputDir, target);
+    const hash = reusableHash(unchanged, rel, key);
+    if (hash !== undefined) {
+      files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    rendered.push(rel);
+    let content = render();
+    // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
+    if (transform && !file) content = await transform(content, url);
+    files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
+  });
   return { files, rendered };
 }
 

@@ -2,13 +2,37 @@
 // a Pagefind query, and turning a Pagefind result (one article) into quote hits and a text hit.
 // No DOM here, so the browser tests can call every function directly.
 //
+// This module is also where the index's wire format is defined, once: the build
+// (src/search/search-document.ts) imports the ids, marks, filter and file names from here.
 // The index has one Pagefind page per article; each quote is an element whose id carries its data
-// (src/search/search-document.ts documents the format; keep the two in step):
+// (src/search/search-document.ts says why):
 //   quote:    anchor | speaker id | speaker name | kind (d/p) | own date or empty [| statement id]
 //   headline: "a" | article date | article date as shown
 // Every part is encodeURIComponent-ed, so the separator never occurs inside one.
 
 export const PART_SEPARATOR = '|';
+
+/** How a quote's kind is spelled in its id. */
+export const KIND_CODES = { direct: 'd', partial: 'p' };
+
+/** The first part of the headline's id, which no quote anchor is. */
+const HEAD = 'a';
+
+const encodeParts = (parts) => parts.map((part) => encodeURIComponent(part ?? '')).join(PART_SEPARATOR);
+
+/**
+ * The id of a quote's element in the indexed document, from `{ anchor, speakerId, speakerName,
+ * kind, date, statement }` (null parts empty; the statement only when there is one).
+ */
+export function quoteAnchorId({ anchor, speakerId, speakerName, kind, date, statement }) {
+  const parts = [anchor, speakerId, speakerName, kind === 'partial' ? KIND_CODES.partial : KIND_CODES.direct, date];
+  return encodeParts(statement ? [...parts, statement] : parts);
+}
+
+/** The id of the headline's element: the article's EDTF date and that date as the site shows it. */
+export function headAnchorId(date, shownDate) {
+  return encodeParts([HEAD, date, shownDate]);
+}
 
 /** Address parameters, in the order they are written. */
 export const STATE_KEYS = ['q', 'speaker', 'year', 'month', 'kind', 'outlet', 'article', 'sort'];
@@ -16,15 +40,14 @@ export const STATE_KEYS = ['q', 'speaker', 'year', 'month', 'kind', 'outlet', 'a
 export const SORTS = ['relevance', 'newest', 'oldest'];
 
 /**
- * The word every article has (search-document.ts EVERY_ARTICLE_WORD): a search by filters alone
- * asks for it, because a search without words makes Pagefind load its whole word index.
+ * The word every article has (search-document.ts EVERY_ARTICLE_META says why): a search by filters
+ * alone asks for it, because a search without words makes Pagefind load its whole word index.
  */
 export const EVERY_ARTICLE_WORD = 'qqeveryarticle';
 
 /**
  * The commonest short words are indexed with this mark in front (search-document.ts
- * COMMON_WORD_MARK and COMMON_WORDS, which say why): a query asks for them so, and the text shown
- * has the mark taken out.
+ * `markCommonWords` says why): a query asks for them so, and the text shown has the mark taken out.
  */
 export const COMMON_WORD_MARK = '\u203f';
 export const COMMON_WORDS = [
@@ -54,7 +77,7 @@ export const UNDATED_BUNDLE = 'undated';
 /** Where the build writes the archive's quotes per filter value (search-document.ts QUOTE_COUNTS_FILE). */
 export const QUOTE_COUNTS_FILE = 'quote-counts.json';
 
-/** FNV-1a over UTF-16 code units, as src/search/search-document.ts `shardOf`. */
+/** The shard of a speaker id or article slug (filters `speaker0…`, `article0…`): FNV-1a over UTF-16 code units. */
 export function shardOf(key, shards) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -293,15 +316,15 @@ function decodeParts(id) {
 /** A quote's data from its anchor id; null for any other anchor. */
 export function decodeQuote(id) {
   const parts = decodeParts(id);
-  if (!parts || (parts.length !== 5 && parts.length !== 6) || parts[0] === 'a') return null;
+  if (!parts || (parts.length !== 5 && parts.length !== 6) || parts[0] === HEAD) return null;
   const [anchor, speakerId, speakerName, kind, date, statement] = parts;
-  return { anchor, speakerId: speakerId || null, speakerName: speakerName || null, kind: kind === 'p' ? 'partial' : 'direct', date: date || null, statement: statement || null };
+  return { anchor, speakerId: speakerId || null, speakerName: speakerName || null, kind: kind === KIND_CODES.partial ? 'partial' : 'direct', date: date || null, statement: statement || null };
 }
 
 /** The article's date from the headline's anchor id. */
 export function decodeHead(id) {
   const parts = decodeParts(id);
-  if (!parts || parts.length !== 3 || parts[0] !== 'a') return null;
+  if (!parts || parts.length !== 3 || parts[0] !== HEAD) return null;
   return { date: parts[1] || null, shownDate: parts[2] || null };
 }
 

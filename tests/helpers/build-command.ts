@@ -16,7 +16,7 @@ export function runBuildCommand(output: string, env: Record<string, string>, arg
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/build/build-command.ts', '--output', output, ...args],
+      ['--import', 'tsx', 'src/pipeline/build-command.ts', '--output', output, ...args],
       { env: { ...process.env, ...env }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
       (error: ExecFileException | null, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });

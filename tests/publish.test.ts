@@ -7,17 +7,23 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { journalPath, readOutputManifest, recoverInterrupted, writeSite, type SiteFile } from '../src/build/site-writer.ts';
+import { journalPath, previousOutput, publishSite, readOutputManifest, recoverInterrupted } from '../src/pipeline/publish.ts';
+import type { SiteFile } from '../src/io/site-files.ts';
+import { hashOf } from '../src/io/hash.ts';
 import { listFiles } from './helpers/build-command.ts';
-import { createHash } from 'node:crypto';
 import { writeDataFiles } from '../src/site/write-data-files.ts';
 import { siteModel } from '../src/site/site-model.ts';
 import { fixtureArchive } from './fixtures/archive.ts';
 
-const file = (rel: string, content: string): SiteFile => ({ rel, content, path: null, hash: createHash('sha1').update(content).digest('hex') });
+const file = (rel: string, content: string): SiteFile => ({ rel, content, path: null, hash: hashOf(content) });
 const site = (pages: Record<string, string>) => Object.entries(pages).map(([rel, content]) => file(rel, content));
 let n = 0;
 const temp = (output: string) => `${output}.tmp-${process.pid}-t${n++}`;
+
+/** A build's publish stage: the output as it is now, then the new site into it. */
+async function publish(output: string, files: SiteFile[], cacheDir: string) {
+  return publishSite(output, temp(output), files, await previousOutput(output, cacheDir, false), cacheDir);
+}
 
 async function read(output: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -30,13 +36,13 @@ test('a rebuild writes only new and changed files, deletes stale ones, and leave
   const output = join(root, '_site');
   const cacheDir = join(root, 'cache');
   const first = { 'index.html': 'home 1', 'articles/a/index.html': 'a', 'articles/b/index.html': 'b', 'assets/site.css': 'css' };
-  const full = await writeSite({ output, temp: temp(output), files: site(first), cacheDir, clean: false });
+  const full = await publish(output, site(first), cacheDir);
   assert.equal(full.summary.mode, 'full');
   assert.deepEqual(await read(output), first);
   const kept = await stat(join(output, 'articles/a/index.html'));
 
   const second = { 'index.html': 'home 2', 'articles/a/index.html': 'a', 'articles/c/index.html': 'c', 'assets/site.css': 'css' };
-  const rebuild = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  const rebuild = await publish(output, site(second), cacheDir);
   assert.deepEqual(rebuild.summary, { mode: 'changes', written: 2, deleted: 1, unchanged: 2, reason: null });
   assert.deepEqual(await read(output), second);
   assert.ok(!existsSync(join(output, 'articles/b')), 'the folder of a removed page is removed');
@@ -48,14 +54,14 @@ test('a rebuild writes only new and changed files, deletes stale ones, and leave
   // A file deleted or edited by hand is written again, though its content did not change.
   await rm(join(output, 'articles/a/index.html'));
   await writeFile(join(output, 'assets/site.css'), 'edited');
-  const repaired = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  const repaired = await publish(output, site(second), cacheDir);
   assert.deepEqual(repaired.summary, { mode: 'changes', written: 2, deleted: 0, unchanged: 2, reason: null });
   assert.deepEqual(await read(output), second);
 
   // A folder replaced behind the build's back is written in full again.
   await rename(output, `${output}-moved`);
   await mkdir(output);
-  const again = await writeSite({ output, temp: temp(output), files: site(second), cacheDir, clean: false });
+  const again = await publish(output, site(second), cacheDir);
   assert.equal(again.summary.mode, 'full');
   assert.deepEqual(await read(output), second);
 });
@@ -64,7 +70,7 @@ test('changes left half applied by a build that died are finished from the journ
   const root = await mkdtemp(join(tmpdir(), 'writer-'));
   const output = join(root, '_site');
   const cacheDir = join(root, 'cache');
-  await writeSite({ output, temp: temp(output), files: site({ 'index.html': 'home 1', 'a.html': 'a', 'b.html': 'b' }), cacheDir, clean: false });
+  await publish(output, site({ 'index.html': 'home 1', 'a.html': 'a', 'b.html': 'b' }), cacheDir);
   // What a build writes before it starts moving files in: the changed files and the journal.
   const staged = temp(output);
   await mkdir(staged);
@@ -95,7 +101,7 @@ test('the data files are the records as JSON and the quotes as CSV, written only
   assert.deepEqual(files.map((f) => f.rel), ['data/articles.json', 'data/quotes.csv']);
   const json = await readFile(join(out, 'data', 'articles.json'), 'utf8');
   assert.equal(json, `${JSON.stringify(siteModel(archive).articles)}\n`, 'written piece by piece, the same text as at once');
-  assert.equal(files[0]!.hash, createHash('sha1').update(json).digest('hex'));
+  assert.equal(files[0]!.hash, hashOf(json));
   assert.match(await readFile(join(out, 'data', 'quotes.csv'), 'utf8'), /^id,text,speaker_id,/);
   // The output already holds both as they are: nothing is written, the output's files are kept.
   const next = await mkdtemp(join(tmpdir(), 'data-files-'));

@@ -1,5 +1,5 @@
-// Writes a rendered site into its output folder so that a reader, or a build that fails, never
-// sees half a site, and so that a rebuild touches only the files that changed.
+// The publish stage: puts a rendered site into its output folder so that a reader, or a build that
+// fails, never sees half a site, and so that a rebuild touches only the files that changed.
 //
 // The build renders Eleventy's pages in memory (its JSON mode), and the per-item pages (those that
 // changed) and the search index into a temporary folder beside the output. Then, with `files` the complete new site:
@@ -16,22 +16,13 @@
 // cache folder, with the output folder's inode: a manifest that does not match the folder (deleted,
 // replaced, or written by `npm start`) is not trusted and the build does a full write; a file whose
 // size or time differs from the manifest (edited or deleted by hand) is written again.
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile, copyFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { sha256, writeAtomically } from './extraction-cache.ts';
-
-export interface SiteFile {
-  /** Path inside the site, with `/` separators. */
-  rel: string;
-  hash: string;
-  /** The bytes to write, or the file that holds them (already in the temporary folder, or to copy). */
-  content: string | Uint8Array | null;
-  path: string | null;
-  /** For a page keyed by its inputs (src/site/page-inputs.ts): their key, which the output manifest keeps. */
-  inputKey?: string | null;
-}
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { writeFileAtomically } from '../io/atomic-write.ts';
+import { hashOf } from '../io/hash.ts';
+import { eachLimited } from '../io/pool.ts';
+import type { SiteFile } from '../io/site-files.ts';
 
 /**
  * A file as the output holds it: content hash, size and modification time, and for a page keyed by
@@ -59,55 +50,12 @@ export interface WriteSummary {
   reason: string | null;
 }
 
-const hashOf = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
-const toRel = (path: string) => path.split(sep).join('/');
-
 export class SiteWriteError extends Error {
   override name = 'SiteWriteError';
 }
 
-/** The path inside the site (`root`) of a file written to `outputPath`. */
-export function siteRel(root: string, outputPath: string): string {
-  const rel = toRel(relative(root, resolve(outputPath)));
-  if (rel === '' || rel.startsWith('../') || rel === '..' || rel.startsWith('/')) {
-    throw new SiteWriteError(`A page would be written outside the site: ${outputPath}`);
-  }
-  return rel;
-}
-
-/** A rendered page: where Eleventy would write it (inside `root`) and its content. */
-export function pageFile(root: string, outputPath: string, content: string | Uint8Array): SiteFile {
-  return { rel: siteRel(root, outputPath), hash: hashOf(content), content, path: null };
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
-
-/** Every file under `dir` as site files under `prefix` (a passthrough copy, or the search index already written). */
-export async function folderFiles(dir: string, prefix: string): Promise<SiteFile[]> {
-  if (!existsSync(dir)) return [];
-  const info = await stat(dir);
-  const files = info.isDirectory() ? await walk(dir) : [dir];
-  const out: SiteFile[] = new Array(files.length);
-  let i = 0;
-  // A few at a time: a folder of tens of thousands of files would run out of file descriptors.
-  await eachLimited(files, 64, async (path) => {
-    const at = i++;
-    const rel = toRel(info.isDirectory() ? join(prefix, relative(dir, path)) : prefix);
-    out[at] = { rel, hash: hashOf(await readFile(path)), content: null, path };
-  });
-  return out;
-}
-
 function manifestPath(cacheDir: string, output: string): string {
-  return join(cacheDir, 'outputs', `${sha256(resolve(output)).slice(0, 16)}.json`);
+  return join(cacheDir, 'outputs', `${hashOf(resolve(output)).slice(0, 16)}.json`);
 }
 
 export async function readOutputManifest(cacheDir: string, output: string): Promise<OutputManifest | null> {
@@ -121,22 +69,12 @@ export async function readOutputManifest(cacheDir: string, output: string): Prom
 
 async function writeOutputManifest(cacheDir: string, output: string, files: Record<string, FileState>): Promise<void> {
   await mkdir(join(cacheDir, 'outputs'), { recursive: true });
-  await writeAtomically(manifestPath(cacheDir, output), JSON.stringify({ ino: statSync(output).ino, files }));
+  await writeFileAtomically(manifestPath(cacheDir, output), JSON.stringify({ ino: statSync(output).ino, files }));
 }
 
 /** Forgets what the output holds: for builds that write into it directly (`npm start`). */
 export async function forgetOutput(cacheDir: string, output: string): Promise<void> {
   await rm(manifestPath(cacheDir, output), { force: true });
-}
-
-/** Runs `task` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await task(items[next++]!);
-    }),
-  );
 }
 
 /** Puts each file at `root/rel`, creating folders once each. */
@@ -279,56 +217,43 @@ export async function previousOutput(output: string, cacheDir: string | null, cl
   return { reason, manifest, kept };
 }
 
-/**
- * Writes `files` (the complete new site) to `output` through `temp` (a new folder beside it, which
- * may already hold the search index). Returns what it did; the caller removes `garbage` (the old
- * site or the temporary folder) when it likes, it is no longer part of the output.
- */
-export async function writeSite(options: {
-  output: string;
-  temp: string;
-  files: SiteFile[];
-  cacheDir: string | null;
-  clean: boolean;
-  /** What the output held before this build, when the caller has read it already. */
-  previous?: PreviousOutput;
-}): Promise<{ summary: WriteSummary; garbage: string | null }> {
-  const { output, temp, files, cacheDir } = options;
+/** Throws when two files would be written to the same place; returns their paths. */
+function uniquePaths(files: SiteFile[]): Set<string> {
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.rel)) throw new SiteWriteError(`Two files would be written to ${f.rel}`);
     seen.add(f.rel);
   }
-  const known = options.previous ?? (await previousOutput(output, cacheDir, options.clean));
-  let reason = known.reason;
-  const previous = known.manifest;
-  const kept = known.kept;
-  let changed = files;
-  let deletes: string[] = [];
-  if (previous) {
-    changed = files.filter((f) => kept[f.rel]?.[0] !== f.hash);
-    deletes = Object.keys(previous.files).filter((rel) => !seen.has(rel));
-    if (changed.length > files.length / 2) reason = 'most files changed';
-  }
+  return seen;
+}
 
-  if (reason !== null || previous === null) {
-    await mkdir(temp, { recursive: true });
-    await materialise(temp, files);
-    const states = statesOf(temp, files.map((f) => f.rel));
-    const manifest = Object.fromEntries(files.map((f) => [f.rel, stateOf(f, states.get(f.rel)![1], states.get(f.rel)![2])]));
-    const old = `${output}.old-${temp.slice(temp.lastIndexOf('.tmp-') + 5)}`;
-    const hadOutput = existsSync(output);
-    if (hadOutput) await rename(output, old);
-    try {
-      await rename(temp, output);
-    } catch (error) {
-      if (hadOutput) await rename(old, output);
-      throw error;
-    }
-    if (cacheDir) await writeOutputManifest(cacheDir, output, manifest).catch(() => undefined);
-    return { summary: { mode: 'full', written: files.length, deleted: 0, unchanged: 0, reason }, garbage: hadOutput ? old : null };
-  }
+export interface Publication {
+  summary: WriteSummary;
+  /** The old site or the rest of the temporary folder: no longer part of the output, for the caller to remove. */
+  garbage: string | null;
+}
 
+/** Every file into `temp`, which then replaces the output by renaming two folders. */
+async function writeWhole(output: string, temp: string, files: SiteFile[], cacheDir: string | null, reason: string): Promise<Publication> {
+  await mkdir(temp, { recursive: true });
+  await materialise(temp, files);
+  const states = statesOf(temp, files.map((f) => f.rel));
+  const manifest = Object.fromEntries(files.map((f) => [f.rel, stateOf(f, states.get(f.rel)![1], states.get(f.rel)![2])]));
+  const old = `${output}.old-${temp.slice(temp.lastIndexOf('.tmp-') + 5)}`;
+  const hadOutput = existsSync(output);
+  if (hadOutput) await rename(output, old);
+  try {
+    await rename(temp, output);
+  } catch (error) {
+    if (hadOutput) await rename(old, output);
+    throw error;
+  }
+  if (cacheDir) await writeOutputManifest(cacheDir, output, manifest).catch(() => undefined);
+  return { summary: { mode: 'full', written: files.length, deleted: 0, unchanged: 0, reason }, garbage: hadOutput ? old : null };
+}
+
+/** Only the new and changed files into `temp`, then moved into the output through a journal; stale files deleted. */
+async function writeChanges(output: string, temp: string, files: SiteFile[], changed: SiteFile[], deletes: string[], kept: Record<string, FileState>, cacheDir: string): Promise<Publication> {
   await mkdir(temp, { recursive: true });
   await materialise(temp, changed);
   const staged = statesOf(temp, changed.map((f) => f.rel));
@@ -340,11 +265,26 @@ export async function writeSite(options: {
     manifest[f.rel] = stateOf(f, state[1], state[2]);
   }
   const journal: Journal = { temp, renames: applyOrder(changed.map((f) => f.rel)), deletes, files: manifest };
-  await writeAtomically(journalPath(output), JSON.stringify(journal));
-  await applyJournal(output, journal, cacheDir!);
+  await writeFileAtomically(journalPath(output), JSON.stringify(journal));
+  await applyJournal(output, journal, cacheDir);
   await rm(journalPath(output), { force: true });
   return {
     summary: { mode: 'changes', written: changed.length, deleted: deletes.length, unchanged: files.length - changed.length, reason: null },
     garbage: temp,
   };
+}
+
+/**
+ * Publishes `files` (the complete new site) to `output` through `temp` (a new folder beside it,
+ * which may already hold some of them): whole when `previous` gives a reason or most files
+ * changed, else only the changes.
+ */
+export async function publishSite(output: string, temp: string, files: SiteFile[], previous: PreviousOutput, cacheDir: string | null): Promise<Publication> {
+  const paths = uniquePaths(files);
+  const { manifest, kept } = previous;
+  if (previous.reason !== null || manifest === null || cacheDir === null) return writeWhole(output, temp, files, cacheDir, previous.reason ?? 'nothing is known of the output');
+  const changed = files.filter((f) => kept[f.rel]?.[0] !== f.hash);
+  if (changed.length > files.length / 2) return writeWhole(output, temp, files, cacheDir, 'most files changed');
+  const deletes = Object.keys(manifest.files).filter((rel) => !paths.has(rel));
+  return writeChanges(output, temp, files, changed, deletes, kept, cacheDir);
 }

@@ -1,7 +1,7 @@
 // Where a running build writes, and how to clean up after a build that was stopped: shared by the
-// build (src/build/build-command.ts) and the thread that runs it (build-thread.ts).
+// build (src/pipeline/build-command.ts) and the thread that runs it (build-thread.ts).
 import { existsSync, rmSync } from 'node:fs';
-import { journalPath } from './site-writer.ts';
+import { journalPath } from './publish.ts';
 
 /** Where a running build writes: what must go if it is stopped (see `abandonBuild`). */
 export interface BuildPaths {

@@ -3,7 +3,8 @@
 // removed since then. One manifest per pair of articles folder and output folder, in the cache folder.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { sha256, writeAtomically } from './extraction-cache.ts';
+import { writeFileAtomically } from '../io/atomic-write.ts';
+import { hashOf } from '../io/hash.ts';
 
 export interface Manifest {
   /** Article file path → sha256 of its bytes. */
@@ -34,7 +35,7 @@ export interface Changes {
 }
 
 function manifestPath(cacheDir: string, articlesDir: string, outputDir: string): string {
-  const id = sha256(`${resolve(articlesDir)}\0${resolve(outputDir)}`).slice(0, 16);
+  const id = hashOf(`${resolve(articlesDir)}\0${resolve(outputDir)}`).slice(0, 16);
   return join(cacheDir, 'manifests', `${id}.json`);
 }
 
@@ -49,7 +50,7 @@ export async function readManifest(cacheDir: string, articlesDir: string, output
 
 export async function writeManifest(cacheDir: string, articlesDir: string, outputDir: string, manifest: Manifest): Promise<void> {
   await mkdir(join(cacheDir, 'manifests'), { recursive: true });
-  await writeAtomically(manifestPath(cacheDir, articlesDir, outputDir), JSON.stringify(manifest));
+  await writeFileAtomically(manifestPath(cacheDir, articlesDir, outputDir), JSON.stringify(manifest));
 }
 
 export function diffManifest(previous: Manifest | null, current: Manifest): Changes {

@@ -1,17 +1,21 @@
 // The extraction cache: each file's per-article result (its record before the archive links it to
-// the others, and its file-level messages), stored under a key made of the extractor's version, the
-// file's path and a hash of its bytes. A rebuild then extracts only new and changed files; the
+// the others, and its file-level messages), under a key made of the extractor's version, the file's
+// path and a hash of its bytes. A rebuild then extracts only new and changed files; the
 // archive-level steps (years, slugs, people file, people merge) always rerun on all results.
 //
-// Layout: <cacheDir>/extract/<extractor version>/<key[0..2]>/<key>.json. Entries are written to a
-// temporary file and renamed, so a reader never sees half an entry and two builds can share the
-// folder. The folder is safe to delete at any time; an unreadable entry is extracted again.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Layout: one packed file per extractor version, <cacheDir>/extract/<version>/results.pack, a line
+// per entry: `key<TAB>result as JSON`. It is read in one go (5,000 files one by one took 0.8 s, most
+// of it opening them); a build appends the entries it extracted in one write, and rewrites the file
+// (to a temporary file, renamed) when more than half of its entries are no longer used. A line that
+// is cut short or unreadable is only an entry extracted again, so two builds may share the folder,
+// and it is safe to delete at any time.
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readArticle, type ArticleInput, type ReadResult } from '../archive/build-archive.ts';
+import { writeFileAtomically } from '../io/atomic-write.ts';
+import { hashOf } from '../io/hash.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache';
 
@@ -21,11 +25,9 @@ export function cacheDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | 
   return env['ARCHIVE_CACHE_DIR'] || DEFAULT_CACHE_DIR;
 }
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
 export interface CachedRead {
   input: ArticleInput;
-  /** sha256 of the file's bytes. */
+  /** The hash of the file's bytes. */
   contentHash: string;
   result: ReadResult;
   /** True when the file was extracted in this build, false when it came from the cache. */
@@ -39,30 +41,20 @@ function looksLikeReadResult(value: unknown): value is ReadResult {
   return Array.isArray(v['messages']) && (e === null || (typeof e === 'object' && e !== undefined && typeof e['record'] === 'object'));
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+const PACK = 'results.pack';
+const KEY = /^[0-9a-f]{64}$/;
+
+/** The entries of a pack's text, by key, as JSON (parsed when used). */
+function unpack(text: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab === 64 && KEY.test(line.slice(0, 64))) entries.set(line.slice(0, 64), line.slice(65));
   }
+  return entries;
 }
 
-/** Runs `task` over `items` with at most `limit` at a time, keeping the order of the results. */
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+const packLines = (entries: Iterable<[string, string]>) => [...entries].map(([key, json]) => `${key}\t${json}\n`).join('');
 
 /**
  * Files to extract per extra thread: a worker thread takes about half a second to start (it loads
@@ -149,8 +141,6 @@ export class ExtractionCache {
   writeFailures = 0;
   /** Threads the last `readAll` extracted with, this one included. ARCHIVE_EXTRACT_THREADS sets the most. */
   threads = 1;
-  /** Entry folders made (or found) by this instance. */
-  private readonly made = new Set<string>();
 
   constructor(
     readonly cacheDir: string | null,
@@ -161,34 +151,24 @@ export class ExtractionCache {
   }
 
   keyOf(path: string, contentHash: string): string {
-    return sha256(`${this.version}\0${path}\0${contentHash}`);
+    return hashOf(`${this.version}\0${path}\0${contentHash}`);
   }
 
-  private entryPath(key: string): string {
-    return join(this.folder!, key.slice(0, 2), `${key}.json`);
+  private async readPack(): Promise<Map<string, string>> {
+    if (this.folder === null) return new Map();
+    return unpack(await readFile(join(this.folder, PACK), 'utf8').catch(() => ''));
   }
 
-  private async get(key: string): Promise<ReadResult | null> {
-    if (this.folder === null) return null;
+  /** Adds the new entries to the pack, or writes it anew with only those `used` when most of it is unused. */
+  private async writePack(pack: Map<string, string>, used: Map<string, string>, added: Map<string, string>): Promise<void> {
+    if (this.folder === null || (added.size === 0 && pack.size <= 2 * used.size)) return;
     try {
-      const parsed: unknown = JSON.parse(await readFile(this.entryPath(key), 'utf8'));
-      return looksLikeReadResult(parsed) ? parsed : null;
+      await mkdir(this.folder, { recursive: true });
+      const path = join(this.folder, PACK);
+      if (pack.size > 2 * used.size) await writeFileAtomically(path, packLines(used));
+      else await appendFile(path, packLines(added));
     } catch {
-      return null;
-    }
-  }
-
-  private async put(key: string, json: string): Promise<void> {
-    if (this.folder === null) return;
-    const path = this.entryPath(key);
-    const dir = join(this.folder, key.slice(0, 2));
-    try {
-      // Each of the 256 folders is made once, not checked again for each of thousands of entries.
-      if (!this.made.has(dir)) await mkdir(dir, { recursive: true });
-      this.made.add(dir);
-      await writeAtomically(path, json);
-    } catch {
-      this.writeFailures++;
+      this.writeFailures += added.size;
     }
   }
 
@@ -198,15 +178,26 @@ export class ExtractionCache {
    * (a first build, a new extractor version) are extracted in worker threads and this one, one per core.
    */
   async readAll(inputs: ArticleInput[]): Promise<CachedRead[]> {
-    const found = await mapLimited(inputs, 32, async (input) => {
-      const contentHash = sha256(input.bytes);
+    const pack = await this.readPack();
+    const found = inputs.map((input) => {
+      const contentHash = hashOf(input.bytes);
       const key = this.keyOf(input.path, contentHash);
-      return { input, contentHash, key, cached: await this.get(key) };
+      const json = pack.get(key);
+      let cached: ReadResult | null = null;
+      try {
+        const parsed: unknown = json === undefined ? null : JSON.parse(json);
+        if (looksLikeReadResult(parsed)) cached = parsed;
+      } catch {
+        // An entry cut short: extracted again.
+      }
+      return { input, contentHash, key, json, cached };
     });
     const misses = found.filter((f) => f.cached === null);
     const { json, threads } = await extractAll(misses.map((m) => m.input), this.filesPerThread);
     this.threads = threads;
-    await mapLimited(misses, 32, (m) => this.put(m.key, json.get(m.input)!));
+    const added = new Map(misses.map((m) => [m.key, json.get(m.input)!]));
+    const used = new Map(found.map((f) => [f.key, f.cached ? f.json! : added.get(f.key)!]));
+    await this.writePack(pack, used, added);
     return found.map((f) =>
       f.cached
         ? { input: f.input, contentHash: f.contentHash, result: f.cached, extracted: false }
@@ -228,5 +219,3 @@ export class ExtractionCache {
     return removed;
   }
 }
-
-export { writeAtomically };

@@ -4,8 +4,8 @@
 import type { Message } from '../record.ts';
 import { formatMessage } from '../read/messages.ts';
 import type { Changes } from './manifest.ts';
-import type { LoadReport } from './session.ts';
-import type { WriteSummary } from './site-writer.ts';
+import type { LoadReport } from './load-articles.ts';
+import type { WriteSummary } from './publish.ts';
 
 /** Up to this many warnings are all listed; beyond it, those of added and changed files are. */
 export const WARNINGS_LISTED = 50;
@@ -74,10 +74,11 @@ function describeSearchBundles({ indexed, kept }: { indexed: string[]; kept: str
 
 export interface BuildTimings {
   totalMs: number;
-  /** Eleventy rendering the pages, with the time spent waiting for the search index after them. */
+  /** The render stage, with the time spent waiting for the search index after it. */
   renderMs: number;
   indexMs: number;
-  swapMs: number;
+  /** The publish stage (0 when Eleventy writes in place). */
+  publishMs: number;
 }
 
 export function formatReport(input: {
@@ -112,7 +113,7 @@ export function formatReport(input: {
   } else {
     lines.push('Problems: none');
   }
-  const write = timings.swapMs > 0 ? `, write ${seconds(timings.swapMs)}` : '';
+  const write = timings.publishMs > 0 ? `, write ${seconds(timings.publishMs)}` : '';
   const stages = load
     ? `read ${seconds(load.ms.read)}, extract ${seconds(load.ms.extract)}, archive ${seconds(load.ms.assemble)}, pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`
     : `pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`;

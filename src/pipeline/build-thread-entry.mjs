@@ -5,6 +5,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runBuild } = await import('./build-command.ts');
-const code = await runBuild(workerData.args, (paths) => parentPort.postMessage({ type: 'started', paths }));
+const { buildFromArgs } = await import('./build-command.ts');
+const code = await buildFromArgs(workerData.args, (paths) => parentPort.postMessage({ type: 'started', paths }));
 parentPort.postMessage({ type: 'done', code });

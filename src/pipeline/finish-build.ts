@@ -1,0 +1,53 @@
+// The report stage, the same for `npm run build` and `npm start`: what changed since the last build
+// into this output, recorded for the next one (the manifest of what was read, the extraction cache
+// pruned to this extractor, every problem in a file), and the build report.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Message } from '../record.ts';
+import { formatMessage } from '../read/messages.ts';
+import { ExtractionCache } from './extraction-cache.ts';
+import type { LoadReport } from './load-articles.ts';
+import { diffManifest, readManifest, writeManifest, type Changes } from './manifest.ts';
+import type { WriteSummary } from './publish.ts';
+import { formatReport, type BuildTimings } from './report.ts';
+
+/** What changed in the articles since the last successful build into `output`; null without a cache to remember it. */
+export async function changesSince(load: LoadReport | null, output: string): Promise<Changes | null> {
+  if (!load || load.cacheDir === null) return null;
+  return diffManifest(await readManifest(load.cacheDir, load.articlesDir, output), load.manifest);
+}
+
+/** Records the build for the next one; returns where the full list of problems is, if it was written. */
+async function recordBuild(load: LoadReport, output: string, messages: readonly Message[]): Promise<string | null> {
+  if (load.cacheDir === null) return null;
+  await writeManifest(load.cacheDir, load.articlesDir, output, load.manifest).catch(() => undefined);
+  await new ExtractionCache(load.cacheDir, load.extractorVersion).pruneOtherVersions().catch(() => 0);
+  if (messages.length === 0) return null;
+  const path = join(load.cacheDir, 'build-problems.txt');
+  return writeFile(path, messages.map(formatMessage).join('\n') + '\n').then(
+    () => path,
+    () => null,
+  );
+}
+
+export interface BuildOutcome {
+  load: LoadReport | null;
+  /** The changes, read before this build's manifest replaced the last one's. */
+  changes: Changes | null;
+  articleCount: number;
+  messages: readonly Message[];
+  output: string;
+  timings: BuildTimings;
+  /** Files in the site, when the build knows them all. */
+  files: number | null;
+  pages?: { total: number; rendered: number };
+  write?: WriteSummary;
+  search?: { indexed: string[]; kept: string[] };
+  allWarnings?: boolean;
+}
+
+/** Records a successful build (see the module comment) and returns its report. */
+export async function finishBuild(outcome: BuildOutcome): Promise<string> {
+  const fullListAt = outcome.load ? await recordBuild(outcome.load, outcome.output, outcome.messages) : null;
+  return formatReport({ ...outcome, fullListAt });
+}

@@ -1,0 +1,104 @@
+// The build as Eleventy runs it on its own (`npm start`, and the tests that run Eleventy's command
+// line): the same stages as `npm run build` (run-build.ts), hooked into Eleventy's build events by
+// .eleventy.ts, writing in place into the folder Eleventy writes to. Before Eleventy renders: load
+// the archive (stopping, after printing every problem, when the articles have errors) and start
+// the search index; after: the per-item pages and the data files, the index awaited, the report.
+// What one build learns travels in the closure of `serveHooks`, not in globals.
+import { performance } from 'node:perf_hooks';
+import { tsImport } from 'tsx/esm/api';
+import type { Archive, Message } from '../record.ts';
+import { formatMessage } from '../read/messages.ts';
+import { prefixTransform, registerSite, type EleventyConfig } from '../site/eleventy-site.ts';
+import * as pageWriter from '../site/write-pages.ts';
+import * as dataWriter from '../site/write-data-files.ts';
+import { cacheDirFromEnv } from './extraction-cache.ts';
+import { changesSince, finishBuild } from './finish-build.ts';
+import { indexInPlace, type Indexed } from './index-site.ts';
+import { loadSource, type Source } from './load-articles.ts';
+import { forgetOutput } from './publish.ts';
+
+export class ArticleErrorsError extends Error {
+  override name = 'ArticleErrorsError';
+  /** Read by Eleventy's error handler: the stack of this error says nothing useful. */
+  readonly skipOriginalStack = true;
+  constructor(readonly messages: readonly Message[]) {
+    const errors = messages.filter((m) => m.severity === 'error').length;
+    super(`${errors} error${errors === 1 ? '' : 's'} in the articles (listed above): fix them and build again; nothing was written`);
+  }
+}
+
+/** Prints every problem and throws when one is an error: Eleventy then stops before writing. */
+function checkArchive(archive: Archive): void {
+  if (!archive.messages.some((m) => m.severity === 'error')) return;
+  process.stderr.write(`${archive.messages.map(formatMessage).join('\n')}\n`);
+  throw new ArticleErrorsError(archive.messages);
+}
+
+/** One build under Eleventy: what the `after` hook needs of the `before` hook. */
+interface ServedBuild {
+  started: number;
+  source: Source;
+  index: Promise<Omit<Indexed, 'files'>>;
+}
+
+/**
+ * The Eleventy writers, imported afresh under `npm start`: Eleventy re-imports a template, and the
+ * src/ modules it uses, when they change, but not the modules the config imports.
+ */
+async function writers(fresh: boolean): Promise<{ writePages: typeof pageWriter.writePages; writeDataFiles: typeof dataWriter.writeDataFiles }> {
+  if (!fresh) return { writePages: pageWriter.writePages, writeDataFiles: dataWriter.writeDataFiles };
+  const pages = (await tsImport('../site/write-pages.ts', import.meta.url)) as typeof pageWriter;
+  const data = (await tsImport('../site/write-data-files.ts', import.meta.url)) as typeof dataWriter;
+  return { writePages: pages.writePages, writeDataFiles: data.writeDataFiles };
+}
+
+/** After Eleventy's pages: the per-item pages and data files in place, the index awaited, the report. */
+async function finishServed(build: ServedBuild, config: EleventyConfig, outputDir: string, fresh: boolean): Promise<void> {
+  const { writePages, writeDataFiles } = await writers(fresh);
+  const { archive, load } = build.source;
+  const renderStarted = performance.now();
+  await writePages(archive, outputDir, { transform: prefixTransform(config) });
+  await writeDataFiles(archive, outputDir);
+  const indexed = await build.index;
+  // Eleventy wrote into the output directly: what the build command knew of its files is void.
+  const cacheDir = cacheDirFromEnv();
+  if (cacheDir) await forgetOutput(cacheDir, outputDir).catch(() => undefined);
+  const report = await finishBuild({
+    load,
+    changes: await changesSince(load, outputDir),
+    articleCount: archive.articles.length,
+    messages: archive.messages,
+    output: outputDir,
+    timings: { totalMs: performance.now() - build.started, renderMs: performance.now() - renderStarted, indexMs: indexed.ms, publishMs: 0 },
+    files: null,
+    search: indexed.bundles,
+  });
+  process.stdout.write(`${report}\n`);
+}
+
+/** Registers the site and the build around Eleventy's own (see the module comment). */
+export function serveHooks(eleventyConfig: EleventyConfig): void {
+  let build: Promise<ServedBuild> | null = null;
+  const begin = async (outputDir: string): Promise<ServedBuild> => {
+    const started = performance.now();
+    const source = await loadSource();
+    checkArchive(source.archive);
+    const index = indexInPlace(source.archive, outputDir);
+    // Awaited after the pages; if they fail first, nobody awaits it: not an unhandled rejection.
+    index.catch(() => undefined);
+    return { started, source, index };
+  };
+  eleventyConfig.on('eleventy.before', async ({ directories }) => {
+    build = begin(directories.output);
+    await build;
+  });
+  registerSite(eleventyConfig, async () => {
+    if (!build) throw new Error('The archive was asked for before the build began');
+    return (await build).source.archive;
+  });
+  eleventyConfig.on('eleventy.after', async ({ directories, runMode }) => {
+    // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
+    if (!build) throw new Error('The archive was not loaded during the build, so there is nothing to index');
+    await finishServed(await build, eleventyConfig, directories.output, runMode !== 'build');
+  });
+}

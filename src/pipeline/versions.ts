@@ -1,0 +1,35 @@
+// The two code versions a build keys its work by (src/io/code-version.ts computes both the same way):
+// - the extractor's: the code that turns an article file into its per-article result
+//   (`readArticle` and all it imports, the attribution model beside it), the libraries it parses
+//   and tags with, Node; it keys the extraction cache.
+// - the renderer's: what, besides a page's inputs (src/site/page-inputs.ts), decides the files the
+//   site writers make: src/site/write-pages.ts and write-data-files.ts with everything they import
+//   (src/extract/edtf.ts formats their dates), the Eleventy wiring (whose HTML base plugin prefixes
+//   the pages' links) and Eleventy's version, where the site is published (SITE_URL, PATH_PREFIX),
+//   Node. Not the pipeline's own modules, which write and hash the pages but do not shape them.
+import { codeVersion, type CodeParts } from '../io/code-version.ts';
+import { SITE, type SiteConfig } from '../site/config.ts';
+
+export const EXTRACTOR_CODE: CodeParts = {
+  entries: ['src/archive/build-archive.ts'],
+  packages: ['gray-matter', 'js-yaml', 'yaml', 'remark-parse', 'unified', 'mdast-util-from-markdown', 'micromark', 'compromise'],
+};
+
+export function extractorVersion(): string {
+  return codeVersion(EXTRACTOR_CODE);
+}
+
+/** The renderer's code and settings; `root` a copy of the project (in tests). */
+export function rendererCode(config: SiteConfig = SITE, root?: string): CodeParts {
+  return {
+    ...(root === undefined ? {} : { root }),
+    entries: ['src/site/write-pages.ts', 'src/site/write-data-files.ts', 'src/site/eleventy-site.ts', '.eleventy.ts'],
+    stopAt: ['src/pipeline'],
+    packages: ['@11ty/eleventy'],
+    settings: [config.siteUrl, config.pathPrefix],
+  };
+}
+
+export function rendererVersion(config: SiteConfig = SITE): string {
+  return codeVersion(rendererCode(config));
+}
