@@ -94,6 +94,22 @@ describe('the build command', () => {
     assert.deepEqual(await leftovers(site), []);
   });
 
+  test('a build from the same articles and code does nothing and says so, unless a file of the output was changed by hand', async () => {
+    const before = await snapshot(site);
+    const again = await runBuildCommand(site, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /no changes since the last build/);
+    assert.match(again.stdout, /^Output: nothing to do/m);
+    assert.deepEqual(await snapshot(site), before, 'no file was touched');
+
+    await writeFile(join(site, 'index.html'), 'edited by hand');
+    const repaired = await runBuildCommand(site, env);
+    assert.equal(repaired.code, 0, repaired.stderr);
+    assert.doesNotMatch(repaired.stdout, /nothing to do/);
+    assert.match(repaired.stdout, /^Output: 1 file new or changed, 0 files deleted/m);
+    assert.deepEqual(await siteDifferences(site, clean), []);
+  });
+
   test('an article of another year is indexed in a search bundle of its own, and the other bundles are kept as they were', async () => {
     // Bundles of one article at least: each year is a bundle of its own.
     const bundlesEnv = { ...env, SEARCH_BUNDLE_PAGES: '1' };
@@ -156,7 +172,8 @@ describe('the build command', () => {
   for (const [where, heap] of [['on the main thread', '0'], ['in a thread with a limited heap', '512']] as const) {
     test(`a build killed while writing its output (${where}) leaves the site as it was or finishes it at the next build`, async () => {
       const before = await snapshot(site);
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/pipeline/build-command.ts', '--output', site], { env: { ...process.env, ...env, ARCHIVE_HEAP_MB: heap }, stdio: 'ignore' });
+      // --clean: a build with work to do (one from the same articles and code would have nothing to write).
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/pipeline/build-command.ts', '--output', site, '--clean'], { env: { ...process.env, ...env, ARCHIVE_HEAP_MB: heap }, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       // Kill it as soon as it writes the search index into its temporary folder: the pages are rendered,
       // and the output is about to change.

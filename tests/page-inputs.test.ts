@@ -160,7 +160,7 @@ test('the renderer version follows the code the pages are rendered with, and onl
     await appendFile(join(root, file), '\n// not part of the renderer\n');
     assert.equal(version(), base, `${file} does not render the pages`);
   }
-  for (const file of ['src/site/quote-page.ts', 'src/site/html.ts', 'src/extract/edtf.ts', 'src/site/eleventy-site.ts', 'src/site/formats.ts', '.eleventy.ts']) {
+  for (const file of ['src/site/quote-page.ts', 'src/site/html.ts', 'src/read/edtf.ts', 'src/site/eleventy-site.ts', 'src/site/formats.ts', '.eleventy.ts']) {
     const before = version();
     await appendFile(join(root, file), '\n// changed\n');
     assert.notEqual(version(), before, `a change in ${file} changes the version`);

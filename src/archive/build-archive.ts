@@ -7,7 +7,7 @@ import type { Archive, ArticleRecord, Message, Person } from '../record.ts';
 import { decodeText } from '../read/decode-text.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { message } from '../read/messages.ts';
-import { parseEdtf, toEdtf, type SimpleDate } from '../extract/edtf.ts';
+import { parseEdtf, toEdtf, type SimpleDate } from '../read/edtf.ts';
 import { dateQuotes, extractArticle, type ExtractedArticle, type ExtractOptions } from '../extract/extract-article.ts';
 import { inferYear } from '../extract/find-dates.ts';
 import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';

@@ -7,7 +7,7 @@ import { attributionProposals, type FoundAttribution, type Proposal } from './at
 import { CandidateFinder, candidateKey, NOBODY, type QuoteSituation, type SpeakerCandidate } from './speaker-candidates.ts';
 import { defaultModel, rankCandidates, sieveOrder, type AttributionModel, type RankedCandidate } from './speaker-ranker.ts';
 import { classifyBlocks } from './classify-blocks.ts';
-import { parseEdtf, precisionOf, toEdtf, type SimpleDate } from './edtf.ts';
+import { parseEdtf, precisionOf, toEdtf, type SimpleDate } from '../read/edtf.ts';
 import { findDateline, findTextDate, resolveWeekday } from './find-dates.ts';
 import { findQuotes } from './find-quotes.ts';
 import { gatherEntities, slugify, SpeakerResolver, type Entity, type EntityTable } from './resolve-speakers.ts';

@@ -2,7 +2,7 @@
 // dates ("Monday, September 28, 2015"), and weekdays ("said Tuesday") that date a quote once the
 // article's own date is known.
 import type { Paragraph } from '../record.ts';
-import { daysInMonth, MONTHS, type SimpleDate } from './edtf.ts';
+import { daysInMonth, MONTHS, type SimpleDate } from '../read/edtf.ts';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const monthNumber = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;

@@ -176,11 +176,12 @@ export class ExtractionCache {
    * Each file's result, from the cache or extracted now. Every result is a fresh object (parsed
    * from JSON), because the archive-level steps change the records in place. Many files to extract
    * (a first build, a new extractor version) are extracted in worker threads and this one, one per core.
+   * `hashes`: each input's content hash, when the caller has them.
    */
-  async readAll(inputs: ArticleInput[]): Promise<CachedRead[]> {
+  async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes))): Promise<CachedRead[]> {
     const pack = await this.readPack();
-    const found = inputs.map((input) => {
-      const contentHash = hashOf(input.bytes);
+    const found = inputs.map((input, i) => {
+      const contentHash = hashes[i]!;
       const key = this.keyOf(input.path, contentHash);
       const json = pack.get(key);
       let cached: ReadResult | null = null;

@@ -2,7 +2,9 @@
 // corrections files beside them), extract each article (or take it from the extraction cache), and
 // assemble the archive (src/archive). Each is a function of the one before; `loadArticles` runs the
 // three and says what they did, for the build report and the next build's manifest.
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { hashOf } from '../io/hash.ts';
 import type { Archive } from '../record.ts';
 import type { ArticleInput } from '../archive/build-archive.ts';
 import { archiveOf, readArticleInputs, readBesideFiles, type BesideFiles } from '../archive/load-archive.ts';
@@ -27,13 +29,15 @@ export interface LoadReport {
 export interface ReadFolder {
   dir: string;
   inputs: ArticleInput[];
+  /** Each input's content hash. */
+  hashes: string[];
   beside: BesideFiles;
 }
 
 /** Stage 1: the article files and the files beside them. */
 export async function readFolder(dir: string): Promise<ReadFolder> {
   const [inputs, beside] = await Promise.all([readArticleInputs(dir), readBesideFiles(dir)]);
-  return { dir, inputs, beside };
+  return { dir, inputs, hashes: inputs.map((input) => hashOf(input.bytes)), beside };
 }
 
 export interface Extracted {
@@ -44,10 +48,10 @@ export interface Extracted {
 }
 
 /** Stage 2: each article's own result, from the cache where its file is unchanged. */
-export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null): Promise<Extracted> {
+export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[]): Promise<Extracted> {
   const version = extractorVersion();
   const cache = new ExtractionCache(cacheDir, version);
-  const results = await cache.readAll(inputs);
+  const results = await cache.readAll(inputs, hashes);
   return { results, version, cacheDir, cacheWriteFailures: cache.writeFailures };
 }
 
@@ -57,12 +61,12 @@ export function assemble(read: ReadFolder, extracted: Extracted): Archive {
 }
 
 /** What a build read, as the next build compares it: each file's hash, the files beside, the extractor. */
-function manifestOf(read: ReadFolder, extracted: Extracted): Manifest {
+export function manifestOf(read: ReadFolder, extractorVersion: string): Manifest {
   return {
-    files: Object.fromEntries(extracted.results.map((r) => [r.input.path, r.contentHash])),
+    files: Object.fromEntries(read.inputs.map((input, i) => [input.path, read.hashes[i]!])),
     people: read.beside.people.hash,
     corrections: read.beside.corrections.hash,
-    extractorVersion: extracted.version,
+    extractorVersion,
   };
 }
 
@@ -71,26 +75,30 @@ export interface LoadOptions {
   cacheDir?: string | null;
 }
 
-/** Stages 1–3 on an article folder, and what they did. */
-export async function loadArticles(dir: string, options: LoadOptions = {}): Promise<{ archive: Archive; read: ReadFolder; extracted: Extracted; report: LoadReport }> {
+/** Stages 2–3 on a folder read, and what all three did (`started`: when reading began). */
+export async function loadRead(read: ReadFolder, options: LoadOptions = {}, started = performance.now()): Promise<{ archive: Archive; report: LoadReport }> {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
-  const started = performance.now();
-  const read = await readFolder(dir);
   const readAt = performance.now();
-  const extracted = await extractArticles(read.inputs, cacheDir);
+  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes);
   const extractedAt = performance.now();
   const archive = assemble(read, extracted);
   const report: LoadReport = {
-    articlesDir: dir,
+    articlesDir: read.dir,
     cacheDir,
     extractorVersion: extracted.version,
-    manifest: manifestOf(read, extracted),
+    manifest: manifestOf(read, extracted.version),
     extracted: extracted.results.filter((r) => r.extracted).map((r) => r.input.path),
     fromCache: extracted.results.filter((r) => !r.extracted).length,
     cacheWriteFailures: extracted.cacheWriteFailures,
     ms: { read: readAt - started, extract: extractedAt - readAt, assemble: performance.now() - extractedAt },
   };
-  return { archive, read, extracted, report };
+  return { archive, report };
+}
+
+/** Stages 1–3 on an article folder, and what they did. */
+export async function loadArticles(dir: string, options: LoadOptions = {}): Promise<{ archive: Archive; report: LoadReport }> {
+  const started = performance.now();
+  return loadRead(await readFolder(dir), options, started);
 }
 
 /** The archive a build renders and where it came from: the article folder, or ARCHIVE_JSON (then nothing was loaded from articles). */
@@ -100,13 +108,28 @@ export interface Source {
   load: LoadReport | null;
 }
 
-/**
- * The archive to build the site from, chosen by the environment (src/site/archive-source.ts),
- * frozen: templates only read it, and Eleventy then shares it between pages instead of copying it.
- */
-export async function loadSource(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<Source> {
+/** What stage 1 read: an article folder, or an archive's JSON (ARCHIVE_JSON, src/site/archive-source.ts). */
+export type SourceRead = { folder: ReadFolder; started: number } | { json: string; hash: string };
+
+/** Stage 1 of the source the environment names. */
+export async function readSource(env: NodeJS.ProcessEnv = process.env): Promise<SourceRead> {
   const json = env['ARCHIVE_JSON'];
-  if (json) return { archive: deepFreeze(await readArchiveJson(json)), load: null };
-  const { archive, report } = await loadArticles(articlesDir(env) ?? DEFAULT_ARTICLES_DIR, options);
+  if (json) return { json, hash: hashOf(await readFile(json).catch(() => Buffer.alloc(0))) };
+  const started = performance.now();
+  return { folder: await readFolder(articlesDir(env) ?? DEFAULT_ARTICLES_DIR), started };
+}
+
+/**
+ * Stages 2–3 of a source read, the archive frozen: templates only read it, and Eleventy then shares
+ * it between pages instead of copying it.
+ */
+export async function loadFrom(read: SourceRead, options: LoadOptions = {}): Promise<Source> {
+  if ('json' in read) return { archive: deepFreeze(await readArchiveJson(read.json)), load: null };
+  const { archive, report } = await loadRead(read.folder, options, read.started);
   return { archive: deepFreeze(archive), load: report };
+}
+
+/** The archive to build the site from, chosen by the environment. */
+export async function loadSource(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<Source> {
+  return loadFrom(await readSource(env), options);
 }

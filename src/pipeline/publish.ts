@@ -23,6 +23,7 @@ import { writeFileAtomically } from '../io/atomic-write.ts';
 import { hashOf } from '../io/hash.ts';
 import { eachLimited } from '../io/pool.ts';
 import type { SiteFile } from '../io/site-files.ts';
+import type { Message } from '../record.ts';
 
 /**
  * A file as the output holds it: content hash, size and modification time, and for a page keyed by
@@ -35,10 +36,20 @@ function stateOf(file: SiteFile, size: number, mtimeMs: number): FileState {
   return file.inputKey ? [file.hash, size, mtimeMs, file.inputKey] : [file.hash, size, mtimeMs];
 }
 
+/** What the output was built from: the key of its inputs and code, and what the build reported of them. */
+export interface BuildRecord {
+  /** A hash of the build version and of every input (run-build.ts `buildKey`). */
+  key: string;
+  articleCount: number;
+  messages: Message[];
+}
+
 export interface OutputManifest {
   /** The output folder's inode when the manifest was written. */
   ino: number;
   files: Record<string, FileState>;
+  /** Absent in the manifests of older builds, and after a build finished from its journal by another. */
+  build?: BuildRecord;
 }
 
 export interface WriteSummary {
@@ -67,9 +78,10 @@ export async function readOutputManifest(cacheDir: string, output: string): Prom
   }
 }
 
-async function writeOutputManifest(cacheDir: string, output: string, files: Record<string, FileState>): Promise<void> {
+async function writeOutputManifest(cacheDir: string, output: string, files: Record<string, FileState>, build: BuildRecord | null): Promise<void> {
   await mkdir(join(cacheDir, 'outputs'), { recursive: true });
-  await writeFileAtomically(manifestPath(cacheDir, output), JSON.stringify({ ino: statSync(output).ino, files }));
+  const manifest: OutputManifest = { ino: statSync(output).ino, files, ...(build ? { build } : {}) };
+  await writeFileAtomically(manifestPath(cacheDir, output), JSON.stringify(manifest));
 }
 
 /** Forgets what the output holds: for builds that write into it directly (`npm start`). */
@@ -103,6 +115,7 @@ interface Journal {
   renames: string[];
   deletes: string[];
   files: Record<string, FileState>;
+  build?: BuildRecord;
 }
 
 /**
@@ -163,7 +176,7 @@ async function applyJournal(output: string, journal: Journal, cacheDir: string):
       await rmdir(d).catch(() => undefined);
     }
   }
-  if (complete) await writeOutputManifest(cacheDir, output, journal.files);
+  if (complete) await writeOutputManifest(cacheDir, output, journal.files, journal.build ?? null);
   else await forgetOutput(cacheDir, output);
 }
 
@@ -234,7 +247,7 @@ export interface Publication {
 }
 
 /** Every file into `temp`, which then replaces the output by renaming two folders. */
-async function writeWhole(output: string, temp: string, files: SiteFile[], cacheDir: string | null, reason: string): Promise<Publication> {
+async function writeWhole(output: string, temp: string, files: SiteFile[], cacheDir: string | null, reason: string, build: BuildRecord | null): Promise<Publication> {
   await mkdir(temp, { recursive: true });
   await materialise(temp, files);
   const states = statesOf(temp, files.map((f) => f.rel));
@@ -248,12 +261,12 @@ async function writeWhole(output: string, temp: string, files: SiteFile[], cache
     if (hadOutput) await rename(old, output);
     throw error;
   }
-  if (cacheDir) await writeOutputManifest(cacheDir, output, manifest).catch(() => undefined);
+  if (cacheDir) await writeOutputManifest(cacheDir, output, manifest, build).catch(() => undefined);
   return { summary: { mode: 'full', written: files.length, deleted: 0, unchanged: 0, reason }, garbage: hadOutput ? old : null };
 }
 
 /** Only the new and changed files into `temp`, then moved into the output through a journal; stale files deleted. */
-async function writeChanges(output: string, temp: string, files: SiteFile[], changed: SiteFile[], deletes: string[], kept: Record<string, FileState>, cacheDir: string): Promise<Publication> {
+async function writeChanges(output: string, temp: string, files: SiteFile[], changed: SiteFile[], deletes: string[], kept: Record<string, FileState>, cacheDir: string, build: BuildRecord | null): Promise<Publication> {
   await mkdir(temp, { recursive: true });
   await materialise(temp, changed);
   const staged = statesOf(temp, changed.map((f) => f.rel));
@@ -264,7 +277,7 @@ async function writeChanges(output: string, temp: string, files: SiteFile[], cha
     const state = staged.get(f.rel) ?? kept[f.rel]!;
     manifest[f.rel] = stateOf(f, state[1], state[2]);
   }
-  const journal: Journal = { temp, renames: applyOrder(changed.map((f) => f.rel)), deletes, files: manifest };
+  const journal: Journal = { temp, renames: applyOrder(changed.map((f) => f.rel)), deletes, files: manifest, ...(build ? { build } : {}) };
   await writeFileAtomically(journalPath(output), JSON.stringify(journal));
   await applyJournal(output, journal, cacheDir);
   await rm(journalPath(output), { force: true });
@@ -279,12 +292,22 @@ async function writeChanges(output: string, temp: string, files: SiteFile[], cha
  * which may already hold some of them): whole when `previous` gives a reason or most files
  * changed, else only the changes.
  */
-export async function publishSite(output: string, temp: string, files: SiteFile[], previous: PreviousOutput, cacheDir: string | null): Promise<Publication> {
+export async function publishSite(output: string, temp: string, files: SiteFile[], previous: PreviousOutput, cacheDir: string | null, build: BuildRecord | null = null): Promise<Publication> {
   const paths = uniquePaths(files);
   const { manifest, kept } = previous;
-  if (previous.reason !== null || manifest === null || cacheDir === null) return writeWhole(output, temp, files, cacheDir, previous.reason ?? 'nothing is known of the output');
+  if (previous.reason !== null || manifest === null || cacheDir === null) return writeWhole(output, temp, files, cacheDir, previous.reason ?? 'nothing is known of the output', build);
   const changed = files.filter((f) => kept[f.rel]?.[0] !== f.hash);
-  if (changed.length > files.length / 2) return writeWhole(output, temp, files, cacheDir, 'most files changed');
+  if (changed.length > files.length / 2) return writeWhole(output, temp, files, cacheDir, 'most files changed', build);
   const deletes = Object.keys(manifest.files).filter((rel) => !paths.has(rel));
-  return writeChanges(output, temp, files, changed, deletes, kept, cacheDir);
+  return writeChanges(output, temp, files, changed, deletes, kept, cacheDir, build);
+}
+
+/**
+ * The record of the build the output holds, when it was built from `key` and every file of it is
+ * as that build left it: then a build of the same key has nothing to write.
+ */
+export function upToDate(previous: PreviousOutput, key: string): BuildRecord | null {
+  const build = previous.manifest?.build;
+  if (previous.reason !== null || !build || build.key !== key) return null;
+  return Object.keys(previous.kept).length === Object.keys(previous.manifest!.files).length ? build : null;
 }

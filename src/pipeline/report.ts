@@ -96,6 +96,8 @@ export function formatReport(input: {
   search?: { indexed: string[]; kept: string[] };
   allWarnings?: boolean;
   fullListAt?: string | null;
+  /** The output was built before from the same inputs and code, and is as that build left it: nothing was done. */
+  upToDate?: boolean;
 }): string {
   const { load, changes, timings } = input;
   const lines: string[] = [];
@@ -114,7 +116,9 @@ export function formatReport(input: {
     lines.push('Problems: none');
   }
   const write = timings.publishMs > 0 ? `, write ${seconds(timings.publishMs)}` : '';
-  const stages = load
+  const stages = input.upToDate
+    ? `read and check ${seconds(timings.totalMs)}`
+    : load
     ? `read ${seconds(load.ms.read)}, extract ${seconds(load.ms.extract)}, archive ${seconds(load.ms.assemble)}, pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`
     : `pages ${seconds(timings.renderMs)}, search index ${seconds(timings.indexMs)} (while the pages render)${write}`;
   if (input.pages) {
@@ -129,6 +133,7 @@ export function formatReport(input: {
         : `Output: ${plural(w.written, 'file')} new or changed, ${plural(w.deleted, 'file')} deleted, ${plural(w.unchanged, 'file')} unchanged`,
     );
   }
+  if (input.upToDate) lines.push('Output: nothing to do: the site was built from these same articles and code, and every file is as that build left it');
   if (input.search) lines.push(describeSearchBundles(input.search));
   lines.push(`Built ${input.output}${input.files !== null ? ` (${plural(input.files, 'file')})` : ''} in ${seconds(timings.totalMs)}: ${stages}`);
   return lines.join('\n');

@@ -21,12 +21,13 @@ import { abandonBuild, type BuildPaths } from './build-paths.ts';
 import { cacheDirFromEnv } from './extraction-cache.ts';
 import { changesSince, finishBuild } from './finish-build.ts';
 import { indexSite } from './index-site.ts';
-import { loadSource } from './load-articles.ts';
-import type { Changes } from './manifest.ts';
-import { previousOutput, publishSite, recoverInterrupted, type FileState, type PreviousOutput } from './publish.ts';
+import { loadFrom, manifestOf, readSource, type SourceRead } from './load-articles.ts';
+import { diffManifest, readManifest, type Changes } from './manifest.ts';
+import { previousOutput, publishSite, recoverInterrupted, upToDate, type BuildRecord, type FileState, type PreviousOutput } from './publish.ts';
 import { renderSite, type Rendered } from './render-site.ts';
-import { formatProblems, selectProblems } from './report.ts';
-import { rendererVersion } from './versions.ts';
+import { formatProblems, formatReport, selectProblems } from './report.ts';
+import { buildVersion, extractorVersion, rendererVersion } from './versions.ts';
+import { hashOf } from '../io/hash.ts';
 
 /** Files without which the site is not complete: never publish a site that lacks one. */
 export const REQUIRED_FILES = ['index.html', 'pagefind/bundles.json', 'pagefind/quote-counts.json'];
@@ -93,18 +94,40 @@ function checkComplete(files: SiteFile[]): void {
   if (missing.length > 0) throw new Error(`the new site is incomplete (missing ${missing.join(', ')})`);
 }
 
+/** The key of a build: its version (the code, packages and settings) and every input it reads. */
+function buildKey(read: SourceRead): string {
+  const inputs = 'json' in read ? { json: read.hash } : manifestOf(read.folder, '');
+  return hashOf(buildVersion(), '\0', JSON.stringify(inputs));
+}
+
+type Built = { report: string; garbage: string | null };
+
+/** The report of a build that found the output built from the same key and intact: nothing is done. */
+async function reportUpToDate(record: BuildRecord, read: SourceRead, output: string, started: number): Promise<Built> {
+  const load = 'folder' in read ? { dir: read.folder.dir, manifest: manifestOf(read.folder, extractorVersion()) } : null;
+  const cacheDir = cacheDirFromEnv();
+  const changes = load && cacheDir ? diffManifest(await readManifest(cacheDir, load.dir, output), load.manifest) : null;
+  const totalMs = performance.now() - started;
+  const report = formatReport({ load: null, changes, articleCount: record.articleCount, messages: record.messages, output, timings: { totalMs, renderMs: 0, indexMs: 0, publishMs: 0 }, files: null, upToDate: true });
+  return { report, garbage: null };
+}
+
 /** The stages, from the article folder to the published site; returns the report, and what is no longer part of the output. */
-async function buildStages(paths: BuildPaths, options: BuildOptions, version: string): Promise<{ report: string; garbage: string | null }> {
+async function buildStages(paths: BuildPaths, options: BuildOptions, version: string): Promise<Built> {
   const started = performance.now();
   const { output, temp } = paths;
   const cacheDir = cacheDirFromEnv();
   if (await recoverInterrupted(output, cacheDir)) process.stderr.write(`The previous build stopped while updating ${output}; its changes were finished first.\n`);
   await removeLeftovers(output);
+  const previous: PreviousOutput = await previousOutput(output, cacheDir, options.clean);
 
-  const source = await loadSource();
+  const read = await readSource();
+  const key = buildKey(read);
+  const record = upToDate(previous, key);
+  if (record) return reportUpToDate(record, read, output, started);
+  const source = await loadFrom(read, { cacheDir });
   const changes = await changesSince(source.load, output);
   stopOnArticleErrors(source.archive, changes, options.allWarnings);
-  const previous: PreviousOutput = await previousOutput(output, cacheDir, options.clean);
   const unchanged = previous.manifest ? outputFiles(output, previous.kept) : null;
 
   const renderStarted = performance.now();
@@ -125,7 +148,8 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
   const files = [...rendered.files, ...indexed.files];
   checkComplete(files);
   const publishStarted = performance.now();
-  const published = await publishSite(output, temp, files, previous, cacheDir);
+  const built: BuildRecord = { key, articleCount: source.archive.articles.length, messages: [...source.archive.messages] };
+  const published = await publishSite(output, temp, files, previous, cacheDir, built);
   const publishMs = performance.now() - publishStarted;
   const report = await finishBuild({
     ...reportedArchive(source.archive),

@@ -5,7 +5,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { Message } from '../record.ts';
 import { lineColumn, message } from './messages.ts';
-import { parseEdtf } from '../extract/edtf.ts';
+import { parseEdtf } from './edtf.ts';
 
 export interface FrontMatter {
   title?: string;

@@ -32,7 +32,7 @@
 // they narrow the articles, and the search page keeps only the quotes of a result that match them.
 // The filter menus count quotes, not articles: see quoteCounts.
 import type { Archive, ArticleRecord, Paragraph, Quote, QuoteSpan } from '../record.ts';
-import { parseEdtf } from '../extract/edtf.ts';
+import { parseEdtf } from '../read/edtf.ts';
 import { displayDate } from '../site/dates.ts';
 import { html, type SafeHtml } from '../site/html.ts';
 import { siteModel, type SiteModel } from '../site/site-model.ts';

@@ -2,7 +2,7 @@
 // day), with a machine-readable <time>, and a note saying where a date came from when the editor
 // did not give it.
 import type { ArticleRecord, DateSource } from '../record.ts';
-import { formatEdtf, parseEdtf } from '../extract/edtf.ts';
+import { formatEdtf, parseEdtf } from '../read/edtf.ts';
 import { html, type SafeHtml } from './html.ts';
 
 export const UNDATED = 'Undated';

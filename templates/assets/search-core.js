@@ -330,7 +330,7 @@ export function decodeHead(id) {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "14 October 2015", "September 2015", "2015", as the site shows EDTF dates (src/extract/edtf.ts). */
+/** "14 October 2015", "September 2015", "2015", as the site shows EDTF dates (src/read/edtf.ts). */
 export function formatDate(edtf) {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(edtf ?? '');
   if (!m) return edtf ?? 'Undated';
