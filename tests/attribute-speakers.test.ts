@@ -65,6 +65,21 @@ test('the same person is one speaker across the archive', () => {
   assert.ok(peskov.roles.includes('Kremlin spokesman'));
 });
 
+test('a bare surname is the namesake the archive names far more often, and its own person when none is', () => {
+  const often = Object.fromEntries(
+    Array.from({ length: 4 }, (_, i) => [`often-${i}.txt`, `“The harbour will reopen in spring,” port director Ada Vennick said on day ${i + 1}.`]),
+  );
+  const bare = { 'bare.txt': '“Repairs are ahead of schedule,” Vennick told reporters.' };
+  const speakerOfBare = (files: Record<string, string>) => archiveOf(files).articles.find((a) => a.slug === 'bare')!.quotes[0]!.speakerId;
+  assert.equal(speakerOfBare({ ...often, ...bare }), 'ada-vennick');
+  // One article naming a namesake does not move the quote: four articles against one.
+  const namesake = { 'namesake.txt': '“We sell bread,” baker Tom Vennick said.' };
+  assert.equal(speakerOfBare({ ...often, ...bare, ...namesake }), 'ada-vennick');
+  // Two namesakes named about as often: the surname alone says neither.
+  const twice = { 'namesake-2.txt': '“Fresh every day,” baker Tom Vennick said again.' };
+  assert.equal(speakerOfBare({ 'one.txt': often['often-0.txt']!, ...bare, ...namesake, ...twice }), 'vennick');
+});
+
 test('every attribution names the rule that made it', () => {
   const r = recordOf('“Fine,” said Ana Ruiz. “Really fine.”');
   assert.deepEqual(r.quotes.map((q) => q.attribution.rule), ['verb-after', 'carry-over']);

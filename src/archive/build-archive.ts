@@ -132,18 +132,36 @@ function applyPeopleFile(records: ArticleRecord[], entries: PersonEntry[]): void
   }
 }
 
+/**
+ * A bare surname that several full names share is the one the archive names in at least this many
+ * times as many articles as all the others together: "Marlenko" in an article that names no one
+ * else is the Lucan Marlenko of hundreds of articles, not the Idris Marlenko of one. Else it stays
+ * a person of its own. (So one new article naming a namesake does not move every older quote of
+ * the well-known one.)
+ */
+export const DOMINANT_NAMESAKE = 4;
+
+/** The person a bare surname stands for, of the full names that have it (with the articles naming each), or null. */
+function namesakeOf(candidates: Map<string, number>): string | null {
+  const ranked = [...candidates].sort((a, b) => b[1] - a[1]);
+  const [first, ...rest] = ranked;
+  if (!first) return null;
+  const others = rest.reduce((n, [, articles]) => n + articles, 0);
+  return others === 0 || first[1] >= DOMINANT_NAMESAKE * others ? first[0] : null;
+}
+
 /** One person per speaker across the archive: a bare surname joins the full name that has it. */
 function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[] {
   applyPeopleFile(records, entries);
   const people = new Map<string, Person>();
-  const fullNames = new Map<string, string[]>(); // folded surname → ids of multi-word names
+  const fullNames = new Map<string, Map<string, number>>(); // folded surname → ids of multi-word names → articles naming each
   const spellings = new Map<string, string>(); // folded full name → the first id with it
   for (const r of records) for (const s of r.speakers) {
     if (s.kind === 'person' && s.name.includes(' ')) {
       if (!spellings.has(foldName(s.name))) spellings.set(foldName(s.name), s.id);
       const id = spellings.get(foldName(s.name))!;
-      const ids = fullNames.get(foldName(surnameOf(s.name))) ?? [];
-      if (!ids.includes(id)) ids.push(id);
+      const ids = fullNames.get(foldName(surnameOf(s.name))) ?? new Map<string, number>();
+      ids.set(id, (ids.get(id) ?? 0) + 1);
       fullNames.set(foldName(surnameOf(s.name)), ids);
     }
   }
@@ -154,8 +172,8 @@ function mergePeople(records: ArticleRecord[], entries: PersonEntry[]): Person[]
       // "Gerhard Schroeder" in one article is the "Gerhard Schröder" of another.
       const spelled = spellings.get(foldName(s.name));
       if (spelled && spelled !== s.id) rename.set(s.id, spelled);
-      const candidates = !s.name.includes(' ') ? fullNames.get(foldName(surnameOf(s.name))) ?? [] : [];
-      if (candidates.length === 1) rename.set(s.id, candidates[0]!);
+      const namesake = s.name.includes(' ') ? null : namesakeOf(fullNames.get(foldName(surnameOf(s.name))) ?? new Map());
+      if (namesake) rename.set(s.id, namesake);
     }
     for (const s of r.speakers) {
       const id = rename.get(s.id) ?? s.id;
