@@ -114,6 +114,14 @@ function scoreWith(weights: Record<string, number>, quotes: LabelledQuote[]): Sc
   });
 }
 
+/** Quotes whose source is a pronoun or role noun, against their weak labels (see weak-antecedents.ts). */
+function weakSummary(weights: Record<string, number>, quotes: LabelledQuote[]): string {
+  const model: AttributionModel = { trainedOn: { corpus: '', articles: 0, quotes: 0, candidates: 0 }, weights };
+  const weak = quotes.filter((q) => !q.scored);
+  const right = weak.filter((q) => q.right[q.candidates.indexOf(rankCandidates(model, q.candidates)[0]!.candidate)]).length;
+  return `pronoun and role-noun sources ${(right / (weak.length || 1)).toFixed(3)} of ${weak.length} (weak labels)`;
+}
+
 function summary(scored: Scored[]): string {
   const acc = scored.filter((s) => s.right).length / scored.length;
   const sure = scored.filter((s) => s.confidence >= 0.9);
@@ -131,9 +139,10 @@ function crossValidate(quotes: LabelledQuote[]): void {
   const all: Scored[] = [];
   for (const outlet of outlets) {
     const held = quotes.filter((q) => q.outlet === outlet);
-    const scored = scoreWith(train(quotes.filter((q) => q.outlet !== outlet)), held);
+    const weights = train(quotes.filter((q) => q.outlet !== outlet));
+    const scored = scoreWith(weights, held);
     all.push(...scored);
-    console.log(`  held out ${outlet.padEnd(13)} ${summary(scored)}; ${sieveSummary(held)}`);
+    console.log(`  held out ${outlet.padEnd(13)} ${summary(scored)}; ${sieveSummary(held)}; ${weakSummary(weights, held)}`);
   }
   console.log(`  all held out      ${summary(all)}`);
   for (const [lo, hi] of [[0, 0.5], [0.5, 0.7], [0.7, 0.9], [0.9, 0.97], [0.97, 1.01]] as const) {
@@ -168,7 +177,7 @@ function main(args: string[]): void {
     weights,
   };
   writeFileSync(MODEL_PATH, JSON.stringify(model, null, 1) + '\n');
-  console.log(`wrote ${MODEL_PATH.pathname}: ${Object.keys(weights).length} weights; trained fit ${summary(scoreWith(weights, labelled.quotes))} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`wrote ${MODEL_PATH.pathname}: ${Object.keys(weights).length} weights; trained fit ${summary(scoreWith(weights, labelled.quotes))}; ${weakSummary(weights, labelled.quotes)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 // Run as a command; imported (by a test or a notebook-like script), only the functions are wanted.
