@@ -20,6 +20,8 @@ import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { fitConditionalLogit, type Example } from './attribution/conditional-logit.ts';
 import { weakLabeller } from './attribution/weak-antecedents.ts';
 import { pairQuotes, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
+import { crossValidateSpeech, labelSpans, speechSummary, trainSpeech } from './attribution/speech-spans.ts';
+import { SPEECH_MODEL_PATH, type SpeechModel } from '../src/extract/speech-spans.ts';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared');
 const TRAIN_TEXT = join(SHARED, 'corpora', 'polnear-train', 'text');
@@ -39,13 +41,13 @@ interface LabelledQuote {
 const nameOf = (c: SpeakerCandidate): string | null => c.entity?.name ?? (c.unnamedRole ? `unnamed ${c.unnamedRole}` : null);
 
 /** Extracts one corpus with the sieve alone and labels every scored quote's candidates. */
-export function labelCorpus(textDir: string, goldDir: string): { quotes: LabelledQuote[]; articles: number; unreachable: number } {
+export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechModel): { quotes: LabelledQuote[]; articles: number; unreachable: number } {
   const quotes: LabelledQuote[] = [];
   let articles = 0;
   let unreachable = 0;
   for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {
     const seen: Array<{ text: string; ranked: RankedCandidate[] }> = [];
-    readArticle({ path: join(textDir, file), bytes: readFileSync(join(textDir, file)) }, { ranker: null, onCandidates: (q, ranked) => seen.push({ text: q.text, ranked }) });
+    readArticle({ path: join(textDir, file), bytes: readFileSync(join(textDir, file)) }, { ranker: null, ...(speech ? { speech } : {}), onCandidates: (q, ranked) => seen.push({ text: q.text, ranked }) });
     const weakLabel = weakLabeller(join(textDir, '..', 'attributions'), join(textDir, file));
     const gold = (JSON.parse(readFileSync(join(goldDir, file.replace(/\.txt$/, '.json')), 'utf8')) as { quotes: GoldQuote[] }).quotes;
     articles++;
@@ -112,6 +114,14 @@ function scoreWith(weights: Record<string, number>, quotes: LabelledQuote[]): Sc
   });
 }
 
+/** Quotes whose source is a pronoun or role noun, against their weak labels (see weak-antecedents.ts). */
+function weakSummary(weights: Record<string, number>, quotes: LabelledQuote[]): string {
+  const model: AttributionModel = { trainedOn: { corpus: '', articles: 0, quotes: 0, candidates: 0 }, weights };
+  const weak = quotes.filter((q) => !q.scored);
+  const right = weak.filter((q) => q.right[q.candidates.indexOf(rankCandidates(model, q.candidates)[0]!.candidate)]).length;
+  return `pronoun and role-noun sources ${(right / (weak.length || 1)).toFixed(3)} of ${weak.length} (weak labels)`;
+}
+
 function summary(scored: Scored[]): string {
   const acc = scored.filter((s) => s.right).length / scored.length;
   const sure = scored.filter((s) => s.confidence >= 0.9);
@@ -129,9 +139,10 @@ function crossValidate(quotes: LabelledQuote[]): void {
   const all: Scored[] = [];
   for (const outlet of outlets) {
     const held = quotes.filter((q) => q.outlet === outlet);
-    const scored = scoreWith(train(quotes.filter((q) => q.outlet !== outlet)), held);
+    const weights = train(quotes.filter((q) => q.outlet !== outlet));
+    const scored = scoreWith(weights, held);
     all.push(...scored);
-    console.log(`  held out ${outlet.padEnd(13)} ${summary(scored)}; ${sieveSummary(held)}`);
+    console.log(`  held out ${outlet.padEnd(13)} ${summary(scored)}; ${sieveSummary(held)}; ${weakSummary(weights, held)}`);
   }
   console.log(`  all held out      ${summary(all)}`);
   for (const [lo, hi] of [[0, 0.5], [0.5, 0.7], [0.7, 0.9], [0.9, 0.97], [0.97, 1.01]] as const) {
@@ -150,7 +161,14 @@ function main(args: string[]): void {
     return;
   }
   const started = performance.now();
-  const labelled = labelCorpus(TRAIN_TEXT, TRAIN_GOLD);
+  // First the speech model (which quoted stretches are speech), as the speaker model sees only those.
+  const spans = labelSpans(TRAIN_TEXT, TRAIN_GOLD);
+  console.log(`PolNeAR train: ${spans.spans.length} quoted stretches, ${spans.spans.filter((s) => s.speech).length} of them gold quotes (of ${spans.goldQuotes}); keeping all: ${speechSummary({ bias: 100 }, spans.spans, spans.goldQuotes)}`);
+  if (args.includes('--cross-validate')) crossValidateSpeech(spans.spans, spans.goldByOutlet);
+  const speech: SpeechModel = { trainedOn: { corpus: 'PolNeAR train', articles: spans.articles, spans: spans.spans.length }, weights: trainSpeech(spans.spans) };
+  writeFileSync(SPEECH_MODEL_PATH, JSON.stringify(speech, null, 1) + '\n');
+  console.log(`wrote ${SPEECH_MODEL_PATH.pathname}: ${Object.keys(speech.weights).length} weights; trained fit ${speechSummary(speech.weights, spans.spans, spans.goldQuotes)}`);
+  const labelled = labelCorpus(TRAIN_TEXT, TRAIN_GOLD, speech);
   console.log(`PolNeAR train: ${labelled.articles} articles, ${labelled.quotes.filter((q) => q.scored).length} scored quotes and ${labelled.quotes.filter((q) => !q.scored).length} whose source is a pronoun or role noun, ${labelled.unreachable} with no right candidate; ${sieveSummary(labelled.quotes)}`);
   if (args.includes('--cross-validate')) crossValidate(labelled.quotes);
   const weights = train(labelled.quotes);
@@ -159,7 +177,7 @@ function main(args: string[]): void {
     weights,
   };
   writeFileSync(MODEL_PATH, JSON.stringify(model, null, 1) + '\n');
-  console.log(`wrote ${MODEL_PATH.pathname}: ${Object.keys(weights).length} weights; trained fit ${summary(scoreWith(weights, labelled.quotes))} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`wrote ${MODEL_PATH.pathname}: ${Object.keys(weights).length} weights; trained fit ${summary(scoreWith(weights, labelled.quotes))}; ${weakSummary(weights, labelled.quotes)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 // Run as a command; imported (by a test or a notebook-like script), only the functions are wanted.

@@ -98,7 +98,7 @@ test('a quote’s words changed re-render the pages that list it: its speaker’
   const before = archiveOf(ARTICLES);
   const article = before.articles.find((a) => a.quotes.some((q) => q.speakerId !== null && q.date !== null && /^\w{4,}/.test(q.text)))!;
   const quote = article.quotes.find((q) => q.speakerId !== null && q.date !== null && /^\w{4,}/.test(q.text))!;
-  const changed = ARTICLES.map((a) => (article.source.endsWith(a.name) ? { ...a, text: a.text.replace(quote.text, quote.text.replace(/^\w+/, 'Zebras')) } : a));
+  const changed = ARTICLES.map((a) => (article.source.endsWith(a.name) ? { ...a, text: a.text.replace(quote.text, quote.text.replace(/^\w+/, (w) => (/^\p{Lu}/u.test(w) ? 'Zebras' : 'zebras'))) } : a));
   const { rendered } = await rebuild(before, archiveOf(changed));
   assert.ok(rendered.has(`speakers/${quote.speakerId}/index.html`));
   assert.ok(rendered.has(`dates/${quote.date!.slice(0, 4)}/${quote.date!.slice(5, 7)}/index.html`));

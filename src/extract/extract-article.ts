@@ -14,6 +14,7 @@ import { gatherEntities, slugify, SpeakerResolver, type Entity, type EntityTable
 import type { Range } from './sentences.ts';
 import { splitBlocks, toParagraphs } from './split-paragraphs.ts';
 import { splitQuotes, type QuoteCandidate } from './split-quotes.ts';
+import { defaultSpeechModel, punctuationOutside, SPEECH_THRESHOLD, speechFeatures, speechProbability, type SpeechModel } from './speech-spans.ts';
 
 export interface ArticleInputText {
   /** The file as given, for messages and the record's `source`. */
@@ -33,9 +34,6 @@ export interface ExtractedArticle {
   yearless: { month: number; day: number } | null;
 }
 
-// Words before a quote that mark it as a name or a term, not speech: so-called “Islamic state”.
-const NOT_SPEECH_BEFORE = /(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|the word|the words|the term|the phrase|the slogan|the hashtag|branded|labell?ed as)\s*$/iu;
-
 function titleOf(paragraphs: Paragraph[], fm: FrontMatter): { title: string | null; titleSource: TitleSource | null } {
   const headline = paragraphs.find((p) => p.role === 'headline');
   if (headline) return { title: headline.text, titleSource: 'text' };
@@ -53,23 +51,6 @@ function kindOf(body: string, c: QuoteCandidate, paragraphs: Paragraph[]): Quote
   const opensSentence = (atParagraphStart && first.start - para.start < 8) || /(?:[.!?:…]|,|[–—―-]|\b(?:said|says|added|told \S+|asked|wrote|tweeted))$/iu.test(before);
   const startsUpper = /^[\p{Lu}\p{N}]/u.test(text) || /^['"‘“…]/u.test(text);
   return opensSentence && startsUpper && text.split(/\s+/).length >= 3 ? 'direct' : 'partial';
-}
-
-function isNotSpeech(body: string, c: QuoteCandidate, attribution: FoundAttribution, paragraphs: Paragraph[]): boolean {
-  const first = c.parts[0]!;
-  const para = paragraphs[first.paragraph]!;
-  const before = body.slice(Math.max(para.start, first.start - 30), first.start).replace(/["“”„«»‘’'`]+$/u, '');
-  const text = body.slice(first.start, c.parts.at(-1)!.end);
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (para.role === 'caption' || para.role === 'furniture') return true;
-  if (words.length <= 4 && NOT_SPEECH_BEFORE.test(before)) return true;
-  // A short unattributed quote is a term, a title or irony, not somebody's words.
-  if (attribution.rule === 'none' && words.length < 6) return true;
-  // Titles and names: every word capitalised and no sentence punctuation.
-  if (words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) && !/[.!?]$/u.test(text) && attribution.rule !== 'dash-credit') {
-    return attribution.rule === 'sentence-subject' || attribution.rule === 'none';
-  }
-  return false;
 }
 
 function quoteRangesByParagraph(candidates: QuoteCandidate[], paragraphs: Paragraph[]): Map<number, Range[]> {
@@ -138,6 +119,10 @@ export interface ExtractOptions {
   ranker?: AttributionModel | null;
   /** Sees every quote with its ranked candidates (training and review read them). */
   onCandidates?: (quote: Quote, ranked: RankedCandidate[]) => void;
+  /** The model that tells speech from titles and terms in quote marks; null keeps every quoted stretch (as training reads features). Default: the committed model. */
+  speech?: SpeechModel | null;
+  /** Sees every quoted stretch outside captions with its features, before the speech model decides. */
+  onSpan?: (text: string, features: string[]) => void;
 }
 
 export function extractArticle(input: ArticleInputText, options: ExtractOptions = {}): ExtractedArticle {
@@ -161,7 +146,8 @@ export function extractArticle(input: ArticleInputText, options: ExtractOptions 
   const table = gatherEntities(paragraphs, ranges, named);
   const resolver = new SpeakerResolver(table, paragraphs, ranges, body);
   const ranker = options.ranker === undefined ? defaultModel() : options.ranker;
-  const { quotes, speakers } = attributeSpeakers({ body, slug, paragraphs, candidates, proposals, attributions, table, resolver, ranker, options });
+  const speech = options.speech === undefined ? defaultSpeechModel() : options.speech;
+  const { quotes, speakers } = attributeSpeakers({ body, slug, paragraphs, candidates, proposals, attributions, table, resolver, ranker, speech, punctuationOutside: punctuationOutside(body), options });
   for (const q of quotes) if (q.speakerId === null) messages.push(message('warning', 'no-speaker', `No speaker found for the quote “${q.text.slice(0, 40)}…”`, input.source, at(q.start)));
 
   const dated = dateOf(input.frontMatter, paragraphs);
@@ -198,6 +184,9 @@ interface SpeakerContext {
   table: EntityTable;
   resolver: SpeakerResolver;
   ranker: AttributionModel | null;
+  speech: SpeechModel | null;
+  /** The article's style of closing a quote (see speech-spans.ts). */
+  punctuationOutside: boolean;
   options: ExtractOptions;
 }
 
@@ -212,6 +201,8 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
   let previous: { key: string; paragraph: number; end: number } | null = null;
   const quotedBefore = new Set<string>();
   const weighed: RankedCandidate[][] = [];
+  const quotesIn = new Map<number, number>();
+  for (const c of ctx.candidates) quotesIn.set(c.parts[0]!.paragraph, (quotesIn.get(c.parts[0]!.paragraph) ?? 0) + 1);
   const nextOf = (i: number): QuoteSituation['next'] => {
     const [c, next] = [ctx.candidates[i]!, ctx.candidates[i + 1]];
     const mention = next ? ctx.attributions[i + 1]!.mention : null;
@@ -230,7 +221,7 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
       sieveKey = previous.key;
       attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
     }
-    if (isNotSpeech(body, c, attribution, paragraphs)) return;
+    if (!isSpeech(ctx, i, attribution, quotesIn)) return;
     const situation: QuoteSituation = {
       start: first.start,
       end: last.end,
@@ -252,6 +243,32 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
   const final = finalSpeakers(ctx.table, speakers, quotes);
   quotes.forEach((q, i) => (q.attribution.alternatives = alternativesOf(weighed[i]!)));
   return { quotes, speakers: final };
+}
+
+/** Captions and furniture are never speech; elsewhere the speech model decides (null: every stretch is kept). */
+function isSpeech(ctx: SpeakerContext, i: number, attribution: FoundAttribution, quotesIn: Map<number, number>): boolean {
+  const c = ctx.candidates[i]!;
+  const first = c.parts[0]!;
+  const last = c.parts.at(-1)!;
+  const paragraph = ctx.paragraphs[first.paragraph]!;
+  if (paragraph.role === 'caption' || paragraph.role === 'furniture') return false;
+  const features = speechFeatures({
+    body: ctx.body,
+    paragraph,
+    start: first.start,
+    end: last.end,
+    parts: c.parts.length,
+    single: c.single,
+    unclosed: c.unclosed,
+    rule: attribution.rule,
+    proposals: ctx.proposals[i]!.length,
+    kind: kindOf(ctx.body, c, ctx.paragraphs),
+    quotesInParagraph: quotesIn.get(first.paragraph) ?? 1,
+    punctuationOutside: ctx.punctuationOutside,
+  });
+  ctx.options.onSpan?.(ctx.body.slice(first.start, last.end), features);
+  // A quote cut around its own attribution ("…, – said Peskov. – …") is speech: the text says so.
+  return ctx.speech === null || c.inside !== undefined || speechProbability(ctx.speech, features) >= SPEECH_THRESHOLD;
 }
 
 /** The quote's record with the top candidate as its speaker (recorded in `speakers`). */

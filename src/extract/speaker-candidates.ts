@@ -95,7 +95,12 @@ export class CandidateFinder {
     this.addNearby(q, byKey);
     if (q.proposals.length === 0) nobody.features.push('nobody:no-rule');
     const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end), subject: this.lastSubjectBefore(q.start) };
-    for (const c of byKey.values()) if (c.key !== NOBODY) c.features.push(...this.describe(c, q, nearest));
+    const pronoun = this.pronounContext(q);
+    for (const c of byKey.values()) {
+      if (c.key === NOBODY) continue;
+      c.features.push(...this.describe(c, q, nearest));
+      if (pronoun && c.entity) c.features.push(...pronounFeatures(pronoun, c.entity));
+    }
     return [...byKey.values()];
   }
 
@@ -130,6 +135,43 @@ export class CandidateFinder {
       const key = candidateKey({ entity: e, unnamedRole: null });
       if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', ...this.beside(q, e)] });
     }
+  }
+
+  /**
+   * When the sieve's mention is "he" or "she": the people who could be meant, ranked by how recently
+   * the writer named them before the pronoun (the same gender, or a gender not known), and the one
+   * of them who spoke last (named before a verb of saying).
+   */
+  private pronounContext(q: QuoteSituation): PronounContext | null {
+    const first = q.proposals[0];
+    const mention = first?.mention;
+    if (!first || mention?.kind !== 'pronoun' || (mention.gender !== 'male' && mention.gender !== 'female')) return null;
+    const gender = mention.gender;
+    const latest: Array<{ e: Entity; at: number }> = [];
+    for (const e of this.table.entities) {
+      if (e.kind !== 'person' || (e.gender !== 'unknown' && e.gender !== gender)) continue;
+      const at = lastBelow(e.positions, first.at);
+      if (at !== undefined) latest.push({ e, at });
+    }
+    latest.sort((a, b) => b.at - a.at);
+    const compatible = new Map(latest.map((l, i) => [l.e, i]));
+    const same = new Map(latest.filter((l) => l.e.gender === gender).map((l, i) => [l.e, i]));
+    // Who spoke last: the latest mention, among the people it could be, followed by a verb of saying.
+    let speaker: Entity | null = null;
+    let speakerAt = -1;
+    for (const { e } of latest.slice(0, 4)) {
+      for (let i = e.positions.length - 1; i >= 0; i--) {
+        const at = e.positions[i]!;
+        if (at >= first.at) continue;
+        if (at <= speakerAt) break;
+        if (this.speaksAt(at)) {
+          speaker = e;
+          speakerAt = at;
+          break;
+        }
+      }
+    }
+    return { gender, compatible, same, speaker, insideSameGender: thirdPerson(q.text, gender) };
   }
 
   /** What a bystander stands beside: the sieve's mention, and whether a pronoun could be them. */
@@ -264,6 +306,31 @@ export class CandidateFinder {
     return best?.e ?? null;
   }
 }
+
+interface PronounContext {
+  gender: 'male' | 'female';
+  /** Rank by latest mention before the pronoun among people of its gender or of no known gender. */
+  compatible: Map<Entity, number>;
+  /** The same among people of its gender. */
+  same: Map<Entity, number>;
+  speaker: Entity | null;
+  /** The quote speaks of a "he" (or a "she") itself: someone else of that gender, often. */
+  insideSameGender: boolean;
+}
+
+function pronounFeatures(p: PronounContext, e: Entity): string[] {
+  const f: string[] = [];
+  const compatible = p.compatible.get(e);
+  if (compatible !== undefined) f.push(`pronoun:latest-compatible:${Math.min(compatible, 2)}`);
+  const same = p.same.get(e);
+  if (same !== undefined) f.push(`pronoun:latest-same-gender:${Math.min(same, 2)}`);
+  if (p.speaker === e) f.push('pronoun:spoke-last');
+  if (p.insideSameGender && e.gender === p.gender) f.push('pronoun:quote-speaks-of-same-gender');
+  return f;
+}
+
+const THIRD_PERSON = { male: /\b(?:he|him|his|himself)\b/i, female: /\b(?:she|her|hers|herself)\b/i };
+const thirdPerson = (text: string, gender: 'male' | 'female') => THIRD_PERSON[gender].test(text);
 
 /** "a spokesman" is someone new; "the company" an institution: neither is a person named before. */
 function unnamedHow(text: string, role: string): string {
