@@ -4,8 +4,9 @@
 //
 // For each size N, on a synthetic archive of N articles (scripts/make-synthetic-archive.ts):
 // - clean build: `npm run build` with an empty extraction cache;
-// - warm full build: the same with the cache full and no article changed (what a template change costs);
-// - rebuild after adding one article;
+// - a build with nothing changed (the cache full, no article changed);
+// - rebuild after adding one article dated after all others (today's news), then after adding one
+//   of an older year (a back issue, which may change who older quotes are by);
 // each with wall time, the report's stage timings, peak memory (the largest process, from
 // /usr/bin/time, and the whole process tree, sampled from /proc), the search index's size and the
 // output's size; and the baseline: a plain Eleventy site of the same files (one page per article,
@@ -171,6 +172,7 @@ function moveAside(work: string, path: string): void {
 const tail = (text: string) => text.trim().split('\n').filter((l) => !l.startsWith('  /')).slice(-6);
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const s = (n: number) => `${n.toFixed(1)} s`;
+const pct = (ratio: number) => `${(100 * ratio).toFixed(0)} %`;
 
 async function benchSize(n: number, work: string, withBaseline: boolean): Promise<Record<string, unknown>> {
   const articles = join(work, `articles-${n}`);
@@ -191,12 +193,21 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   console.error(`[${n}] clean ${s(clean.seconds)}; warm full build…`);
   const warm = await ourBuild(articles, cache, output);
   console.error(`[${n}] warm ${s(warm.seconds)}; rebuild after adding one article…`);
-  // One new article, as an editor would add it: a synthetic article from a larger archive.
-  const [extra] = syntheticArticles(n + 1, readSourceText('articles')).slice(-1);
-  const added = join(articles, `zz-added-${extra!.name}`);
-  writeFileSync(added, extra!.text);
+  // One new article, as an editor adds it: today's news, dated after every article of the archive.
+  const newest = readdirSync(articles).filter((name) => /^\d{4}-\d{2}-\d{2}-/.test(name)).sort().at(-1)!.slice(0, 10);
+  const today = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const [fresh] = syntheticArticles(n + 2, readSourceText('articles')).slice(-1);
+  const added = join(articles, `zz-added-${today}-${fresh!.name.slice(11)}`);
+  writeFileSync(added, fresh!.text.replace(/^date: .*$/m, `date: ${today}`));
   const rebuild = await ourBuild(articles, cache, output);
+  // And one of an older year, as an archive's back issues are added (it may change who older quotes are by).
+  console.error(`[${n}] rebuild ${s(rebuild.seconds)}; rebuild after adding an article of an older year…`);
+  const [old] = syntheticArticles(n + 1, readSourceText('articles')).slice(-1);
+  const addedOld = join(articles, `zz-added-${old!.name}`);
+  writeFileSync(addedOld, old!.text);
+  const rebuildOld = await ourBuild(articles, cache, output);
   unlinkSync(added);
+  unlinkSync(addedOld);
   const extractedInRebuild = /Extraction: ([\d,]+) files? extracted/.exec(rebuild.stdout)?.[1] ?? '?';
   let base: Awaited<ReturnType<typeof baseline>> | null = null;
   if (withBaseline) {
@@ -209,6 +220,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
     clean: { seconds: clean.seconds, maxRssMb: clean.maxRssMb, treeRssMb: clean.treeRssMb, stages: stages(clean.stdout), report: tail(clean.stdout) },
     warmFull: { seconds: warm.seconds, maxRssMb: warm.maxRssMb, treeRssMb: warm.treeRssMb, stages: stages(warm.stdout), report: tail(warm.stdout) },
     rebuildAddOne: { seconds: rebuild.seconds, maxRssMb: rebuild.maxRssMb, treeRssMb: rebuild.treeRssMb, stages: stages(rebuild.stdout), extracted: extractedInRebuild, report: tail(rebuild.stdout) },
+    rebuildAddOld: { seconds: rebuildOld.seconds, maxRssMb: rebuildOld.maxRssMb, treeRssMb: rebuildOld.treeRssMb, stages: stages(rebuildOld.stdout), report: tail(rebuildOld.stdout) },
     output: { mb: site.mb, files: site.files },
     index: { mb: index.mb, files: index.files },
     baseline: base && {
@@ -219,15 +231,16 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
       output: sizeOf(join(work, `baseline-${n}`)),
       index: sizeOf(join(work, `baseline-${n}`, 'pagefind')),
     },
-    ratios: base && { cleanToBaseline: clean.seconds / base.seconds, warmToBaseline: warm.seconds / base.seconds, rebuildToClean: rebuild.seconds / clean.seconds, rebuildToWarm: rebuild.seconds / warm.seconds },
+    ratios: { cleanToBaseline: base ? clean.seconds / base.seconds : null, warmToClean: warm.seconds / clean.seconds, rebuildToClean: rebuild.seconds / clean.seconds, rebuildOldToClean: rebuildOld.seconds / clean.seconds },
     load: readFileSync('/proc/loadavg', 'utf8').trim(),
   };
   writeFileSync(join(work, `results-${n}.json`), JSON.stringify(result, null, 2));
   moveAside(work, join(work, `baseline-${n}`));
   console.log(
     `N=${n}: clean ${s(clean.seconds)} (${mb(Math.max(clean.maxRssMb, clean.treeRssMb))}), warm full ${s(warm.seconds)}, ` +
-      `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}` +
-      (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×, warm/baseline ${(warm.seconds / base.seconds).toFixed(2)}×, rebuild/clean ${(100 * rebuild.seconds / clean.seconds).toFixed(0)}%` : ''),
+      `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), +1 of an older year ${s(rebuildOld.seconds)}, output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}; ` +
+      `warm/clean ${pct(warm.seconds / clean.seconds)}, rebuild/clean ${pct(rebuild.seconds / clean.seconds)}, older-year rebuild/clean ${pct(rebuildOld.seconds / clean.seconds)}` +
+      (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×` : ''),
   );
   return result;
 }
@@ -239,14 +252,17 @@ function table(work: string): string {
     .map((n) => JSON.parse(readFileSync(join(work, n), 'utf8')) as Record<string, any>)
     .sort((a, b) => a.articles - b.articles);
   const out = [
-    '| articles | clean build | full build, cache warm | rebuild after adding 1 | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | warm ÷ baseline | rebuild ÷ clean |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| articles | clean build | nothing changed | rebuild after adding 1 (today’s) | … 1 of an older year | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | nothing changed ÷ clean | rebuild ÷ clean | older-year rebuild ÷ clean |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    const peak = Math.max(r.clean.maxRssMb, r.clean.treeRssMb, r.warmFull.maxRssMb, r.warmFull.treeRssMb, r.rebuildAddOne.maxRssMb, r.rebuildAddOne.treeRssMb);
+    const runs = [r.clean, r.warmFull, r.rebuildAddOne, r.rebuildAddOld].filter(Boolean);
+    const peak = Math.max(...runs.flatMap((run) => [run.maxRssMb, run.treeRssMb]));
     const b = r.baseline;
+    const old = r.rebuildAddOld;
+    const ofClean = (run: { seconds: number } | undefined) => (run ? `${Math.round((100 * run.seconds) / r.clean.seconds)} %` : '–');
     out.push(
-      `| ${r.articles.toLocaleString('en')} | ${s(r.clean.seconds)} | ${s(r.warmFull.seconds)} | ${s(r.rebuildAddOne.seconds)} | ${(peak / 1024).toFixed(1)} GB | ${mb(r.output.mb)}, ${r.output.files.toLocaleString('en')} files | ${mb(r.index.mb)} | ${b ? `${s(b.seconds)} (${s(b.eleventySeconds)} + ${s(b.pagefindSeconds)})` : '–'} | ${b ? `${(r.clean.seconds / b.seconds).toFixed(1)}×` : '–'} | ${b ? `${(r.warmFull.seconds / b.seconds).toFixed(1)}×` : '–'} | ${Math.round((100 * r.rebuildAddOne.seconds) / r.clean.seconds)} % |`,
+      `| ${r.articles.toLocaleString('en')} | ${s(r.clean.seconds)} | ${s(r.warmFull.seconds)} | ${s(r.rebuildAddOne.seconds)} | ${old ? s(old.seconds) : '–'} | ${(peak / 1024).toFixed(2)} GB | ${mb(r.output.mb)}, ${r.output.files.toLocaleString('en')} files | ${mb(r.index.mb)} | ${b ? `${s(b.seconds)} (${s(b.eleventySeconds)} + ${s(b.pagefindSeconds)})` : '–'} | ${b ? `${(r.clean.seconds / b.seconds).toFixed(2)}×` : '–'} | ${ofClean(r.warmFull)} | ${ofClean(r.rebuildAddOne)} | ${ofClean(old)} |`,
     );
   }
   return out.join('\n');

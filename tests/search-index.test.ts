@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, check, chunkSizeFor, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
-import { BUNDLES_FILE, bundleDocuments, bundleName, groupYears, type BundlesFile } from '../src/search/search-bundles.ts';
+import { BUNDLES_FILE, bundleDocuments, bundleName, groupByYear, groupYears, type BundlesFile } from '../src/search/search-bundles.ts';
 import {
   COMMON_WORDS,
   markCommonWords,
@@ -235,6 +235,19 @@ test('puts each article in the bundle of its year, undated articles in one of th
   assert.deepEqual(listed.bundles.map((b) => [b.name, b.pages, b.quotes]), [['2021', 2, quotesOf(true)], ['undated', 1, quotesOf(false)]]);
   // Each bundle's word-index chunks shrink with it (a word then costs about as much over all bundles as over one index).
   assert.ok(chunkSizeFor(2_000) < chunkSizeFor(10_000) && chunkSizeFor(10) > 0);
+});
+
+test('gives the newest month of a large newest bundle a bundle of its own, where new articles land', () => {
+  const dates = ['2014-03-02', '2015-01-10', '2015-06-01', '2015-06', '2015', '2015-06-30', null];
+  const groups = (splitAt: number) => groupByYear(dates, (d) => d, 1, splitAt).map((g) => [g.name, g.items]);
+  assert.deepEqual(groups(3), [
+    ['2015-06', ['2015-06-01', '2015-06', '2015-06-30']],
+    ['2015', ['2015-01-10', '2015']],
+    ['2014', ['2014-03-02']],
+    ['undated', [null]],
+  ]);
+  // Below the size that pays for a bundle of its own, the newest group stays whole.
+  assert.deepEqual(groups(100).map(([name]) => name), ['2015', '2014', 'undated']);
 });
 
 test('indexes again only the bundles whose documents changed, and keeps the others as they are', async () => {

@@ -17,13 +17,16 @@ export async function changesSince(load: LoadReport | null, output: string): Pro
   return diffManifest(await readManifest(load.cacheDir, load.articlesDir, output), load.manifest);
 }
 
+/** Every problem of the last build, one per line, in the cache folder. */
+export const PROBLEMS_FILE = 'build-problems.txt';
+
 /** Records the build for the next one; returns where the full list of problems is, if it was written. */
 async function recordBuild(load: LoadReport, output: string, messages: readonly Message[]): Promise<string | null> {
   if (load.cacheDir === null) return null;
   await writeManifest(load.cacheDir, load.articlesDir, output, load.manifest).catch(() => undefined);
   await new ExtractionCache(load.cacheDir, load.extractorVersion).pruneOtherVersions().catch(() => 0);
   if (messages.length === 0) return null;
-  const path = join(load.cacheDir, 'build-problems.txt');
+  const path = join(load.cacheDir, PROBLEMS_FILE);
   return writeFile(path, messages.map(formatMessage).join('\n') + '\n').then(
     () => path,
     () => null,

@@ -19,7 +19,7 @@ import type { OutputFiles } from '../site/write-pages.ts';
 import { acquireLock } from './lock.ts';
 import { abandonBuild, type BuildPaths } from './build-paths.ts';
 import { cacheDirFromEnv } from './extraction-cache.ts';
-import { changesSince, finishBuild } from './finish-build.ts';
+import { changesSince, finishBuild, PROBLEMS_FILE } from './finish-build.ts';
 import { indexSite } from './index-site.ts';
 import { loadFrom, manifestOf, readSource, type SourceRead } from './load-articles.ts';
 import { diffManifest, readManifest, type Changes } from './manifest.ts';
@@ -108,7 +108,9 @@ async function reportUpToDate(record: BuildRecord, read: SourceRead, output: str
   const cacheDir = cacheDirFromEnv();
   const changes = load && cacheDir ? diffManifest(await readManifest(cacheDir, load.dir, output), load.manifest) : null;
   const totalMs = performance.now() - started;
-  const report = formatReport({ load: null, changes, articleCount: record.articleCount, messages: record.messages, output, timings: { totalMs, renderMs: 0, indexMs: 0, publishMs: 0 }, files: null, upToDate: true });
+  const problems = cacheDir && record.messages.length > 0 ? join(cacheDir, PROBLEMS_FILE) : null;
+  const fullListAt = problems && existsSync(problems) ? problems : null;
+  const report = formatReport({ load: null, changes, articleCount: record.articleCount, messages: record.messages, output, timings: { totalMs, renderMs: 0, indexMs: 0, publishMs: 0 }, files: null, upToDate: true, fullListAt });
   return { report, garbage: null };
 }
 

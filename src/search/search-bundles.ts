@@ -1,6 +1,6 @@
 // The search index is split into bundles of whole years of the articles' dates (and one for undated
-// articles), each a complete Pagefind index in `pagefind/<name>/`, listed newest first in
-// `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
+// articles, and one for the newest month of a large archive: NEWEST_MONTH_SPLIT), each a complete
+// Pagefind index in `pagefind/<name>/`, listed newest first in `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
 //
 // Why: Pagefind has no incremental indexing, and indexing is the slowest step of a rebuild (5–10 s at
 // 5,000 articles, all of it spent again after adding one article). A bundle whose documents did not
@@ -86,8 +86,38 @@ export function groupYears(years: [year: string, documents: number][], size: num
 
 const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
 
-/** Items grouped into bundles by the year of their date, newest first, undated last (see groupYears). */
-export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number): { name: string; items: T[] }[] {
+/**
+ * A newest group of at least this many articles gives its newest month a bundle of its own. That
+ * month is where a working newsroom adds articles: a rebuild then indexes that month again, not the
+ * year (1,700 articles at 5,000). When the next month begins, the month joins its year's bundle
+ * again, which is indexed once more then. Smaller groups stay whole: indexing them is quick.
+ */
+export const NEWEST_MONTH_SPLIT = 500;
+
+/** The month of an EDTF date (`2015-10`), or null for a year alone or no date. */
+const monthOf = (date: string | null) => /^\d{4}-\d{2}/.exec(date ?? '')?.[0] ?? null;
+
+/** The newest group split into its newest month and the rest (see NEWEST_MONTH_SPLIT), when it is large enough. */
+function splitNewestMonth<T>(group: { name: string; items: T[] }, dateOf: (item: T) => string | null, splitAt: number): { name: string; items: T[] }[] {
+  if (group.items.length < splitAt) return [group];
+  let newest: string | null = null;
+  for (const item of group.items) {
+    const month = monthOf(dateOf(item));
+    if (month !== null && (newest === null || month > newest)) newest = month;
+  }
+  const month = group.items.filter((item) => monthOf(dateOf(item)) === newest);
+  if (newest === null || month.length === group.items.length) return [group];
+  return [
+    { name: newest, items: month },
+    { name: group.name, items: group.items.filter((item) => monthOf(dateOf(item)) !== newest) },
+  ];
+}
+
+/**
+ * Items grouped into bundles by the year of their date, newest first, undated last (see
+ * groupYears), the newest month of a large newest group on its own (see NEWEST_MONTH_SPLIT).
+ */
+export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = NEWEST_MONTH_SPLIT): { name: string; items: T[] }[] {
   const byYear = new Map<string, T[]>();
   for (const item of items) {
     const year = bundleName(dateOf(item));
@@ -102,8 +132,9 @@ export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, s
     items: years.flatMap((year) => byYear.get(year)!),
   }));
   groups.reverse();
-  if (undated.length > 0) groups.push({ name: UNDATED_BUNDLE, items: undated });
-  return groups;
+  const [newest, ...older] = groups;
+  const dated = newest ? [...splitNewestMonth(newest, dateOf, splitAt), ...older] : [];
+  return undated.length > 0 ? [...dated, { name: UNDATED_BUNDLE, items: undated }] : dated;
 }
 
 /** A bundle of documents; `salt` is whatever else shapes the index (see BUNDLE_FORMAT). */
@@ -119,8 +150,8 @@ export function makeBundle(name: string, documents: SearchDocument[], salt: stri
 }
 
 /** The documents grouped into bundles of at least `size`, newest first, undated last. */
-export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages()): Bundle[] {
-  return groupByYear(documents, (d) => d.date, size).map(({ name, items }) => makeBundle(name, items, salt));
+export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages(), splitAt = NEWEST_MONTH_SPLIT): Bundle[] {
+  return groupByYear(documents, (d) => d.date, size, splitAt).map(({ name, items }) => makeBundle(name, items, salt));
 }
 
 /** The years of the documents' date filter values (`2015-10` or `2015`), newest first. */
