@@ -94,18 +94,27 @@ test('changes left half applied by a build that died are finished from the journ
   assert.equal(await recoverInterrupted(output, cacheDir), false);
 });
 
-test('the data files are the records as JSON and the quotes as CSV, written only when their hash differs from the output\'s', async () => {
+test('the data files are the records as JSON and the quotes as CSV, not generated again while their inputs are those of the output\'s', async () => {
   const archive = fixtureArchive();
   const out = await mkdtemp(join(tmpdir(), 'data-files-'));
-  const files = await writeDataFiles(archive, out);
+  const files = await writeDataFiles(archive, out, null, 'v1');
   assert.deepEqual(files.map((f) => f.rel), ['data/articles.json', 'data/quotes.csv']);
   const json = await readFile(join(out, 'data', 'articles.json'), 'utf8');
   assert.equal(json, `${JSON.stringify(siteModel(archive).articles)}\n`, 'written piece by piece, the same text as at once');
   assert.equal(files[0]!.hash, hashOf(json));
   assert.match(await readFile(join(out, 'data', 'quotes.csv'), 'utf8'), /^id,text,speaker_id,/);
-  // The output already holds both as they are: nothing is written, the output's files are kept.
+  // The output holds both, made from these same inputs: nothing is generated, the output's files are kept.
+  const output = { dir: out, hashes: new Map(files.map((f) => [f.rel, f.hash])), inputKeys: new Map(files.map((f) => [f.rel, f.inputKey!])) };
   const next = await mkdtemp(join(tmpdir(), 'data-files-'));
-  const kept = await writeDataFiles(archive, next, { dir: out, hashes: new Map(files.map((f) => [f.rel, f.hash])), inputKeys: new Map() });
+  const kept = await writeDataFiles(archive, next, output, 'v1');
   assert.deepEqual(kept.map((f) => f.path), [join(out, 'data', 'articles.json'), join(out, 'data', 'quotes.csv')]);
   assert.equal(existsSync(join(next, 'data')), false);
+  // A quote's words changed: both are made again, from the new records.
+  const edited = fixtureArchive();
+  edited.articles[0]!.quotes[0]!.text = 'Words the editor typed';
+  const remade = await writeDataFiles(edited, next, output, 'v1');
+  assert.deepEqual(remade.map((f) => f.path), [join(next, 'data', 'articles.json'), join(next, 'data', 'quotes.csv')]);
+  assert.match(await readFile(join(next, 'data', 'quotes.csv'), 'utf8'), /Words the editor typed/);
+  // Another renderer: made again too.
+  assert.equal((await writeDataFiles(archive, await mkdtemp(join(tmpdir(), 'data-files-')), output, 'v2'))[0]!.path?.startsWith(out), false);
 });

@@ -274,6 +274,26 @@ test('indexes again only the bundles whose documents changed, and keeps the othe
   assert.deepEqual([fourth.indexed, fourth.kept], [['undated'], ['2021']]);
 });
 
+test('keeps a bundle made from the same inputs under the same search code, and indexes it again when a name it shows changes', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  await buildSearchIndex(fixtureArchive(), out, null, 'code 1');
+  const counts = await readFile(join(out, QUOTE_COUNTS_FILE), 'utf8');
+  const same = await buildSearchIndex(fixtureArchive(), out, { dir: out }, 'code 1');
+  assert.deepEqual([same.indexed, same.kept], [[], ['2021', 'undated']]);
+  assert.equal(await readFile(join(out, QUOTE_COUNTS_FILE), 'utf8'), counts, 'the counts of kept bundles are counted all the same');
+  // A person renamed (by the people file, say): the record is the same, the documents are not.
+  const renamed = fixtureArchive();
+  const person = renamed.people.find((p) => renamed.articles.some((a) => a.date === null && a.quotes.some((q) => q.speakerId === p.id)))!;
+  person.name = 'Someone Renamed';
+  const after = await buildSearchIndex(renamed, out, { dir: out }, 'code 1');
+  assert.deepEqual(after.indexed, ['undated']);
+  assert.ok((await readFragments(join(out))).some((f) => f.content.includes('Someone Renamed') || JSON.stringify(f).includes('Someone%20Renamed')));
+  // Other search code: every bundle is made again (and kept only if its documents come out the same).
+  const newCode = await buildSearchIndex(renamed, out, { dir: out }, 'code 2');
+  assert.deepEqual(newCode.indexed, []);
+  assert.deepEqual(newCode.kept, ['2021', 'undated']);
+});
+
 test('writes the archive\'s quotes per speaker, month, kind and outlet next to the index, counting quotes and not articles', async () => {
   const archive = fixtureArchive();
   const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');

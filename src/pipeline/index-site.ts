@@ -7,6 +7,7 @@ import type { Archive } from '../record.ts';
 import { folderFiles, type SiteFile } from '../io/site-files.ts';
 import { buildSearchIndex, type PreviousIndex } from '../search/build-search-index.ts';
 import type { OutputFiles } from '../site/write-pages.ts';
+import { searchVersion } from './versions.ts';
 
 export interface Indexed {
   files: SiteFile[];
@@ -29,7 +30,7 @@ function keptFiles(bundles: string[], output: OutputFiles): SiteFile[] {
 export async function indexSite(archive: Archive, outputDir: string, unchanged: OutputFiles | null): Promise<Indexed> {
   const started = performance.now();
   const previous: PreviousIndex | null = unchanged && { dir: join(unchanged.dir, 'pagefind'), isIntact: (rel) => unchanged.hashes.has(`pagefind/${rel}`) };
-  const summary = await buildSearchIndex(archive, join(outputDir, 'pagefind'), previous);
+  const summary = await buildSearchIndex(archive, join(outputDir, 'pagefind'), previous, searchVersion());
   const files = await folderFiles(join(outputDir, 'pagefind'), 'pagefind');
   if (unchanged) files.push(...keptFiles(summary.kept, unchanged));
   return { files, bundles: { indexed: summary.indexed, kept: summary.kept }, ms: performance.now() - started };
@@ -38,6 +39,6 @@ export async function indexSite(archive: Archive, outputDir: string, unchanged: 
 /** The index of a site Eleventy writes in place (`npm start`): its own bundles are the ones kept. */
 export async function indexInPlace(archive: Archive, outputDir: string): Promise<Omit<Indexed, 'files'>> {
   const started = performance.now();
-  const summary = await buildSearchIndex(archive, join(outputDir, 'pagefind'), { dir: join(outputDir, 'pagefind') });
+  const summary = await buildSearchIndex(archive, join(outputDir, 'pagefind'), { dir: join(outputDir, 'pagefind') }, searchVersion());
   return { bundles: { indexed: summary.indexed, kept: summary.kept }, ms: performance.now() - started };
 }

@@ -65,7 +65,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));
   const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion });
-  files.push(...written.files, ...(await writeDataFiles(archive, outputDir, unchanged)), ...(await folderFiles(ASSETS.from, ASSETS.to)));
+  files.push(...written.files, ...(await writeDataFiles(archive, outputDir, unchanged, rendererVersion)), ...(await folderFiles(ASSETS.from, ASSETS.to)));
   // A speaker's feed is rendered beside their page, not counted as one.
   const html = (rel: string) => rel.endsWith('.html');
   return { files, pages: { total: written.files.filter((f) => html(f.rel)).length, rendered: written.rendered.filter(html).length } };

@@ -62,3 +62,8 @@ export function buildVersion(config: SiteConfig = SITE, env: NodeJS.ProcessEnv =
     settings: [config.siteUrl, config.pathPrefix, ...BUILD_SETTINGS.map((name) => `${name}=${env[name] ?? ''}`)],
   });
 }
+
+/** The search index's code (src/search and what it imports, the search page's wire format included) and Pagefind: what its bundles are keyed by besides their inputs. */
+export function searchVersion(): string {
+  return codeVersion({ entries: ['src/search/build-search-index.ts'], packages: ['pagefind'] });
+}

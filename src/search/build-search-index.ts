@@ -16,7 +16,7 @@ import type { Archive } from '../record.ts';
 import { eachLimited } from '../io/pool.ts';
 import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByYear, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
-import { QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
+import { countingDocuments, documentsKey, QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
 
 /** The installed Pagefind's version (its package exports neither its package.json nor a main file). */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -170,15 +170,30 @@ async function writeBundle(documents: SearchDocument[], outputPath: string): Pro
   await verifyIndex(outputPath, documents.length);
 }
 
-/** A bundle's name, and how to make its documents: only when it is reached, so that one bundle's are in memory at a time. */
+/**
+ * A bundle's name, and how to make its documents: only when it is reached, so that one bundle's are
+ * in memory at a time; and, when known, the key of what they are made of, with which a bundle the
+ * last build made from the same is kept without making them.
+ */
 interface BundleMaker {
   name: string;
+  inputs: string | null;
+  /** What the quote counts read of its documents, without making them. */
+  counting: () => SearchDocument[];
   make: () => Bundle;
+}
+
+/** The previous index's entry of a bundle made from the same inputs, when its files are all there. */
+async function keptByInputs(maker: BundleMaker, before: BundlesFile | null, previous: PreviousIndex | null): Promise<BundleEntry | null> {
+  const old = before?.bundles.find((b) => b.name === maker.name);
+  if (!old || !previous || maker.inputs === null || old.inputs !== maker.inputs) return null;
+  return (await intactBundle(old, previous)) ? old : null;
 }
 
 /**
  * Writes the bundles to `outputPath`, each with a fresh Pagefind index unless `previous` holds it
- * unchanged (see `isKept`), and then the quote counts and the bundles file, replacing what was there.
+ * unchanged (made from the same inputs, or holding the same documents: see `isKept`), and then the
+ * quote counts and the bundles file, replacing what was there.
  */
 async function writeBundles(makers: BundleMaker[], outputPath: string, previous: PreviousIndex | null): Promise<{ indexed: string[]; kept: string[]; entries: BundleEntry[] }> {
   const before = previous ? await readBundlesFile(previous.dir) : null;
@@ -190,9 +205,16 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
   const entries: BundleEntry[] = [];
   const counted: SearchDocument[] = [];
   for (const maker of makers) {
+    const same = await keptByInputs(maker, before, previous);
+    if (same) {
+      entries.push(same);
+      counted.push(...maker.counting());
+      kept.push(maker.name);
+      continue;
+    }
     const bundle = maker.make();
     if (bundle.pages === 0) continue;
-    entries.push(bundleEntry(bundle));
+    entries.push({ ...bundleEntry(bundle), ...(maker.inputs === null ? {} : { inputs: maker.inputs }) });
     counted.push(...bundle.documents.map(forCounting));
     if (before && previous && (await isKept(bundle, before, previous))) {
       kept.push(bundle.name);
@@ -222,7 +244,7 @@ const forCounting = (doc: SearchDocument): SearchDocument => ({ ...doc, html: ''
  */
 export async function writeSearchIndex(documents: SearchDocument[], outputPath: string, previous: PreviousIndex | null = null): Promise<{ indexed: string[]; kept: string[] }> {
   const bundles = bundleDocuments(documents, indexSalt());
-  const { indexed, kept } = await writeBundles(bundles.map((b) => ({ name: b.name, make: () => b })), outputPath, previous);
+  const { indexed, kept } = await writeBundles(bundles.map((b) => ({ name: b.name, inputs: null, counting: () => b.documents.map(forCounting), make: () => b })), outputPath, previous);
   return { indexed, kept };
 }
 
@@ -240,11 +262,15 @@ export interface PreviousIndex {
 /** True when `previous` was built from the bundle's documents (its bundles file says so) and its files are all there. */
 async function isKept(bundle: Bundle, before: BundlesFile, previous: PreviousIndex): Promise<boolean> {
   const old = before.bundles.find((b) => b.name === bundle.name);
-  if (!old || old.hash !== bundle.hash) return false;
-  const dir = join(previous.dir, bundle.name);
+  return old !== undefined && old.hash === bundle.hash && (await intactBundle(old, previous));
+}
+
+/** True when every file of the previous index's bundle is there, complete and as the last build wrote it. */
+async function intactBundle(entry: BundleEntry, previous: PreviousIndex): Promise<boolean> {
+  const dir = join(previous.dir, entry.name);
   const files = await filesUnder(dir).catch(() => [] as string[]);
-  if (!(await verifyIndex(dir, bundle.pages, files).then(() => true, () => false))) return false;
-  return files.every((rel) => previous.isIntact?.(`${bundle.name}/${rel}`) ?? true);
+  if (!(await verifyIndex(dir, entry.pages, files).then(() => true, () => false))) return false;
+  return files.every((rel) => previous.isIntact?.(`${entry.name}/${rel}`) ?? true);
 }
 
 /** Paths of the files under `dir`, relative to it, with `/` separators. */
@@ -282,13 +308,17 @@ async function settledIndex(outputPath: string, expectedPages: number): Promise<
 
 /**
  * Builds the search index of the archive into `outputPath` (the site's `pagefind/` folder), keeping
- * the bundles of `previous` whose documents did not change.
+ * the bundles of `previous` whose documents did not change. Given the version of the search code
+ * (`codeVersion`), a bundle made from the same inputs as the previous one is kept without making
+ * its documents at all.
  */
-export async function buildSearchIndex(archive: Archive, outputPath: string, previous: PreviousIndex | null = null): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(archive: Archive, outputPath: string, previous: PreviousIndex | null = null, codeVersion: string | null = null): Promise<SearchIndexSummary> {
   const salt = indexSalt();
   // Bundles of articles, whose documents are made one bundle at a time (100 MB of them at 20,000 articles).
   const makers = groupByYear(siteModel(archive).articles, (a) => a.date, bundlePages()).map(({ name, items }) => ({
     name,
+    inputs: codeVersion === null ? null : documentsKey(archive, items, `${codeVersion}\0${salt}`),
+    counting: () => countingDocuments(archive, items),
     make: () => makeBundle(name, searchDocuments(archive, items), salt),
   }));
   const { indexed, kept, entries } = await writeBundles(makers, outputPath, previous);

@@ -49,6 +49,8 @@ export interface BundleEntry {
   years: string[];
   /** Hash of the documents and of everything else that makes the bundle's files. */
   hash: string;
+  /** A key of what its documents were made of (search-document.ts `documentsKey`), when the build knew it. */
+  inputs?: string;
 }
 
 export interface BundlesFile {

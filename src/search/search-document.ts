@@ -37,6 +37,8 @@ import { displayDate } from '../site/dates.ts';
 import { html, type SafeHtml } from '../site/html.ts';
 import { siteModel, type SiteModel } from '../site/site-model.ts';
 import { displayTitle } from '../site/titles.ts';
+import { recordHash } from '../site/page-inputs.ts';
+import { startHash } from '../io/hash.ts';
 import { articleUrl, quoteAnchor } from '../site/urls.ts';
 import * as wire from '../../templates/assets/search-core.js';
 
@@ -207,12 +209,17 @@ ${filters}<span data-pagefind-sort="date[data-v]" data-v="${doc.sort.date}"></sp
 ${doc.text.map((t) => html`<p data-pagefind-weight="${AROUND_WEIGHT}">${markCommonWords(t)}</p>\n`)}${doc.quotes.map((q) => html`<p id="${quoteAnchorId(q)}">${markCommonWords(q.text)}</p>\n`)}</body></html>`.value;
 }
 
-function searchDocument(model: SiteModel, article: ArticleRecord, settings: SearchSettings): SearchDocument {
-  const title = displayTitle(article).text;
-  const quotes = [...article.quotes]
+/** An article's quotes as the index holds them, in text order. */
+function searchQuotes(model: SiteModel, article: ArticleRecord): SearchQuote[] {
+  return [...article.quotes]
     .filter((q) => q.text.trim() !== '')
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((q) => searchQuote(model, article, q));
+}
+
+function searchDocument(model: SiteModel, article: ArticleRecord, settings: SearchSettings): SearchDocument {
+  const title = displayTitle(article).text;
+  const quotes = searchQuotes(model, article);
   const text = article.paragraphs
     .filter((p) => (TEXT_ROLES.has(p.role) && holdsQuote(article, p)) || (p.role === 'headline' && p.text.trim() !== title))
     .map((p) => textAround(article, p))
@@ -251,6 +258,35 @@ export function searchDocuments(archive: Archive, articles?: ArticleRecord[]): S
   const model = siteModel(archive);
   const settings = searchSettings(archive);
   return (articles ?? model.articles).map((article) => searchDocument(model, article, settings)).filter((d) => d.quotes.length > 0 || d.text.length > 0);
+}
+
+/**
+ * What `quoteCounts` reads of the documents of `articles`, made without their text: for a bundle
+ * kept from the last build, whose documents are not made again.
+ */
+export function countingDocuments(archive: Archive, articles: ArticleRecord[]): SearchDocument[] {
+  const model = siteModel(archive);
+  return articles.map((article) => {
+    const outlet = article.outlet?.trim();
+    const quotes = searchQuotes(model, article).map((q) => ({ ...q, text: '' }));
+    return { url: '', slug: article.slug, title: '', date: article.date, text: [], quotes, filters: outlet ? { [FILTER.outlet]: [outlet] } : {}, sort: { date: '' }, html: '' };
+  });
+}
+
+/**
+ * A key of everything the documents of `articles` are made from: each record, the names of the
+ * people it quotes as the archive has them, and how filters are sharded. `version` is the search
+ * code's. Equal keys, equal documents: a bundle whose key is the last build's is kept without
+ * making its documents.
+ */
+export function documentsKey(archive: Archive, articles: ArticleRecord[], version: string): string {
+  const model = siteModel(archive);
+  const hash = startHash().update(`${version}\0${JSON.stringify(searchSettings(archive))}\0`);
+  for (const article of articles) {
+    hash.update(`${recordHash(article)}\0`);
+    for (const quote of article.quotes) hash.update(`${model.person(quote.speakerId)?.name ?? ''}\0`);
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -251,28 +251,40 @@ const defused = (value: string): string => (FORMULA_START.test(value) ? `'${valu
  */
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, cast: { string: defused } } as const;
 
-/** Every quote, one row each, in the order of the site (newest article first, text order), a row at a time. */
+/**
+ * Rows written at once: csv-stringify checks its options on every call, which a call per row made
+ * cost as much as writing the rows (0.7 s of a rebuild at 5,000 articles).
+ */
+const CSV_BATCH = 512;
+
+/** Every quote, one row each, in the order of the site (newest article first, text order), a batch of rows at a time. */
 export function* quotesCsv(model: SiteModel): Generator<string> {
-  yield csvRow([...CSV_COLUMNS]);
+  let rows: string[][] = [[...CSV_COLUMNS]];
   for (const item of model.quotes) {
-    const { article, quote } = item;
-    const person = model.person(quote.speakerId);
-    yield csvRow([
-      quote.id,
-      quote.text,
-      quote.speakerId ?? '',
-      person?.name ?? '',
-      quote.kind,
-      quoteDate(item) ?? '',
-      article.slug,
-      displayTitle(article).text,
-      absoluteUrl(quotePageUrl(article.slug, quote.id)),
-      // "yes" when the editor corrected the attribution (articles.json keeps what the extractor said).
-      isCorrected(quote.attribution) ? 'yes' : '',
-      // One id for every report of a statement across articles (src/archive/statements.ts).
-      quote.statement ?? '',
-    ]);
+    rows.push(quoteRow(model, item));
+    if (rows.length >= CSV_BATCH) {
+      yield stringify(rows, CSV_OPTIONS);
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield stringify(rows, CSV_OPTIONS);
 }
 
-const csvRow = (row: string[]): string => stringify([row], CSV_OPTIONS);
+function quoteRow(model: SiteModel, item: QuoteInArticle): string[] {
+  const { article, quote } = item;
+  return [
+    quote.id,
+    quote.text,
+    quote.speakerId ?? '',
+    model.person(quote.speakerId)?.name ?? '',
+    quote.kind,
+    quoteDate(item) ?? '',
+    article.slug,
+    displayTitle(article).text,
+    absoluteUrl(quotePageUrl(article.slug, quote.id)),
+    // "yes" when the editor corrected the attribution (articles.json keeps what the extractor said).
+    isCorrected(quote.attribution) ? 'yes' : '',
+    // One id for every report of a statement across articles (src/archive/statements.ts).
+    quote.statement ?? '',
+  ];
+}

@@ -127,6 +127,38 @@ export interface MonthPageInputs {
 
 export type PageInputs = ArticleQuotesInputs | QuotePagesInputs | ArticlePageInputs | SpeakerPageInputs | MonthPageInputs;
 
+/** What a data file (src/site/write-data-files.ts) is made of: every record, and everyone, in the site's order. */
+export interface DataFileInputs {
+  file: string;
+  articles: readonly ArticleRecord[];
+  people: readonly Person[];
+}
+
+/** Each record's hash, once per record object (the archive is frozen: a record never changes after it is hashed). */
+const recordHashes = new WeakMap<ArticleRecord, string>();
+
+/** A hash of the whole record: what every page and file made from it is keyed by. */
+export function recordHash(record: ArticleRecord): string {
+  let hash = recordHashes.get(record);
+  if (hash === undefined) {
+    hash = hashOf(JSON.stringify(record));
+    recordHashes.set(record, hash);
+  }
+  return hash;
+}
+
+/** Keys under one renderer version, one per site model: each record is hashed once for all pages and files. */
+const keysByModel = new WeakMap<object, InputKeys>();
+
+export function inputKeys(version: string, model: Pick<SiteModel, 'articles' | 'quotes'>): InputKeys {
+  let keys = keysByModel.get(model);
+  if (!keys || keys.version !== version) {
+    keys = new InputKeys(version, model);
+    keysByModel.set(model, keys);
+  }
+  return keys;
+}
+
 const personRef = (person: PersonRef): PersonRef => ({ id: person.id, name: person.name, kind: person.kind });
 
 function listed(model: SiteModel, article: ArticleRecord): ListedArticle {
@@ -255,7 +287,7 @@ export class InputKeys {
   private readonly quotes = new Map<object, string>();
 
   constructor(
-    private readonly version: string,
+    readonly version: string,
     model: Pick<SiteModel, 'articles' | 'quotes'>,
   ) {
     for (const article of model.articles) this.records.set(article, '');
@@ -263,7 +295,7 @@ export class InputKeys {
   }
 
   /** The key of a page's inputs: equal keys, equal pages. */
-  key(kind: 'article' | 'quotes' | 'speaker' | 'speaker-feed' | 'month', inputs: PageInputs): string {
+  key(kind: 'article' | 'quotes' | 'speaker' | 'speaker-feed' | 'month' | 'data', inputs: PageInputs | DataFileInputs): string {
     const json = JSON.stringify(inputs, (_, value: unknown) => (typeof value === 'object' && value !== null ? this.short(value) : value));
     return hashOf(this.version, '\0', kind, '\0', json).slice(0, 24);
   }
@@ -278,7 +310,7 @@ export class InputKeys {
   }
 
   private hashRecord(record: ArticleRecord): string {
-    const hash = `record:${hashOf(JSON.stringify(record))}`;
+    const hash = `record:${recordHash(record)}`;
     this.records.set(record, hash);
     return hash;
   }

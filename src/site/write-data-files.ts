@@ -1,9 +1,9 @@
 // Writes the site's data files, `/data/articles.json` (every record) and `/data/quotes.csv` (every
-// quote), after Eleventy's pages, as src/site/write-pages.ts writes the per-item pages and for the
-// same reason: they grow with the archive (200 MB of JSON at 20,000 articles), and Eleventy keeps
-// whatever it renders in memory until the build ends. Here each is generated piece by piece into the
-// file and its hash at once; when the output holds the file already, it is hashed first, and not
-// written at all if it came out the same.
+// quote), as src/site/write-pages.ts writes the per-item pages and for the same reason: they grow
+// with the archive (200 MB of JSON at 20,000 articles), and Eleventy keeps whatever it renders in
+// memory until the build ends. Here each is generated piece by piece into the file and its hash at
+// once, and, like the pages, not at all when its inputs are those its file in the output was
+// written from.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,7 @@ import type { SiteFile } from '../io/site-files.ts';
 import { startHash } from '../io/hash.ts';
 import { articlesJson, quotesCsv } from './formats.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
+import { inputKeys } from './page-inputs.ts';
 import { ARTICLES_JSON_URL, QUOTES_CSV_URL } from './urls.ts';
 import type { OutputFiles } from './write-pages.ts';
 
@@ -28,13 +29,6 @@ const DATA_FILES: DataFile[] = [
   { url: QUOTES_CSV_URL, pieces: quotesCsv },
 ];
 
-/** The site writer's hash (sha1, src/pipeline/site-writer.ts) of the pieces joined, without joining them. */
-function hashOf(pieces: Iterable<string>): string {
-  const hash = startHash();
-  for (const piece of pieces) hash.update(piece);
-  return hash.digest('hex');
-}
-
 /** The pieces, each added to `hash` as it passes. */
 function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
   for (const piece of pieces) {
@@ -43,22 +37,30 @@ function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
   }
 }
 
-/** Writes the data files of `archive` into `outputDir`, but those `unchanged` holds as they are; returns them as site files. */
-export async function writeDataFiles(archive: Archive, outputDir: string, unchanged: OutputFiles | null = null): Promise<SiteFile[]> {
+/**
+ * Writes the data files of `archive` into `outputDir`; returns them as site files. Given the
+ * renderer's version, each is keyed by its inputs (every record and person), and one whose key is
+ * that of its file in `unchanged` (the output as it is) is not generated at all: generating the
+ * JSON of every record only to find it the same took 0.2 s at 5,000 articles, twice over when it
+ * was not (once to compare, once to write).
+ */
+export async function writeDataFiles(archive: Archive, outputDir: string, unchanged: OutputFiles | null = null, rendererVersion: string | null = null): Promise<SiteFile[]> {
   const model = siteModel(archive);
+  const keys = rendererVersion ? inputKeys(rendererVersion, model) : null;
   const files: SiteFile[] = [];
   for (const { url, pieces } of DATA_FILES) {
     const rel = url.slice(1);
+    const inputKey = keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
     const before = unchanged?.hashes.get(rel);
-    if (unchanged && before !== undefined && hashOf(pieces(model)) === before) {
-      files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel) });
+    if (unchanged && before !== undefined && inputKey !== null && unchanged.inputKeys.get(rel) === inputKey) {
+      files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel), inputKey });
       continue;
     }
     const target = join(outputDir, rel);
     await mkdir(dirname(target), { recursive: true });
     const hash = startHash();
     await pipeline(Readable.from(hashing(pieces(model), hash)), createWriteStream(target));
-    files.push({ rel, hash: hash.digest('hex'), content: null, path: target });
+    files.push({ rel, hash: hash.digest('hex'), content: null, path: target, inputKey });
   }
   return files;
 }

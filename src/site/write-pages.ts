@@ -25,7 +25,8 @@ import { renderMonthPage } from './month-page.ts';
 import {
   articlePageInputs,
   articlePageModel,
-  InputKeys,
+  inputKeys,
+  type InputKeys,
   monthPageInputs,
   monthPageModel,
   quotePageModel,
@@ -127,7 +128,7 @@ export interface WrittenPages {
 export async function writePages(archive: Archive, outputDir: string, options: WritePagesOptions = {}): Promise<WrittenPages> {
   const { transform, unchanged, rendererVersion } = options;
   const model = siteModel(archive);
-  const pages = entityPages(model, rendererVersion ? new InputKeys(rendererVersion, model) : null);
+  const pages = entityPages(model, rendererVersion ? inputKeys(rendererVersion, model) : null);
   const files: SiteFile[] = [];
   const rendered: string[] = [];
   // The pages come one at a time from the generator, in order, whichever worker is free.
