@@ -56,7 +56,13 @@ test('a quote’s page lists the other reports, says which is earliest, and mark
 });
 
 test('the words of another report that this one does not have are marked', () => {
-  assert.deepEqual(parse(String(markDifferences('We will run ferries every day', 'We will run six ferries every single day'))).querySelectorAll('mark').map((m) => m.text), ['six', 'single']);
+  const marked = (own: string, other: string) => parse(String(markDifferences(own, other))).querySelectorAll('mark').map((m) => m.text);
+  assert.deepEqual(marked('We will run ferries every day', 'We will run six ferries every single day'), ['six', 'single']);
+  assert.deepEqual(marked('We will run ferries every day.', '“We will run ferries, every day”'), [], 'case, punctuation and quote marks are no difference');
+  // Long reports that differ in one word far from both ends (past the 400 words a table is made for).
+  const long = Array.from({ length: 900 }, (_, i) => `word${i}`);
+  const other = [...long.slice(0, 450), 'inserted', ...long.slice(450)];
+  assert.deepEqual(marked(long.join(' '), other.join(' ')), ['inserted']);
 });
 
 test('an article that reports a statement again changes the quote pages of that statement only', () => {

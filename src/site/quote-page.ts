@@ -78,26 +78,41 @@ ${certainty(quote)}
 </section>`;
 }
 
-/** The words of `other`, with those this quote does not have marked: where the reports differ. */
-export function markDifferences(own: string, other: string): SafeHtml {
-  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const mine = own.split(/\s+/).map(key);
-  const theirs = other.split(/\s+/);
-  // The longest common run of words, by the usual table (quotes are short; a long one is cut).
-  const a = mine.slice(0, 400);
-  const b = theirs.slice(0, 400).map(key);
-  const table = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+const wordKey = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Which of the words `b` are in a longest common run with `a` (by the usual table; quotes are
+ * short, and a long one is cut). The words both start and end with are shared without a table:
+ * reports of one statement mostly differ in a word or two, and the table of two long quotes cost
+ * more than the rest of their pages.
+ */
+function sharedWords(a: string[], b: string[]): Set<number> {
   const shared = new Set<number>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared.add(j);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) shared.add(start++);
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) shared.add(--endB), endA--;
+  const x = a.slice(start, Math.min(endA, start + 400));
+  const y = b.slice(start, Math.min(endB, start + 400));
+  const table = Array.from({ length: x.length + 1 }, () => new Uint16Array(y.length + 1));
+  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      shared.add(start + j);
       i++;
       j++;
     } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
     else j++;
   }
-  const words = theirs.map((w, j) => (shared.has(j) || key(w) === '' ? html`${w}` : html`<mark>${w}</mark>`));
+  return shared;
+}
+
+/** The words of `other`, with those this quote does not have marked: where the reports differ. */
+export function markDifferences(own: string, other: string): SafeHtml {
+  const theirs = other.split(/\s+/);
+  const shared = sharedWords(own.split(/\s+/).map(wordKey), theirs.map(wordKey));
+  const words = theirs.map((w, j) => (shared.has(j) || wordKey(w) === '' ? html`${w}` : html`<mark>${w}</mark>`));
   return join(words.flatMap((w, i) => (i === 0 ? [w] : [html` `, w])), '');
 }
 
