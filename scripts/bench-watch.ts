@@ -1,22 +1,38 @@
 // How long after dropping an article into the folder is the site updated? For the seed archive
-// (a temporary copy of articles/), measured both ways an editor works:
-//   npm run bench:watch
+// (a temporary copy of articles/), or a synthetic archive of N articles (scripts/make-synthetic-archive.ts),
+// measured both ways an editor works:
+//   npm run bench:watch [-- --size N]
 // - `npm start` kept running (Eleventy watching, as `npm start` runs it but without the server):
 //   from writing the file to its article page, the home page listing it, and the search index
 //   written again;
 // - `npm run build` after dropping the file: the command's wall time, start to exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readSourceText, syntheticArticles } from './make-synthetic-archive.ts';
 
-const RAW = (n: number) =>
-  `Harbour board meets on ferry timetable ${n}\n\nDOVER, October 16. The harbour board met on Friday to discuss the winter timetable.\n\n“We will keep the ferries running,” harbour master Ana Ruiz said. “Nobody will be stranded.”\n`;
+const sizeAt = process.argv.indexOf('--size');
+const size = sizeAt > 0 ? Number(process.argv[sizeAt + 1]) : 0;
 
 const root = mkdtempSync(join(tmpdir(), 'bench-watch-'));
 const articles = join(root, 'articles');
-cpSync('articles', articles, { recursive: true });
+if (size > 0) {
+  mkdirSync(articles);
+  for (const a of syntheticArticles(size, readSourceText('articles'))) writeFileSync(join(articles, a.name), a.text);
+} else cpSync('articles', articles, { recursive: true });
+
+/** The newest date of the archive's file names (synthetic files start with it), or null. */
+const newest = readdirSync(articles).filter((name) => /^\d{4}-\d{2}-\d{2}-/.test(name)).sort().at(-1)?.slice(0, 10) ?? null;
+/** The day after the newest: an article an editor drops is today's news. */
+const today = (n: number) => (newest ? new Date(Date.parse(`${newest}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10) : null);
+
+const RAW = (n: number) => {
+  const date = today(n);
+  const front = date ? `---\ndate: ${date}\n---\n` : '';
+  return `${front}Harbour board meets on ferry timetable ${n}\n\nDOVER, October 16. The harbour board met on Friday to discuss the winter timetable.\n\n“We will keep the ferries running,” harbour master Ana Ruiz said. “Nobody will be stranded.”\n`;
+};
 const output = join(root, '_site');
 const env = { ...process.env, ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };
 
@@ -41,18 +57,18 @@ async function watchMode(): Promise<void> {
   child.stderr.on('data', (d) => (log += d));
   try {
     // The bundles file is written last, after every bundle of the index (src/search/search-bundles.ts).
-    await until(() => existsSync(join(output, 'pagefind', 'bundles.json')) && /Watching/.test(log), 120_000);
+    await until(() => existsSync(join(output, 'pagefind', 'bundles.json')) && /Watching/.test(log), 600_000);
     await wait(1000);
     for (let n = 1; n <= 3; n++) {
       const entry = join(output, 'pagefind', 'bundles.json');
       const indexBefore = mtime(entry);
       const dropped = performance.now();
-      writeFileSync(join(articles, `harbour-${n}.txt`), RAW(n));
+      writeFileSync(join(articles, `harbour-${n}.${newest ? 'md' : 'txt'}`), RAW(n));
       const page = await until(() => existsSync(join(output, 'articles', `harbour-${n}`, 'index.html')));
       const home = await until(() => existsSync(join(output, 'index.html')) && readFileSync(join(output, 'index.html'), 'utf8').includes(`harbour-${n}`));
       const index = await until(() => mtime(entry) > indexBefore);
       console.log(
-        `npm start: article ${n} dropped → its page ${(page - dropped).toFixed(0)} ms, home page ${(home - dropped).toFixed(0)} ms, search index ${(index - dropped).toFixed(0)} ms`,
+        `${size > 0 ? `${size} articles: ` : ''}npm start: article ${n} dropped → its page ${(page - dropped).toFixed(0)} ms, home page ${(home - dropped).toFixed(0)} ms, search index ${(index - dropped).toFixed(0)} ms`,
       );
       await wait(1500);
     }
@@ -70,11 +86,11 @@ function build(): string {
 function buildMode(): void {
   build();
   for (let n = 10; n < 13; n++) {
-    writeFileSync(join(articles, `harbour-${n}.txt`), RAW(n));
+    writeFileSync(join(articles, `harbour-${n}.${newest ? 'md' : 'txt'}`), RAW(n));
     const started = performance.now();
     const out = build();
     const ms = performance.now() - started;
-    console.log(`npm run build after dropping article ${n}: ${ms.toFixed(0)} ms wall (${/Built .* in ([\d.]+ s)/.exec(out)?.[1]} inside the command)`);
+    console.log(`${size > 0 ? `${size} articles: ` : ''}npm run build after dropping article ${n}: ${ms.toFixed(0)} ms wall (${/Built .* in ([\d.]+ s)/.exec(out)?.[1]} inside the command)`);
   }
 }
 

@@ -2,8 +2,9 @@
 // line): the same stages as `npm run build` (run-build.ts), hooked into Eleventy's build events by
 // .eleventy.ts, writing in place into the folder Eleventy writes to. Before Eleventy renders: load
 // the archive (stopping, after printing every problem, when the articles have errors) and start
-// the search index; after: the per-item pages and the data files, the index awaited, the report.
-// What one build learns travels in the closure of `serveHooks`, not in globals.
+// the search index and the per-item pages and data files, which are written while Eleventy renders
+// its own; after: both awaited, the report. What one build learns, and what the last one wrote,
+// travel in the closure of `serveHooks`, not in globals.
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
 import type { Archive, Message } from '../record.ts';
@@ -16,6 +17,9 @@ import { changesSince, finishBuild } from './finish-build.ts';
 import { indexInPlace, type Indexed } from './index-site.ts';
 import { loadSource, type Source } from './load-articles.ts';
 import { forgetOutput } from './publish.ts';
+import { rendererVersion } from './versions.ts';
+import type { SiteFile } from '../io/site-files.ts';
+import type { OutputFiles } from '../site/write-pages.ts';
 
 export class ArticleErrorsError extends Error {
   override name = 'ArticleErrorsError';
@@ -38,6 +42,8 @@ function checkArchive(archive: Archive): void {
 interface ServedBuild {
   started: number;
   source: Source;
+  /** The pages of articles, speakers, months and quotes and the data files, written while Eleventy renders its own. */
+  pages: Promise<SiteFile[]>;
   index: Promise<Omit<Indexed, 'files'>>;
 }
 
@@ -52,53 +58,81 @@ async function writers(fresh: boolean): Promise<{ writePages: typeof pageWriter.
   return { writePages: pages.writePages, writeDataFiles: data.writeDataFiles };
 }
 
-/** After Eleventy's pages: the per-item pages and data files in place, the index awaited, the report. */
-async function finishServed(build: ServedBuild, config: EleventyConfig, outputDir: string, fresh: boolean): Promise<void> {
+/**
+ * The per-item pages and the data files, in place. `served` is what the last build of this process
+ * wrote there: a page whose inputs are the same is not rendered, one that comes out the same not
+ * written, so that a dropped article's page is there within a second or two at 5,000 articles.
+ */
+async function writeServedPages(archive: Archive, config: EleventyConfig, outputDir: string, fresh: boolean, served: OutputFiles | null): Promise<SiteFile[]> {
   const { writePages, writeDataFiles } = await writers(fresh);
+  const version = rendererVersion();
+  const pages = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged: served, rendererVersion: version });
+  return [...pages.files, ...(await writeDataFiles(archive, outputDir, served, version))];
+}
+
+/** What the output holds after a build wrote `files` into `dir`, for the next build of this process. */
+function servedFiles(dir: string, files: SiteFile[]): OutputFiles {
+  return {
+    dir,
+    hashes: new Map(files.map((f) => [f.rel, f.hash])),
+    inputKeys: new Map(files.flatMap((f) => (f.inputKey ? [[f.rel, f.inputKey] as const] : []))),
+  };
+}
+
+/** After Eleventy's pages: the per-item pages and the index awaited, the report. */
+async function finishServed(build: ServedBuild, outputDir: string): Promise<SiteFile[]> {
   const { archive, load } = build.source;
-  const renderStarted = performance.now();
-  await writePages(archive, outputDir, { transform: prefixTransform(config) });
-  await writeDataFiles(archive, outputDir);
+  const files = await build.pages;
   const indexed = await build.index;
   // Eleventy wrote into the output directly: what the build command knew of its files is void.
   const cacheDir = cacheDirFromEnv();
   if (cacheDir) await forgetOutput(cacheDir, outputDir).catch(() => undefined);
+  const totalMs = performance.now() - build.started;
   const report = await finishBuild({
     load,
     changes: await changesSince(load, outputDir),
     articleCount: archive.articles.length,
     messages: archive.messages,
     output: outputDir,
-    timings: { totalMs: performance.now() - build.started, renderMs: performance.now() - renderStarted, indexMs: indexed.ms, publishMs: 0 },
+    timings: { totalMs, renderMs: totalMs - (load ? load.ms.read + load.ms.extract + load.ms.assemble : 0), indexMs: indexed.ms, publishMs: 0 },
     files: null,
     search: indexed.bundles,
   });
   process.stdout.write(`${report}\n`);
+  return files;
 }
 
 /** Registers the site and the build around Eleventy's own (see the module comment). */
 export function serveHooks(eleventyConfig: EleventyConfig): void {
   let build: Promise<ServedBuild> | null = null;
-  const begin = async (outputDir: string): Promise<ServedBuild> => {
+  // What this process's last successful build wrote into the output; null after a failed one.
+  let served: OutputFiles | null = null;
+  const begin = async (outputDir: string, fresh: boolean, previous: OutputFiles | null): Promise<ServedBuild> => {
     const started = performance.now();
     const source = await loadSource();
     checkArchive(source.archive);
     const index = indexInPlace(source.archive, outputDir);
-    // Awaited after the pages; if they fail first, nobody awaits it: not an unhandled rejection.
+    const pages = writeServedPages(source.archive, eleventyConfig, outputDir, fresh, previous);
+    // Both awaited after Eleventy's pages; if those fail first, nobody awaits them: not unhandled rejections.
     index.catch(() => undefined);
-    return { started, source, index };
+    pages.catch(() => undefined);
+    return { started, source, pages, index };
   };
-  eleventyConfig.on('eleventy.before', async ({ directories }) => {
-    build = begin(directories.output);
+  eleventyConfig.on('eleventy.before', async ({ directories, runMode }) => {
+    // Forgotten until this build succeeds: a failed one may have written some pages and not others.
+    const previous = served;
+    served = null;
+    build = begin(directories.output, runMode !== 'build', previous);
     await build;
   });
   registerSite(eleventyConfig, async () => {
     if (!build) throw new Error('The archive was asked for before the build began');
     return (await build).source.archive;
   });
-  eleventyConfig.on('eleventy.after', async ({ directories, runMode }) => {
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
     // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
     if (!build) throw new Error('The archive was not loaded during the build, so there is nothing to index');
-    await finishServed(await build, eleventyConfig, directories.output, runMode !== 'build');
+    const files = await finishServed(await build, directories.output);
+    served = servedFiles(directories.output, files);
   });
 }
