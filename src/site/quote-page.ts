@@ -111,6 +111,8 @@ function sharedWords(a: string[], b: string[]): Set<number> {
 /** The words of `other`, with those this quote does not have marked: where the reports differ. */
 export function markDifferences(own: string, other: string): SafeHtml {
   const theirs = other.split(/\s+/);
+  // Most reports of a statement are word for word the same.
+  if (own === other) return html`${theirs.join(' ')}`;
   const shared = sharedWords(own.split(/\s+/).map(wordKey), theirs.map(wordKey));
   const words = theirs.map((w, j) => (shared.has(j) || wordKey(w) === '' ? html`${w}` : html`<mark>${w}</mark>`));
   return join(words.flatMap((w, i) => (i === 0 ? [w] : [html` `, w])), '');

@@ -53,8 +53,12 @@ export interface OutputFiles {
   inputKeys: ReadonlyMap<string, string>;
 }
 
-/** Pages in flight at once: enough to overlap rendering with writing, few enough to keep memory flat. */
-const IN_FLIGHT = 8;
+/**
+ * Pages in flight at once: enough to keep the disk busy while pages render (creating 40,000 folders
+ * and files is bound by the file system's latency: a clean build at 5,000 articles took 3 s less
+ * with 32 than with 8), few enough to keep memory flat.
+ */
+const IN_FLIGHT = 32;
 
 /** The file a page URL is written to inside the site, as Eleventy writes a permalink ending in `/`. */
 export function pageOutputPath(url: string): string {
