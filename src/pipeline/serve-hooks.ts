@@ -111,8 +111,9 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
     const started = performance.now();
     const source = await loadSource();
     checkArchive(source.archive);
-    const index = indexInPlace(source.archive, outputDir);
+    // The pages first: the index makes its bundles' keys before it waits for anything.
     const pages = writeServedPages(source.archive, eleventyConfig, outputDir, fresh, previous);
+    const index = indexInPlace(source.archive, outputDir);
     // Both awaited after Eleventy's pages; if those fail first, nobody awaits them: not unhandled rejections.
     index.catch(() => undefined);
     pages.catch(() => undefined);

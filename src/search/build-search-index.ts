@@ -6,14 +6,15 @@
 // Pagefind's Node API reports problems as `{ errors: [...] }` instead of throwing; every call is
 // checked here and a failure throws, and the written index is read back and checked against what
 // was added, so a broken or partial index fails the build instead of shipping.
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
 import { eachLimited } from '../io/pool.ts';
+import { writeFileAtomically } from '../io/atomic-write.ts';
 import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByYear, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
 import { countingDocuments, documentsKey, QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
@@ -177,16 +178,17 @@ async function writeBundle(documents: SearchDocument[], outputPath: string): Pro
  */
 interface BundleMaker {
   name: string;
-  inputs: string | null;
+  /** Made when the bundle is reached (a hash of all its records). */
+  inputs: () => string | null;
   /** What the quote counts read of its documents, without making them. */
   counting: () => SearchDocument[];
   make: () => Bundle;
 }
 
 /** The previous index's entry of a bundle made from the same inputs, when its files are all there. */
-async function keptByInputs(maker: BundleMaker, before: BundlesFile | null, previous: PreviousIndex | null): Promise<BundleEntry | null> {
+async function keptByInputs(maker: BundleMaker, inputs: string | null, before: BundlesFile | null, previous: PreviousIndex | null): Promise<BundleEntry | null> {
   const old = before?.bundles.find((b) => b.name === maker.name);
-  if (!old || !previous || maker.inputs === null || old.inputs !== maker.inputs) return null;
+  if (!old || !previous || inputs === null || old.inputs !== inputs) return null;
   return (await intactBundle(old, previous)) ? old : null;
 }
 
@@ -198,14 +200,17 @@ async function keptByInputs(maker: BundleMaker, before: BundlesFile | null, prev
 async function writeBundles(makers: BundleMaker[], outputPath: string, previous: PreviousIndex | null): Promise<{ indexed: string[]; kept: string[]; entries: BundleEntry[] }> {
   const before = previous ? await readBundlesFile(previous.dir) : null;
   const inPlace = previous?.dir === outputPath;
-  // Fragment names are content hashes: stale files would pile up. In place, a bundle's folder goes when it is indexed again.
-  await clearFolder(outputPath, inPlace ? new Set(makers.map((m) => m.name)) : new Set());
+  // Fragment names are content hashes: stale files would pile up. In place (`npm start`), where
+  // readers may search while the index is built, the bundles and the two files that list them stay
+  // until their new versions replace them.
+  await clearFolder(outputPath, inPlace ? new Set([...makers.map((m) => m.name), BUNDLES_FILE, QUOTE_COUNTS_FILE]) : new Set());
   const indexed: string[] = [];
   const kept: string[] = [];
   const entries: BundleEntry[] = [];
   const counted: SearchDocument[] = [];
   for (const maker of makers) {
-    const same = await keptByInputs(maker, before, previous);
+    const inputs = maker.inputs();
+    const same = await keptByInputs(maker, inputs, before, previous);
     if (same) {
       entries.push(same);
       counted.push(...maker.counting());
@@ -214,24 +219,37 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
     }
     const bundle = maker.make();
     if (bundle.pages === 0) continue;
-    entries.push({ ...bundleEntry(bundle), ...(maker.inputs === null ? {} : { inputs: maker.inputs }) });
+    entries.push({ ...bundleEntry(bundle), ...(inputs === null ? {} : { inputs }) });
     counted.push(...bundle.documents.map(forCounting));
     if (before && previous && (await isKept(bundle, before, previous))) {
       kept.push(bundle.name);
       continue;
     }
     // One bundle at a time: Pagefind's process then holds one part of the archive, not all of it.
-    await rm(join(outputPath, bundle.name), { recursive: true, force: true });
-    await writeBundle(bundle.documents, join(outputPath, bundle.name));
+    await replaceBundle(join(outputPath, bundle.name), (dir) => writeBundle(bundle.documents, dir));
     indexed.push(bundle.name);
   }
-  if (inPlace) await clearFolder(outputPath, new Set(entries.map((e) => e.name)));
+  if (inPlace) await clearFolder(outputPath, new Set([...entries.map((e) => e.name), BUNDLES_FILE, QUOTE_COUNTS_FILE]));
   await mkdir(outputPath, { recursive: true });
-  await writeFile(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(counted)));
+  await writeFileAtomically(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(counted)));
   // Last: a reader's search page finds the bundles through this file.
   const file: BundlesFile = { format: BUNDLE_FORMAT, bundles: entries };
-  await writeFile(join(outputPath, BUNDLES_FILE), JSON.stringify(file));
+  await writeFileAtomically(join(outputPath, BUNDLES_FILE), JSON.stringify(file));
   return { indexed, kept, entries };
+}
+
+/**
+ * Writes a bundle into a folder beside `dir` and then puts it in `dir`'s place, so that a bundle in
+ * use (in place, under `npm start`) is whole until the moment it is replaced.
+ */
+async function replaceBundle(dir: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const next = `${dir}.next`;
+  const old = `${dir}.old`;
+  await Promise.all([next, old].map((d) => rm(d, { recursive: true, force: true })));
+  await write(next);
+  if (existsSync(dir)) await rename(dir, old);
+  await rename(next, dir);
+  await rm(old, { recursive: true, force: true });
 }
 
 /** What `quoteCounts` reads of a document, without its text. */
@@ -244,7 +262,7 @@ const forCounting = (doc: SearchDocument): SearchDocument => ({ ...doc, html: ''
  */
 export async function writeSearchIndex(documents: SearchDocument[], outputPath: string, previous: PreviousIndex | null = null): Promise<{ indexed: string[]; kept: string[] }> {
   const bundles = bundleDocuments(documents, indexSalt());
-  const { indexed, kept } = await writeBundles(bundles.map((b) => ({ name: b.name, inputs: null, counting: () => b.documents.map(forCounting), make: () => b })), outputPath, previous);
+  const { indexed, kept } = await writeBundles(bundles.map((b) => ({ name: b.name, inputs: () => null, counting: () => b.documents.map(forCounting), make: () => b })), outputPath, previous);
   return { indexed, kept };
 }
 
@@ -317,7 +335,7 @@ export async function buildSearchIndex(archive: Archive, outputPath: string, pre
   // Bundles of articles, whose documents are made one bundle at a time (100 MB of them at 20,000 articles).
   const makers = groupByYear(siteModel(archive).articles, (a) => a.date, bundlePages()).map(({ name, items }) => ({
     name,
-    inputs: codeVersion === null ? null : documentsKey(archive, items, `${codeVersion}\0${salt}`),
+    inputs: () => (codeVersion === null ? null : documentsKey(archive, items, `${codeVersion}\0${salt}`)),
     counting: () => countingDocuments(archive, items),
     make: () => makeBundle(name, searchDocuments(archive, items), salt),
   }));

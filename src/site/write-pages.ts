@@ -60,6 +60,9 @@ export interface OutputFiles {
  */
 const IN_FLIGHT = 32;
 
+/** Pages kept without I/O between two turns of the event loop. */
+const YIELD_EVERY = 100;
+
 /** The file a page URL is written to inside the site, as Eleventy writes a permalink ending in `/`. */
 export function pageOutputPath(url: string): string {
   if (!url.startsWith('/') || !url.endsWith('/')) throw new Error(`A page URL must start and end with "/": ${url}`);
@@ -136,6 +139,7 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   const files: SiteFile[] = [];
   const rendered: string[] = [];
   // The pages come one at a time from the generator, in order, whichever worker is free.
+  let reusedInARow = 0;
   await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
     const at = files.length++;
     const target = join(outputDir, file ?? pageOutputPath(url));
@@ -143,6 +147,9 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     const hash = reusableHash(unchanged, rel, key);
     if (hash !== undefined) {
       files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
+      // Pages kept as they are take no I/O: without a pause now and then, thousands of them in a
+      // row would keep the pages being written (and all else) waiting for the event loop.
+      if (++reusedInARow % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       return;
     }
     rendered.push(rel);
