@@ -4,17 +4,18 @@
 // archive-level steps (years, slugs, people file, people merge) always rerun on all results.
 //
 // Layout: one packed file per extractor version, <cacheDir>/extract/<version>/results.pack, a line
-// per entry: `key<TAB>result as JSON`. It is read in one go (5,000 files one by one took 0.8 s, most
-// of it opening them); a build appends the entries it extracted in one write, and rewrites the file
-// (to a temporary file, renamed) when more than half of its entries are no longer used. A line that
+// per entry: `key<TAB>result as JSON`. It is read as one stream (5,000 files one by one took 0.8 s,
+// most of it opening them), a chunk at a time; a build appends the entries it extracted, and
+// rewrites the file (to a temporary file, renamed) when more than half of its entries are no
+// longer used. A line that
 // is cut short or unreadable is only an entry extracted again, so two builds may share the folder,
 // and it is safe to delete at any time.
-import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readArticle, type ArticleInput, type ReadResult } from '../archive/build-archive.ts';
-import { writeFileAtomically } from '../io/atomic-write.ts';
 import { hashOf } from '../io/hash.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache';
@@ -44,17 +45,53 @@ function looksLikeReadResult(value: unknown): value is ReadResult {
 const PACK = 'results.pack';
 const KEY = /^[0-9a-f]{64}$/;
 
-/** The entries of a pack's text, by key, as JSON (parsed when used). */
-function unpack(text: string): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab === 64 && KEY.test(line.slice(0, 64))) entries.set(line.slice(0, 64), line.slice(65));
+/** Lines of a text file, read a chunk at a time: never the whole file in memory (200 MB at 20,000 articles). */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
   }
-  return entries;
+  if (rest) yield rest;
 }
 
-const packLines = (entries: Iterable<[string, string]>) => [...entries].map(([key, json]) => `${key}\t${json}\n`).join('');
+/** The entries of the pack at `path` whose keys are `wanted`, parsed, and how many entries it holds; none when there is no pack. */
+async function readPack(path: string, wanted: ReadonlySet<string>): Promise<{ found: Map<string, ReadResult>; entries: number }> {
+  const found = new Map<string, ReadResult>();
+  let entries = 0;
+  try {
+    for await (const line of linesOf(path)) {
+      if (line.charCodeAt(64) !== 9 || !KEY.test(line.slice(0, 64))) continue;
+      entries++;
+      const key = line.slice(0, 64);
+      if (!wanted.has(key) || found.has(key)) continue;
+      try {
+        const parsed: unknown = JSON.parse(line.slice(65));
+        if (looksLikeReadResult(parsed)) found.set(key, parsed);
+      } catch {
+        // An entry cut short: extracted again.
+      }
+    }
+  } catch {
+    // No pack yet, or one that cannot be read: everything is extracted.
+  }
+  return { found, entries };
+}
+
+/** Writes entries a batch of lines at a time (one string of them all would double a large build's memory). */
+async function writeLines(handle: FileHandle, entries: Iterable<[string, string]>): Promise<void> {
+  let batch = '';
+  for (const [key, json] of entries) {
+    batch += `${key}\t${json}\n`;
+    if (batch.length >= 1 << 20) {
+      await handle.write(batch);
+      batch = '';
+    }
+  }
+  if (batch) await handle.write(batch);
+}
+
 
 /**
  * Files to extract per extra thread: a worker thread takes about half a second to start (it loads
@@ -154,21 +191,30 @@ export class ExtractionCache {
     return hashOf(`${this.version}\0${path}\0${contentHash}`);
   }
 
-  private async readPack(): Promise<Map<string, string>> {
-    if (this.folder === null) return new Map();
-    return unpack(await readFile(join(this.folder, PACK), 'utf8').catch(() => ''));
-  }
-
-  /** Adds the new entries to the pack, or writes it anew with only those `used` when most of it is unused. */
-  private async writePack(pack: Map<string, string>, used: Map<string, string>, added: Map<string, string>): Promise<void> {
-    if (this.folder === null || (added.size === 0 && pack.size <= 2 * used.size)) return;
+  /**
+   * Adds the entries extracted now to the pack; or, when more than half of the pack would be
+   * entries no longer used, writes it anew with only those used (to a temporary file, renamed).
+   */
+  private async writePack(entries: number, cached: Map<string, ReadResult>, added: Map<string, string>): Promise<void> {
+    const used = cached.size + added.size;
+    if (this.folder === null || (added.size === 0 && entries <= 2 * used)) return;
+    const path = join(this.folder, PACK);
+    const rewrite = entries + added.size > 2 * used;
+    const target = rewrite ? `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp` : path;
+    let handle: FileHandle | null = null;
     try {
       await mkdir(this.folder, { recursive: true });
-      const path = join(this.folder, PACK);
-      if (pack.size > 2 * used.size) await writeFileAtomically(path, packLines(used));
-      else await appendFile(path, packLines(added));
+      handle = await open(target, rewrite ? 'w' : 'a');
+      // A cached result is still as it was read: its JSON is the entry's.
+      if (rewrite) await writeLines(handle, [...cached].map(([key, result]) => [key, JSON.stringify(result)] as [string, string]));
+      await writeLines(handle, added);
+      await handle.close();
+      handle = null;
+      if (rewrite) await rename(target, path);
     } catch {
       this.writeFailures += added.size;
+      await handle?.close().catch(() => undefined);
+      if (rewrite) await rm(target, { force: true });
     }
   }
 
@@ -179,32 +225,19 @@ export class ExtractionCache {
    * `hashes`: each input's content hash, when the caller has them.
    */
   async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes))): Promise<CachedRead[]> {
-    const pack = await this.readPack();
-    const found = inputs.map((input, i) => {
-      const contentHash = hashes[i]!;
-      const key = this.keyOf(input.path, contentHash);
-      const json = pack.get(key);
-      let cached: ReadResult | null = null;
-      try {
-        const parsed: unknown = json === undefined ? null : JSON.parse(json);
-        if (looksLikeReadResult(parsed)) cached = parsed;
-      } catch {
-        // An entry cut short: extracted again.
-      }
-      return { input, contentHash, key, json, cached };
-    });
-    const misses = found.filter((f) => f.cached === null);
+    const keyed = inputs.map((input, i) => ({ input, contentHash: hashes[i]!, key: this.keyOf(input.path, hashes[i]!) }));
+    const pack = this.folder === null ? { found: new Map<string, ReadResult>(), entries: 0 } : await readPack(join(this.folder, PACK), new Set(keyed.map((k) => k.key)));
+    const misses = keyed.filter((k) => !pack.found.has(k.key));
     const { json, threads } = await extractAll(misses.map((m) => m.input), this.filesPerThread);
     this.threads = threads;
-    const added = new Map(misses.map((m) => [m.key, json.get(m.input)!]));
-    const used = new Map(found.map((f) => [f.key, f.cached ? f.json! : added.get(f.key)!]));
-    await this.writePack(pack, used, added);
-    return found.map((f) =>
-      f.cached
-        ? { input: f.input, contentHash: f.contentHash, result: f.cached, extracted: false }
+    await this.writePack(pack.entries, pack.found, new Map(misses.map((m) => [m.key, json.get(m.input)!])));
+    return keyed.map((k) => {
+      const cached = pack.found.get(k.key);
+      return cached
+        ? { input: k.input, contentHash: k.contentHash, result: cached, extracted: false }
         : // The same round trip as a cached result, so a fresh and a cached build see identical data.
-          { input: f.input, contentHash: f.contentHash, result: JSON.parse(json.get(f.input)!) as ReadResult, extracted: true },
-    );
+          { input: k.input, contentHash: k.contentHash, result: JSON.parse(json.get(k.input)!) as ReadResult, extracted: true };
+    });
   }
 
   /** Removes the entries of other extractor versions (after a successful build). */
