@@ -6,7 +6,8 @@
 // - clean build: `npm run build` with an empty extraction cache;
 // - a build with nothing changed (the cache full, no article changed);
 // - rebuild after adding one article dated after all others (today's news), then after adding one
-//   of an older year (a back issue, which may change who older quotes are by);
+//   of another date (the previous benchmark's added article: a random day, often an older year;
+//   it may change who older quotes are by);
 // each with wall time, the report's stage timings, peak memory (the largest process, from
 // /usr/bin/time, and the whole process tree, sampled from /proc), the search index's size and the
 // output's size; and the baseline: a plain Eleventy site of the same files (one page per article,
@@ -200,8 +201,8 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   const added = join(articles, `zz-added-${today}-${fresh!.name.slice(11)}`);
   writeFileSync(added, fresh!.text.replace(/^date: .*$/m, `date: ${today}`));
   const rebuild = await ourBuild(articles, cache, output);
-  // And one of an older year, as an archive's back issues are added (it may change who older quotes are by).
-  console.error(`[${n}] rebuild ${s(rebuild.seconds)}; rebuild after adding an article of an older year…`);
+  // And one of another date, as back issues are added (a random day; it may change who older quotes are by).
+  console.error(`[${n}] rebuild ${s(rebuild.seconds)}; rebuild after adding an article of another date…`);
   const [old] = syntheticArticles(n + 1, readSourceText('articles')).slice(-1);
   const addedOld = join(articles, `zz-added-${old!.name}`);
   writeFileSync(addedOld, old!.text);
@@ -238,8 +239,8 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   moveAside(work, join(work, `baseline-${n}`));
   console.log(
     `N=${n}: clean ${s(clean.seconds)} (${mb(Math.max(clean.maxRssMb, clean.treeRssMb))}), warm full ${s(warm.seconds)}, ` +
-      `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), +1 of an older year ${s(rebuildOld.seconds)}, output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}; ` +
-      `warm/clean ${pct(warm.seconds / clean.seconds)}, rebuild/clean ${pct(rebuild.seconds / clean.seconds)}, older-year rebuild/clean ${pct(rebuildOld.seconds / clean.seconds)}` +
+      `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), +1 of another date ${s(rebuildOld.seconds)}, output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}; ` +
+      `warm/clean ${pct(warm.seconds / clean.seconds)}, rebuild/clean ${pct(rebuild.seconds / clean.seconds)}, other-date rebuild/clean ${pct(rebuildOld.seconds / clean.seconds)}` +
       (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×` : ''),
   );
   return result;
@@ -252,7 +253,7 @@ function table(work: string): string {
     .map((n) => JSON.parse(readFileSync(join(work, n), 'utf8')) as Record<string, any>)
     .sort((a, b) => a.articles - b.articles);
   const out = [
-    '| articles | clean build | nothing changed | rebuild after adding 1 (today’s) | … 1 of an older year | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | nothing changed ÷ clean | rebuild ÷ clean | older-year rebuild ÷ clean |',
+    '| articles | clean build | nothing changed | rebuild after adding 1 (today’s) | … 1 of another date | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | nothing changed ÷ clean | rebuild ÷ clean | other-date rebuild ÷ clean |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {

@@ -125,6 +125,14 @@ test('the cache is keyed by extractor version, file path and content', async () 
   const lines = (await readFile(pack, 'utf8')).split('\n');
   await writeFile(pack, lines.map((line) => line.slice(0, 90)).join('\n'));
   assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(inputs)).every((r) => r.extracted));
+  // A pack mostly of entries no longer used is written anew with only those used.
+  const linesOf = async () => (await readFile(join(cacheDir, 'extract', 'v1', 'results.pack'), 'utf8')).split('\n').filter(Boolean).length;
+  const elsewhere = inputs.map((i) => ({ ...i, path: `${i.path}.md` }));
+  await new ExtractionCache(cacheDir, 'v1').readAll(inputs.map((i) => ({ ...i, path: `${i.path}.old` })));
+  assert.equal(await linesOf(), 2 * inputs.length, 'half of it unused: added to');
+  assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(elsewhere)).every((r) => r.extracted));
+  assert.equal(await linesOf(), inputs.length, 'more than half unused: only the entries of this build are left');
+  assert.ok((await new ExtractionCache(cacheDir, 'v1').readAll(elsewhere)).every((r) => !r.extracted), 'and they are read back');
   // Only the current version is kept.
   assert.equal(await new ExtractionCache(cacheDir, 'v2').pruneOtherVersions(), 1);
   assert.deepEqual(await readdir(join(cacheDir, 'extract')), ['v2']);

@@ -11,12 +11,13 @@
 // is cut short or unreadable is only an entry extracted again, so two builds may share the folder,
 // and it is safe to delete at any time.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readArticle, type ArticleInput, type ReadResult } from '../archive/build-archive.ts';
 import { hashOf } from '../io/hash.ts';
+import { openAtomically, type AtomicFile } from '../io/atomic-write.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache';
 
@@ -79,19 +80,56 @@ async function readPack(path: string, wanted: ReadonlySet<string>): Promise<{ fo
   return { found, entries };
 }
 
-/** Writes entries a batch of lines at a time (one string of them all would double a large build's memory). */
-async function writeLines(handle: FileHandle, entries: Iterable<[string, string]>): Promise<void> {
-  let batch = '';
-  for (const [key, json] of entries) {
-    batch += `${key}\t${json}\n`;
-    if (batch.length >= 1 << 20) {
-      await handle.write(batch);
-      batch = '';
-    }
-  }
-  if (batch) await handle.write(batch);
-}
+/**
+ * Writes pack entries a batch of lines at a time, in the background, as they are added (one string
+ * of them all would double a large build's memory): appended to the pack, or into a new pack that
+ * replaces it when closed. A failure is counted, never thrown: the build goes on without the entries.
+ */
+class PackWriter {
+  private batch = '';
+  private file: Promise<{ handle: FileHandle; atomic: AtomicFile | null } | null>;
+  failed = false;
 
+  constructor(path: string, append: boolean) {
+    this.file = mkdir(dirname(path), { recursive: true })
+      .then(async () => (append ? { handle: await open(path, 'a'), atomic: null } : openAtomically(path).then((atomic) => ({ handle: atomic.handle, atomic }))))
+      .catch(() => this.fail());
+  }
+
+  private fail(): null {
+    this.failed = true;
+    return null;
+  }
+
+  add(key: string, json: string): void {
+    this.batch += `${key}\t${json}\n`;
+    if (this.batch.length >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = '';
+    this.file = this.file.then(
+      (file) =>
+        file &&
+        file.handle.write(batch).then(
+          () => file,
+          async () => {
+            await (file.atomic ? file.atomic.abort() : file.handle.close().catch(() => undefined));
+            return this.fail();
+          },
+        ),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    const file = await this.file;
+    if (!file) return;
+    if (!file.atomic) await file.handle.close().catch(() => this.fail());
+    else await file.atomic.commit().catch(() => this.fail());
+  }
+}
 
 /**
  * Files to extract per extra thread: a worker thread takes about half a second to start (it loads
@@ -110,13 +148,16 @@ interface BatchQueue {
   failed: boolean;
 }
 
+/** Takes each result as JSON as soon as it is made, so that the results of thousands of files are never all held as text. */
+type Sink = (input: ArticleInput, json: string) => void;
+
 /** Each input's result as JSON, in this thread. */
-function extractHere(inputs: ArticleInput[], out: Map<ArticleInput, string>): void {
-  for (const input of inputs) out.set(input, JSON.stringify(readArticle(input)));
+function extractHere(inputs: ArticleInput[], out: Sink): void {
+  for (const input of inputs) out(input, JSON.stringify(readArticle(input)));
 }
 
 /** Feeds `worker` batches from `queue`, a few at a time, until the queue is empty. */
-function feedWorker(worker: Worker, queue: BatchQueue, out: Map<ArticleInput, string>): Promise<void> {
+function feedWorker(worker: Worker, queue: BatchQueue, out: Sink): Promise<void> {
   return new Promise((resolve, reject) => {
     // A worker answers its batches in the order they were sent.
     const sent: ArticleInput[][] = [];
@@ -129,7 +170,7 @@ function feedWorker(worker: Worker, queue: BatchQueue, out: Map<ArticleInput, st
       if (sent.length === 0) resolve();
     };
     worker.on('message', (results: string[]) => {
-      sent.shift()!.forEach((input, i) => out.set(input, results[i]!));
+      sent.shift()!.forEach((input, i) => out(input, results[i]!));
       send();
     });
     worker.once('error', (error) => {
@@ -141,7 +182,7 @@ function feedWorker(worker: Worker, queue: BatchQueue, out: Map<ArticleInput, st
 }
 
 /** Takes batches from `queue` in this thread too, letting the workers' answers in between them. */
-async function extractInThisThread(queue: BatchQueue, out: Map<ArticleInput, string>): Promise<void> {
+async function extractInThisThread(queue: BatchQueue, out: Sink): Promise<void> {
   while (!queue.failed && queue.next < queue.batches.length) {
     extractHere(queue.batches[queue.next++]!, out);
     await new Promise((resolve) => setImmediate(resolve));
@@ -152,13 +193,12 @@ async function extractInThisThread(queue: BatchQueue, out: Map<ArticleInput, str
  * Each input's result as JSON: in this thread for a few files, else spread over worker threads and
  * this one (which has nothing else to do meanwhile, and has the extractor loaded already).
  */
-async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promise<{ json: Map<ArticleInput, string>; threads: number }> {
-  const out = new Map<ArticleInput, string>();
+async function extractAll(inputs: ArticleInput[], filesPerThread: number, out: Sink): Promise<number> {
   const limit = Number(process.env['ARCHIVE_EXTRACT_THREADS']) || availableParallelism();
   const threads = Math.min(limit, 4, Math.floor(inputs.length / filesPerThread));
   if (threads <= 1) {
     extractHere(inputs, out);
-    return { json: out, threads: 1 };
+    return 1;
   }
   const batchSize = Math.max(8, Math.min(64, Math.ceil(inputs.length / (threads * 8))));
   const queue: BatchQueue = { batches: [], next: 0, failed: false };
@@ -169,7 +209,7 @@ async function extractAll(inputs: ArticleInput[], filesPerThread: number): Promi
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return { json: out, threads };
+  return threads;
 }
 
 export class ExtractionCache {
@@ -192,51 +232,34 @@ export class ExtractionCache {
   }
 
   /**
-   * Adds the entries extracted now to the pack; or, when more than half of the pack would be
-   * entries no longer used, writes it anew with only those used (to a temporary file, renamed).
-   */
-  private async writePack(entries: number, cached: Map<string, ReadResult>, added: Map<string, string>): Promise<void> {
-    const used = cached.size + added.size;
-    if (this.folder === null || (added.size === 0 && entries <= 2 * used)) return;
-    const path = join(this.folder, PACK);
-    const rewrite = entries + added.size > 2 * used;
-    const target = rewrite ? `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp` : path;
-    let handle: FileHandle | null = null;
-    try {
-      await mkdir(this.folder, { recursive: true });
-      handle = await open(target, rewrite ? 'w' : 'a');
-      // A cached result is still as it was read: its JSON is the entry's.
-      if (rewrite) await writeLines(handle, [...cached].map(([key, result]) => [key, JSON.stringify(result)] as [string, string]));
-      await writeLines(handle, added);
-      await handle.close();
-      handle = null;
-      if (rewrite) await rename(target, path);
-    } catch {
-      this.writeFailures += added.size;
-      await handle?.close().catch(() => undefined);
-      if (rewrite) await rm(target, { force: true });
-    }
-  }
-
-  /**
    * Each file's result, from the cache or extracted now. Every result is a fresh object (parsed
    * from JSON), because the archive-level steps change the records in place. Many files to extract
-   * (a first build, a new extractor version) are extracted in worker threads and this one, one per core.
+   * (a first build, a new extractor version) are extracted in worker threads and this one, one per
+   * core. The entries extracted are added to the pack; or, when more than half of the pack would
+   * be entries no longer used, it is written anew with only those used.
    * `hashes`: each input's content hash, when the caller has them.
    */
   async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes))): Promise<CachedRead[]> {
     const keyed = inputs.map((input, i) => ({ input, contentHash: hashes[i]!, key: this.keyOf(input.path, hashes[i]!) }));
-    const pack = this.folder === null ? { found: new Map<string, ReadResult>(), entries: 0 } : await readPack(join(this.folder, PACK), new Set(keyed.map((k) => k.key)));
+    const path = this.folder === null ? null : join(this.folder, PACK);
+    const pack = path === null ? { found: new Map<string, ReadResult>(), entries: 0 } : await readPack(path, new Set(keyed.map((k) => k.key)));
     const misses = keyed.filter((k) => !pack.found.has(k.key));
-    const { json, threads } = await extractAll(misses.map((m) => m.input), this.filesPerThread);
-    this.threads = threads;
-    await this.writePack(pack.entries, pack.found, new Map(misses.map((m) => [m.key, json.get(m.input)!])));
+    const rewrite = pack.entries + misses.length > 2 * (pack.found.size + misses.length);
+    const writer = path === null || (misses.length === 0 && !rewrite) ? null : new PackWriter(path, !rewrite);
+    // A cached result is still as it was read: its JSON is the entry's.
+    if (writer && rewrite) for (const [key, result] of pack.found) writer.add(key, JSON.stringify(result));
+    const keys = new Map(misses.map((m) => [m.input, m.key]));
+    const extracted = new Map<ArticleInput, ReadResult>();
+    this.threads = await extractAll(misses.map((m) => m.input), this.filesPerThread, (input, json) => {
+      writer?.add(keys.get(input)!, json);
+      // The same round trip as a cached result, so a fresh and a cached build see identical data.
+      extracted.set(input, JSON.parse(json) as ReadResult);
+    });
+    await writer?.close();
+    if (writer?.failed) this.writeFailures += misses.length;
     return keyed.map((k) => {
       const cached = pack.found.get(k.key);
-      return cached
-        ? { input: k.input, contentHash: k.contentHash, result: cached, extracted: false }
-        : // The same round trip as a cached result, so a fresh and a cached build see identical data.
-          { input: k.input, contentHash: k.contentHash, result: JSON.parse(json.get(k.input)!) as ReadResult, extracted: true };
+      return cached ? { input: k.input, contentHash: k.contentHash, result: cached, extracted: false } : { input: k.input, contentHash: k.contentHash, result: extracted.get(k.input)!, extracted: true };
     });
   }
 
