@@ -47,7 +47,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Settings from the environment that change what a build writes (see src/site/config.ts, src/search). */
-const BUILD_SETTINGS = ['SEARCH_BUNDLE_PAGES', 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+const BUILD_SETTINGS = ['SEARCH_BUNDLE_PAGES', 'SEARCH_NEWEST_MONTH', 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
 
 /**
  * The version of the whole build: every module a build runs (the stages and all they import), the

@@ -1,5 +1,5 @@
 // The search index is split into bundles of whole years of the articles' dates (and one for undated
-// articles, and one for the newest month of a large archive: NEWEST_MONTH_SPLIT), each a complete
+// articles, and, when asked for, one for the newest month of a large archive: newestMonthSplit), each a complete
 // Pagefind index in `pagefind/<name>/`, listed newest first in `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
 //
 // Why: Pagefind has no incremental indexing, and indexing is the slowest step of a rebuild (5–10 s at
@@ -89,17 +89,25 @@ export function groupYears(years: [year: string, documents: number][], size: num
 const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
 
 /**
- * A newest group of at least this many articles gives its newest month a bundle of its own. That
- * month is where a working newsroom adds articles: a rebuild then indexes that month again, not the
- * year (1,700 articles at 5,000). When the next month begins, the month joins its year's bundle
- * again, which is indexed once more then. Smaller groups stay whole: indexing them is quick.
+ * With SEARCH_NEWEST_MONTH=N in the environment, a newest group of at least N articles gives its
+ * newest month a bundle of its own. That month is where a working newsroom adds articles: a
+ * rebuild then indexes that month again, not the year (1,700 articles at 5,000; a rebuild after
+ * today's article went from 30 to 23 % of a clean build). When the next month begins, the month
+ * joins its year's bundle again, which is indexed once more then. Off unless asked for: the extra
+ * bundle costs every search its metadata and a chunk per word, and a search sorted by date reads
+ * the small month first and then the year: at 10,000 articles a one-word search fetched up to
+ * 250.8 KB (budget 250) and a speaker's search sorted newest first 360 KB (budget 300, 234–273 KB
+ * without it).
  */
-export const NEWEST_MONTH_SPLIT = 500;
+export function newestMonthSplit(env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = Number(env['SEARCH_NEWEST_MONTH']);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Infinity;
+}
 
 /** The month of an EDTF date (`2015-10`), or null for a year alone or no date. */
 const monthOf = (date: string | null) => /^\d{4}-\d{2}/.exec(date ?? '')?.[0] ?? null;
 
-/** The newest group split into its newest month and the rest (see NEWEST_MONTH_SPLIT), when it is large enough. */
+/** The newest group split into its newest month and the rest (see newestMonthSplit), when it is large enough. */
 function splitNewestMonth<T>(group: { name: string; items: T[] }, dateOf: (item: T) => string | null, splitAt: number): { name: string; items: T[] }[] {
   if (group.items.length < splitAt) return [group];
   let newest: string | null = null;
@@ -117,9 +125,9 @@ function splitNewestMonth<T>(group: { name: string; items: T[] }, dateOf: (item:
 
 /**
  * Items grouped into bundles by the year of their date, newest first, undated last (see
- * groupYears), the newest month of a large newest group on its own (see NEWEST_MONTH_SPLIT).
+ * groupYears), the newest month of a large newest group on its own when asked for (see newestMonthSplit).
  */
-export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = NEWEST_MONTH_SPLIT): { name: string; items: T[] }[] {
+export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = newestMonthSplit()): { name: string; items: T[] }[] {
   const byYear = new Map<string, T[]>();
   for (const item of items) {
     const year = bundleName(dateOf(item));
@@ -152,7 +160,7 @@ export function makeBundle(name: string, documents: SearchDocument[], salt: stri
 }
 
 /** The documents grouped into bundles of at least `size`, newest first, undated last. */
-export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages(), splitAt = NEWEST_MONTH_SPLIT): Bundle[] {
+export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages(), splitAt = newestMonthSplit()): Bundle[] {
   return groupByYear(documents, (d) => d.date, size, splitAt).map(({ name, items }) => makeBundle(name, items, salt));
 }
 
