@@ -456,8 +456,10 @@ async function searchBundles(term, filters, state) {
 
 /** Loads results' fragments a batch at a time until enough quotes are found, appending their hits. */
 async function collect(run, quotesTarget, articlesTarget) {
-  const start = run.quoteCount;
-  while (!run.exhausted && run.quoteCount - start < QUOTES_PER_STEP && run.scanned < run.scanLimit) {
+  // A report folded into an earlier result counts toward the step as a quote found: without it, a
+  // statement reported in hundreds of articles kept the page loading fragments up to MAX_SCAN.
+  let found = 0;
+  while (!run.exhausted && found < QUOTES_PER_STEP && run.scanned < run.scanLimit) {
     const batch = run.results.slice(run.scanned, run.scanned + BATCH);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run.generation !== generation) return false;
@@ -471,6 +473,7 @@ async function collect(run, quotesTarget, articlesTarget) {
         run.hits.push({ ...q, outlet: article.outlet });
         // Reports of one statement in other articles are one result, listed under the first shown.
         const first = q.statement ? run.statements.get(q.statement) : undefined;
+        found++;
         if (first) {
           addReport(first, q, article);
           continue;
