@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fitConditionalLogit, predict, type Example } from '../scripts/attribution/conditional-logit.ts';
 import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
-import { loadAttributionModel, ModelFileError, rankCandidates } from '../src/extract/speaker-ranker.ts';
+import { loadAttributionModel, rankCandidates } from '../src/extract/speaker-ranker.ts';
+import { ModelFileError } from '../src/extract/model-file.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { archiveOf, recordOf, speakerOf } from './helpers/extract.ts';
 

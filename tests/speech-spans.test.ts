@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpeechModel, punctuationOutside, speechProbability } from '../src/extract/speech-spans.ts';
-import { ModelFileError } from '../src/extract/speaker-ranker.ts';
+import { ModelFileError } from '../src/extract/model-file.ts';
 import { recordOf, said } from './helpers/extract.ts';
 
 test('the committed speech model loads and weighs a speech verb beside the quote up', () => {

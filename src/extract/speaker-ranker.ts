@@ -3,7 +3,7 @@
 // probability that each one said it, which is the attribution's confidence. The weights are learned
 // from PolNeAR train by `npm run train:attribution` (scripts/train-attribution.ts) and committed as
 // attribution-model.json: feature names and numbers, no article text.
-import { readFileSync } from 'node:fs';
+import { readModelFile, scoreOf } from './model-file.ts';
 import { NOBODY, type SpeakerCandidate } from './speaker-candidates.ts';
 
 export interface AttributionModel {
@@ -18,36 +18,11 @@ export interface RankedCandidate {
   probability: number;
 }
 
-export class ModelFileError extends Error {
-  override readonly name = 'ModelFileError';
-  constructor(path: string, what: string, options?: ErrorOptions) {
-    super(`${path}: ${what}; run \`npm run train:attribution\` to write it again`, options);
-  }
-}
-
 export const MODEL_PATH = new URL('./attribution-model.json', import.meta.url);
 
 /** Reads and checks a model file. */
 export function loadAttributionModel(path: URL | string = MODEL_PATH): AttributionModel {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new ModelFileError(String(path), 'the speaker model cannot be read', { cause });
-  }
-  const model = parsed as Partial<AttributionModel>;
-  const weights = model.weights;
-  if (!weights || typeof weights !== 'object' || Object.values(weights).some((w) => typeof w !== 'number' || !Number.isFinite(w))) {
-    throw new ModelFileError(String(path), 'the speaker model has no weights, or a weight that is not a number');
-  }
-  return model as AttributionModel;
-}
-
-/** A candidate's score: the sum of its features' weights (unknown features weigh nothing). */
-export function scoreOf(weights: Record<string, number>, features: readonly string[]): number {
-  let z = 0;
-  for (const f of features) z += weights[f] ?? 0;
-  return z;
+  return readModelFile<AttributionModel>(path, 'the speaker model');
 }
 
 /**

@@ -7,9 +7,8 @@
 // PolNeAR train by `npm run train:attribution` (scripts/attribution/speech-spans.ts) and committed
 // as speech-model.json: feature names and numbers, no article text. Captions and page furniture
 // are never speech: that is a rule.
-import { readFileSync } from 'node:fs';
 import type { AttributionRule, Paragraph } from '../record.ts';
-import { ModelFileError } from './speaker-ranker.ts';
+import { readModelFile, scoreOf } from './model-file.ts';
 import { ACCORDING_TO, findSpeechVerb, QUOTED_AS_SAYING } from './speech-verbs.ts';
 
 export interface SpeechModel {
@@ -132,26 +131,14 @@ export const SPEECH_THRESHOLD = 0.7;
 
 /** The probability that the stretch is speech. */
 export function speechProbability(model: SpeechModel, features: readonly string[]): number {
-  let z = 0;
-  for (const f of features) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-scoreOf(model.weights, features)));
 }
 
 export const SPEECH_MODEL_PATH = new URL('./speech-model.json', import.meta.url);
 
 /** Reads and checks a speech model file. */
 export function loadSpeechModel(path: URL | string = SPEECH_MODEL_PATH): SpeechModel {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new ModelFileError(String(path), 'the speech model cannot be read', { cause });
-  }
-  const weights = (parsed as Partial<SpeechModel>).weights;
-  if (!weights || typeof weights !== 'object' || Object.values(weights).some((w) => typeof w !== 'number' || !Number.isFinite(w))) {
-    throw new ModelFileError(String(path), 'the speech model has no weights, or a weight that is not a number');
-  }
-  return parsed as SpeechModel;
+  return readModelFile<SpeechModel>(path, 'the speech model');
 }
 
 let committed: SpeechModel | null = null;

@@ -8,8 +8,7 @@ import { formatMessage } from '../read/messages.ts';
 import { ExtractionCache } from './extraction-cache.ts';
 import type { LoadReport } from './load-articles.ts';
 import { diffManifest, readManifest, writeManifest, type Changes } from './manifest.ts';
-import type { WriteSummary } from './publish.ts';
-import { formatReport, type BuildTimings } from './report.ts';
+import { formatReport, type ReportInput } from './report.ts';
 
 /** What changed in the articles since the last successful build into `output`; null without a cache to remember it. */
 export async function changesSince(load: LoadReport | null, output: string): Promise<Changes | null> {
@@ -33,21 +32,8 @@ async function recordBuild(load: LoadReport, output: string, messages: readonly 
   );
 }
 
-export interface BuildOutcome {
-  load: LoadReport | null;
-  /** The changes, read before this build's manifest replaced the last one's. */
-  changes: Changes | null;
-  articleCount: number;
-  messages: readonly Message[];
-  output: string;
-  timings: BuildTimings;
-  /** Files in the site, when the build knows them all. */
-  files: number | null;
-  pages?: { total: number; rendered: number };
-  write?: WriteSummary;
-  search?: { indexed: string[]; kept: string[] };
-  allWarnings?: boolean;
-}
+/** What a successful build reports; where the full list of problems is, `finishBuild` adds. */
+export type BuildOutcome = Omit<ReportInput, 'fullListAt' | 'upToDate'>;
 
 /** Records a successful build (see the module comment) and returns its report. */
 export async function finishBuild(outcome: BuildOutcome): Promise<string> {

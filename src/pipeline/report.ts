@@ -81,13 +81,16 @@ export interface BuildTimings {
   publishMs: number;
 }
 
-export function formatReport(input: {
+/** What a build tells its report. */
+export interface ReportInput {
   load: LoadReport | null;
+  /** The changes, read before this build's manifest replaced the last one's. */
   changes: Changes | null;
   articleCount: number;
   messages: readonly Message[];
   timings: BuildTimings;
   output: string;
+  /** Files in the site, when the build knows them all. */
   files: number | null;
   /** The pages of articles, speakers, months and quotes, and how many of them were rendered. */
   pages?: { total: number; rendered: number };
@@ -98,7 +101,9 @@ export function formatReport(input: {
   fullListAt?: string | null;
   /** The output was built before from the same inputs and code, and is as that build left it: nothing was done. */
   upToDate?: boolean;
-}): string {
+}
+
+export function formatReport(input: ReportInput): string {
   const { load, changes, timings } = input;
   const lines: string[] = [];
   if (changes) lines.push(...describeChanges(changes, input.articleCount));

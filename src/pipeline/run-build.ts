@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Archive, Message } from '../record.ts';
+import type { Archive } from '../record.ts';
 import type { SiteFile } from '../io/site-files.ts';
 import type { OutputFiles } from '../site/write-pages.ts';
 import { acquireLock } from './lock.ts';
@@ -154,7 +154,8 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
   const published = await publishSite(output, temp, files, previous, cacheDir, built);
   const publishMs = performance.now() - publishStarted;
   const report = await finishBuild({
-    ...reportedArchive(source.archive),
+    articleCount: source.archive.articles.length,
+    messages: source.archive.messages,
     load: source.load,
     changes,
     output,
@@ -167,8 +168,6 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
   });
   return { report, garbage: published.garbage };
 }
-
-const reportedArchive = (archive: Archive): { articleCount: number; messages: readonly Message[] } => ({ articleCount: archive.articles.length, messages: archive.messages });
 
 function failure(error: unknown, output: string): string {
   const message = error instanceof BuildStopped ? error.message : `Build failed: ${(error as Error)?.stack ?? String(error)}`;
