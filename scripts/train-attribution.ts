@@ -18,7 +18,8 @@ import type { RankedCandidate } from '../src/extract/speaker-ranker.ts';
 import { MODEL_PATH, loadAttributionModel, rankCandidates, type AttributionModel } from '../src/extract/speaker-ranker.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { fitConditionalLogit, type Example } from './attribution/conditional-logit.ts';
-import { weakLabeller } from './attribution/weak-antecedents.ts';
+import { SOMEONE_NEW, weakLabeller } from './attribution/weak-antecedents.ts';
+import { isInstitutionRole } from '../src/extract/resolve-speakers.ts';
 import { pairQuotes, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
 import { crossValidateSpeech, labelSpans, speechSummary, trainSpeech } from './attribution/speech-spans.ts';
 import { SPEECH_MODEL_PATH, type SpeechModel } from '../src/extract/speech-spans.ts';
@@ -32,6 +33,9 @@ const SHOW_UNREACHABLE = process.argv.includes('--show-unreachable');
 
 interface LabelledQuote {
   outlet: string;
+  /** For analysis only: the file and the quote's words (never written to the model). */
+  file?: string;
+  text?: string;
   candidates: SpeakerCandidate[];
   right: boolean[];
   /** Whether the gold names the speaker (what speaker accuracy counts), or only a mention of them. */
@@ -48,7 +52,7 @@ export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechMod
   for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {
     const seen: Array<{ text: string; ranked: RankedCandidate[] }> = [];
     readArticle({ path: join(textDir, file), bytes: readFileSync(join(textDir, file)) }, { ranker: null, ...(speech ? { speech } : {}), onCandidates: (q, ranked) => seen.push({ text: q.text, ranked }) });
-    const weakLabel = weakLabeller(join(textDir, '..', 'attributions'), join(textDir, file));
+    const weakLabel = weakLabeller(join(textDir, '..', 'attributions'), join(textDir, file), isInstitutionRole);
     const gold = (JSON.parse(readFileSync(join(goldDir, file.replace(/\.txt$/, '.json')), 'utf8')) as { quotes: GoldQuote[] }).quotes;
     articles++;
     const pairs = pairQuotes(gold.map((g) => g.text), seen.map((s) => s.text));
@@ -60,7 +64,11 @@ export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechMod
       // reached through that very mention is taken as right. Leaving these quotes out would teach
       // the ranker that a speaker is always named beside the quote.
       const weak = scored ? null : weakLabel(g.text, g.source_mention ?? g.speaker ?? '');
-      const right = candidates.map((c) => (scored ? sameSpeaker(g, nameOf(c)) : weak ? sameSpeaker({ text: g.text, speaker: weak }, nameOf(c)) : false));
+      // Someone new ("a spokesman said"): the unnamed source the text brings in; when the sieve found
+      // none, the quote teaches nothing (nobody would be a worse answer than the named person).
+      const right = candidates.map((c) =>
+        scored ? sameSpeaker(g, nameOf(c)) : weak === SOMEONE_NEW ? c.unnamedRole !== null : weak ? sameSpeaker({ text: g.text, speaker: weak }, nameOf(c)) : false,
+      );
       // "Officials said": both an unnamed source and nobody say nobody; the unnamed source is the
       // better answer, as it keeps the words the text uses.
       if (right.some((r, i) => r && candidates[i]!.unnamedRole)) candidates.forEach((c, i) => (right[i] = right[i]! && c.unnamedRole !== null));
@@ -70,7 +78,7 @@ export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechMod
         unreachable++;
         if (SHOW_UNREACHABLE) console.log(`${file}: “${g.text.slice(0, 50)}” gold ${g.speaker}; candidates ${candidates.map(nameOf).join(' | ')}`);
       }
-      quotes.push({ outlet: basename(file).split('_')[0]!, candidates, right, scored });
+      quotes.push({ outlet: basename(file).split('_')[0]!, file, text: g.text, candidates, right, scored });
     }
   }
   return { quotes, articles, unreachable };

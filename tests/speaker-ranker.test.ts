@@ -111,6 +111,18 @@ test('an institution named before speaks for itself when the text calls it “th
   assert.notEqual(speakerOf(r, 'Savers will'), 'Petra Vogel');
 });
 
+test('“the commission said” after the commission is named is that commission, not an unnamed one', () => {
+  const r = recordOf(
+    'The Harbour Safety Commission met on Tuesday to review the ferry timetable.\n\nFerries have run late all winter.\n\nThe mayor, Ines Marr, said the port “cannot wait another year”.\n\nShe met dock workers afterwards.\n\nThe commission said the new crossings were “safe for every passenger”.',
+  );
+  assert.equal(speakerOf(r, 'safe for every'), 'Harbour Safety Commission');
+});
+
+test('a verb of saying used as a noun (“her early-morning tweets”) does not make the person after it the speaker', () => {
+  const r = recordOf('Mayor Carla Voss spoke at the harbour on Friday.\n\nShe says Councillor Rob Hale’s early-morning tweets accusing Dan Ortiz of fraud are “plainly false”.');
+  assert.equal(speakerOf(r, 'plainly false'), 'Carla Voss');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

@@ -74,6 +74,13 @@ function roleAntecedent(role: string, before: SourceSpan[], names: Array<string 
   return null;
 }
 
+/**
+ * A source that names nobody before it: a role noun with no named source before it whose words hold
+ * its last word ("a Pentagon spokesman", "officials"), where the text brings in someone new.
+ */
+export const SOMEONE_NEW = Symbol('someone new');
+export type WeakLabel = string | typeof SOMEONE_NEW | null;
+
 /** For each source span, the name it stands for (itself when it names someone), or null. */
 function resolveChain(sources: SourceSpan[]): Array<string | null> {
   const names: Array<string | null> = [];
@@ -101,8 +108,13 @@ function resolveChain(sources: SourceSpan[]): Array<string | null> {
   return names;
 }
 
-/** The weak label of an article's gold quote whose source is a pronoun or role noun, by its words. */
-export function weakLabeller(annotationsDir: string, textPath: string): (quote: string, mention: string) => string | null {
+/**
+ * The weak label of an article's gold quote whose source is a pronoun or role noun, by its words:
+ * the name it stands for; SOMEONE_NEW for a person's role noun with no antecedent (an institution's,
+ * "the company", may well be named before in words the role does not hold, so it stays unlabelled);
+ * null when unknown.
+ */
+export function weakLabeller(annotationsDir: string, textPath: string, isInstitution: (role: string) => boolean): (quote: string, mention: string) => WeakLabel {
   const stem = textPath.split('/').at(-1)!.replace(/\.txt$/, '');
   const file = readdirSync(annotationsDir).find((a) => a.startsWith(`${stem}_`));
   if (!file) return () => null;
@@ -110,6 +122,9 @@ export function weakLabeller(annotationsDir: string, textPath: string): (quote: 
   const names = resolveChain(sources);
   return (quote, mention) => {
     const i = sources.findIndex((s) => s.text === fold(mention) && s.content.includes(fold(quote).slice(0, 40)));
-    return i >= 0 ? names[i]! : null;
+    if (i < 0) return null;
+    const text = sources[i]!.text;
+    if (names[i] === null && !PRONOUN.test(text) && !isInstitution(text)) return SOMEONE_NEW;
+    return names[i]!;
   };
 }

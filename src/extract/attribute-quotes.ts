@@ -9,7 +9,7 @@
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
-import { ACCORDING_TO, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
+import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
 
 export interface FoundAttribution {
@@ -190,7 +190,7 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   // A verb after a possessive or article is a noun ("his opening remarks").
   // A participle never has a subject of its own ("a statement announcing", "…, saying"): the
   // sentence's main verb is read instead.
-  const usable = verbs.filter((v) => !/ing$/i.test(v[0]) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)));
+  const usable = verbs.filter((v) => !/ing$/i.test(v[0]) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)) && !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length)));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
   const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));

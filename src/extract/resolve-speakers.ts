@@ -313,6 +313,25 @@ export class SpeakerResolver {
     return this.sentenceStarts[lastAtOrBefore(this.sentenceStarts, at)] ?? 0;
   }
 
+  /**
+   * "the commission said" after "the Commission on Presidential Debates", "the bank" after "Barclays
+   * Bank": a definite institution noun stands for the latest organisation named before it whose
+   * name holds that noun. "A union" is some other one; "the company" after "Apple" stays unnamed,
+   * as nothing in the words ties the two.
+   */
+  private institutionNamedBefore(mention: Mention & { kind: 'role' }, at: number): Entity | null {
+    const head = mention.role.toLowerCase().split(/\s+/).at(-1) ?? '';
+    if (!isInstitutionRole(head) || !/^the\s/i.test(mention.text)) return null;
+    const holds = new RegExp(`(?:^|\\s)${head}(?:$|\\s)`, 'iu');
+    let best: { e: Entity; last: number } | null = null;
+    for (const e of this.table.entities) {
+      if (e.kind !== 'organisation' || !holds.test(e.name)) continue;
+      const last = lastBelow(e.positions, at);
+      if (last !== undefined && (!best || last > best.last)) best = { e, last };
+    }
+    return best?.e ?? null;
+  }
+
   private byRole(role: string, at: number): Entity | null {
     const words = roleWords(role);
     const head = roleHead(role);
@@ -352,6 +371,8 @@ export class SpeakerResolver {
       case 'role': {
         const named = namedInstitution(mention.role);
         if (named) return { entity: this.table.entities.find((x) => x.kind === 'organisation' && foldName(x.name) === foldName(named)) ?? newEntity(named, 'organisation'), unnamedRole: null };
+        const institution = this.institutionNamedBefore(mention, at);
+        if (institution) return { entity: institution, unnamedRole: null, how: 'title' };
         if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const titled = this.byRole(mention.role, at);
@@ -386,6 +407,9 @@ export class SpeakerResolver {
       case 'role': {
         const named = namedInstitution(mention.role);
         if (named) return { entity: this.table.add(named, 'organisation', [], mention.text, null), unnamedRole: null };
+        // "the commission" after "the Commission on Presidential Debates": the institution named before.
+        const institution = this.institutionNamedBefore(mention, at);
+        if (institution) return { entity: institution, unnamedRole: null };
         // "the company", "the ministry": an institution the text does not name is its own source.
         if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.

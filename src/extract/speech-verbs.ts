@@ -1,5 +1,6 @@
 // The verbs and phrases that report speech. News uses far more than "said": a quote is "argued",
 // "tweeted", "told reporters", "wrote in a statement". Each verb is listed with its forms.
+import { taggedAsNoun } from './entity-types.ts';
 
 const VERBS = [
   'say|says|said|saying',
@@ -198,6 +199,22 @@ export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|ho
 /** Phrases that introduce speech without a verb of saying. */
 export const ACCORDING_TO = /\baccording to\b/iu;
 export const QUOTED_AS_SAYING = /\b(?:quoted as saying|in a statement|in an interview|in a tweet|on Twitter|in remarks)\b/iu;
+
+const PAST_OR_PARTICIPLE = /(?:ed|ing|said|told|wrote|written|spoke|thought|sang|began|pled|\s\p{L}+)$/iu;
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|their|its|our|my|your|this|these|those|\p{L}+['’]s)\s+(?:\S+\s+){0,3}$/iu;
+
+/**
+ * A verb of saying in a present form after a determiner or a possessive may be a noun: "Trump’s
+ * early-morning tweets accusing her", "a criminal record". Past forms are always verbs; the
+ * tagger reads the rest in their phrase (`before` is the text before the match, `after` after it).
+ */
+export function isNounUse(before: string, verb: string, after: string): boolean {
+  if (PAST_OR_PARTICIPLE.test(verb)) return false;
+  const lead = DETERMINER_BEFORE.exec(before.slice(-60));
+  if (!lead) return false;
+  const tail = after.split(/\s+/).slice(0, 4).join(' ');
+  return taggedAsNoun(`${lead[0].trim()} ${verb} ${tail}`, verb);
+}
 
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${SPEECH})$`, 'iu').test(word);
