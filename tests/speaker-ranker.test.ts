@@ -123,6 +123,13 @@ test('a verb of saying used as a noun (“her early-morning tweets”) does not 
   assert.equal(speakerOf(r, 'plainly false'), 'Carla Voss');
 });
 
+test('“she said” long after the woman was last named is still her words, not nobody’s', () => {
+  const r = recordOf(
+    'Zerlinde Okafor filmed the arrest on her phone from across the street.\n\nThe video runs for four minutes.\n\nOfficers can be heard shouting at the driver.\n\nLater the camera points at the ground.\n\n“Let him breathe,” she said.',
+  );
+  assert.equal(speakerOf(r, 'Let him breathe'), 'Zerlinde Okafor');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

@@ -96,6 +96,7 @@ export class CandidateFinder {
     if (q.proposals.length === 0) nobody.features.push('nobody:no-rule');
     const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end), subject: this.lastSubjectBefore(q.start) };
     const pronoun = this.pronounContext(q);
+    if (pronoun) this.addAntecedents(q, pronoun, byKey);
     for (const c of byKey.values()) {
       if (c.key === NOBODY) continue;
       c.features.push(...this.describe(c, q, nearest));
@@ -134,6 +135,18 @@ export class CandidateFinder {
       if (e.kind === 'unnamed' || inReach === undefined || inReach >= to) continue;
       const key = candidateKey({ entity: e, unnamedRole: null });
       if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', ...this.beside(q, e)] });
+    }
+  }
+
+  /**
+   * "she says" three paragraphs after the woman was last named: the people a pronoun could stand
+   * for are candidates however far back they were named (the latest three of its gender).
+   */
+  private addAntecedents(q: QuoteSituation, pronoun: PronounContext, byKey: Map<string, SpeakerCandidate>): void {
+    for (const [e, rank] of pronoun.compatible) {
+      const key = candidateKey({ entity: e, unnamedRole: null });
+      if (rank > 2 || byKey.has(key)) continue;
+      byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', 'far-antecedent', ...this.beside(q, e)] });
     }
   }
 
