@@ -50,3 +50,8 @@ test('British punctuation after the closing mark keeps a whole-paragraph quote',
   const texts = said(r).map(([t]) => t);
   assert.ok(texts.some((t) => t.startsWith('The bridge will reopen')), JSON.stringify(texts));
 });
+
+test('a partial quote whose attribution ends a long sentence (“…, she added.”) is kept as speech', () => {
+  const r = recordOf('Finance minister Aino Lahti spoke to reporters in Turku.\n\nThe “quiet collapse of the old subsidies” is shown by the closing of three mills along the coast, the loss of the river ferries that once ran every hour, the shuttered shops of the old town and the empty harbour in the long winter months, she added.');
+  assert.ok(said(r).some(([t]) => t.startsWith('quiet collapse')), JSON.stringify(said(r)));
+});

@@ -75,6 +75,19 @@ function edgeMark(text: string, side: 'before' | 'after'): string {
   return /\p{N}/u.test(c) ? 'digit' : 'other';
 }
 
+/** The words after the stretch to the end of its sentence, at most 300 characters. */
+function restOfSentence(s: SpanSituation): string {
+  const rest = s.body.slice(s.end, Math.min(s.paragraph.end, s.end + 300));
+  const stop = rest.search(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/u);
+  return stop >= 0 ? rest.slice(0, stop + 1) : rest;
+}
+
+/** Whether a sentence's last clause is an attribution of a few words: ", he added.", ", said Ms. Reyes." */
+function endsWithAttribution(sentence: string): boolean {
+  const last = /,\s*([^,;:“”"]{2,40})[.!?]?\s*$/u.exec(sentence)?.[1];
+  return last !== undefined && last.split(/\s+/).length <= 5 && findSpeechVerb(last) !== null;
+}
+
 /** The features of one quoted stretch. */
 export function speechFeatures(s: SpanSituation): string[] {
   const text = s.body.slice(s.start, s.end);
@@ -115,6 +128,8 @@ export function speechFeatures(s: SpanSituation): string[] {
   if (findSpeechVerb(near)) f.push(`speech-verb-near&${shortBin(n)}`);
   else if (findSpeechVerb(before.replace(QUOTE_MARKS, ' ').replace(SO_CALLED, ' ')) || findSpeechVerb(after.replace(QUOTE_MARKS, ' '))) f.push(`speech-verb-sentence&${shortBin(n)}`);
   if (ACCORDING_TO.test(before) || QUOTED_AS_SAYING.test(near)) f.push('according-to');
+  // "The “complete failure of such rhetoric” is shown by …, he added.": reported speech, however long.
+  if (endsWithAttribution(restOfSentence(s))) f.push(`sentence-ends-attributed&${shortBin(n)}`);
   if (s.single) f.push(`single&${shortBin(n)}`);
   if (s.unclosed) f.push('unclosed');
   if (s.parts > 1) f.push('several-paragraphs');
