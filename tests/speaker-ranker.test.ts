@@ -130,6 +130,21 @@ test('“she said” long after the woman was last named is still her words, not
   assert.equal(speakerOf(r, 'Let him breathe'), 'Zerlinde Okafor');
 });
 
+test('“…,” reported Reuters: a weak verb right after the quote still names its source', () => {
+  const r = recordOf('A new poll puts the mayor six points ahead.\n\nThat is “about the lead she has held since May,” reported Reuters.');
+  assert.equal(speakerOf(r, 'about the lead'), 'Reuters');
+});
+
+test('an apposition that opens with a possessive (“Ruritania’s only ally”) is not the subject', () => {
+  const r = recordOf('Even Borduria, Ruritania’s only ally and its main trading partner, said it was “firmly opposed” to the test.');
+  assert.equal(speakerOf(r, 'firmly opposed'), 'Borduria');
+});
+
+test('“Mr. Holm of the Harbour Trust said” is Mr. Holm, with his affiliation, not an unnamed source', () => {
+  const r = recordOf('Dredging began on Monday.\n\n“It was the least bad outcome,” Mr. Holm of the Harbour Trust said.');
+  assert.equal(speakerOf(r, 'least bad'), 'Holm');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

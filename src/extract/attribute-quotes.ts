@@ -24,6 +24,8 @@ const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
 const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
 const PARENTHETICAL = /^(?:who|whose|which|a|an|the|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
 const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*\s+(?:of|at|for|to|with|in)\b/u;
+// "China, Pyongyang's only ally, said": an apposition may open with a possessive name.
+const POSSESSIVE_APPOSITION = /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u;
 const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
 
 // "Angela Merkel on Wednesday warned": a time between the subject and its verb.
@@ -40,7 +42,7 @@ function stripTrailingNoise(text: string): string {
       const open = Math.max(body.lastIndexOf(','), body.lastIndexOf('–'), body.lastIndexOf('—'), body.lastIndexOf('―'), body.lastIndexOf('('));
       const segment = body.slice(open + 1).trim();
       // "Gareth Pryce, director of the charity Save the Usk, said": a role noun after a comma is an apposition too.
-      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment))) s = body.slice(0, open).trimEnd();
+      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment) || POSSESSIVE_APPOSITION.test(segment))) s = body.slice(0, open).trimEnd();
       else s = body;
     }
     if (s === before) break;
@@ -100,11 +102,15 @@ interface Context {
   innerEndsSentence: boolean;
 }
 
+// Verbs that report speech only in some uses, but always right after a quote and before its source:
+// "“… month,” reported Reuters", "“…,” countered Sen. Ted Cruz".
+const INVERTED_WEAK = /^(?:reported|continued|countered|charged|stated|posted|pressed|reasoned)$/i;
+
 /** The first verb that reports speech on its own ("states" in "the states suing" is skipped). */
 function firstVerb(text: string, limit: number): RegExpExecArray | null {
   for (const m of speechVerbsIn(text)) {
     if (m.index > limit) return null;
-    if (!WEAK_VERBS.test(m[0])) return m as RegExpExecArray;
+    if (!WEAK_VERBS.test(m[0]) || (m.index === 0 && INVERTED_WEAK.test(m[0]))) return m as RegExpExecArray;
   }
   return null;
 }

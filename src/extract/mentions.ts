@@ -1,4 +1,4 @@
-import { isNeverAName } from './entity-types.ts';
+import { isNeverAName, nameTypes } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -103,6 +103,17 @@ export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
 
+/** A title or given name and a surname before "of", "from" or "at", which then names their affiliation. */
+function affiliatedName(head: string): Mention | null {
+  const m = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+(?:of|from|at)\s+(\S.*)$/u.exec(head);
+  if (!m || DETERMINER.test(head)) return null;
+  const lead = parseMention(m[1]!);
+  if (lead?.kind !== 'name' || !/\s/.test(lead.name) && lead.roles.length === 0) return null;
+  const types = nameTypes(lead.name);
+  if (types.whole === 'place' || types.whole === 'organisation' || types.words.includes('place') || types.words.includes('organisation')) return null;
+  return { ...lead, text: head, roles: [...lead.roles, cleanRole(head.slice(m[1]!.length).trim())] };
+}
+
 export function parseMention(phrase: string): Mention | null {
   const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim();
   if (!text || text.length > 160) return null;
@@ -126,6 +137,9 @@ export function parseMention(phrase: string): Mention | null {
   // "When Wallace said", "While Sullivan": a sentence's first word is not part of the name.
   const name = found.length > 1 && isNeverAName(found[0]!) ? found.slice(1) : found;
   if (name.length === 1 && isNeverAName(name[0]!)) return null;
+  // "Mr. Morgan of the Sierra Club", "Sen. Tim Kaine of Virginia": a person, then where they are from.
+  const affiliated = affiliatedName(head);
+  if (affiliated) return affiliated;
   // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.
   if (name.length > 0 && /^(?:of|for|at|in|from|to)$/i.test(rest.filter((t) => !/^the$/i.test(t)).at(-1) ?? '')) {
     const role = cleanRole(head);
