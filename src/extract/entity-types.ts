@@ -43,10 +43,20 @@ function model(): LexiconModel['one'] {
  * millisecond a sentence, so callers ask only where the lexicon alone cannot tell.
  */
 export function taggedAsNoun(phrase: string, word: string): boolean {
-  const terms = nlp()(phrase).json({ terms: { tags: true } }).flatMap((s) => s.terms);
-  const term = terms.find((t) => t.text.toLowerCase() === word.toLowerCase());
-  return term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
+  const key = `${word}\u0000${phrase}`;
+  let noun = tagged.get(key);
+  if (noun === undefined) {
+    const terms = nlp()(phrase).json({ terms: { tags: true } }).flatMap((s) => s.terms);
+    const term = terms.find((t) => t.text.toLowerCase() === word.toLowerCase());
+    noun = term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
+    // The same phrase is asked about once per quote near it; a bounded memo of a pure function.
+    if (tagged.size >= 1024) tagged.clear();
+    tagged.set(key, noun);
+  }
+  return noun;
 }
+
+const tagged = new Map<string, boolean>();
 
 function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
   const lineage = [tag, ...(tagSet[tag]?.parents ?? [])];
