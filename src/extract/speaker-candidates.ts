@@ -217,6 +217,7 @@ export class CandidateFinder {
     if (q.quotedBefore.has(c.key)) f.push('quoted-before');
     // "“We agree,” … “and we will say so,” Smith said.": the next quote's speaker, named after both.
     if (q.next && q.next.key === c.key && c.key !== NOBODY) f.push(q.next.sameParagraph ? 'next-speaker:same-paragraph' : 'next-speaker');
+    if (c.proposal) f.push(...proposalPlacement(c.proposal, q));
     if (!c.entity) {
       f.push('unnamed');
       return f;
@@ -319,6 +320,16 @@ export class CandidateFinder {
     }
     return best?.e ?? null;
   }
+}
+
+/**
+ * Where the rule's own mention stands: "“…,” the official said" puts it a few characters after the
+ * quote, a subject four sentences back is far. An unnamed source has no other placement to go by.
+ */
+function proposalPlacement(p: Proposal, q: QuoteSituation): string[] {
+  const side = p.at < q.start ? 'before' : 'after';
+  const distance = bucket(side === 'before' ? q.start - p.at : p.at - q.end, [20, 60, 150, 400]);
+  return [`proposal:${side}:${distance}`, `proposal@${p.source}:${side}:${distance}`];
 }
 
 interface PronounContext {
