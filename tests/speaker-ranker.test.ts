@@ -145,6 +145,15 @@ test('“Mr. Holm of the Harbour Trust said” is Mr. Holm, with his affiliation
   assert.equal(speakerOf(r, 'least bad'), 'Holm');
 });
 
+test('after “told”, “thanked” or “urged” comes whom it was said to, not who said it', () => {
+  const r = recordOf(
+    'Mayor Odile Ferrand did not name her rivals, but told her supporters, “this town deserves better than the last four years.”\n\nThe actor Tomas Reyna thanked Ferrand for “standing up for the river.”\n\nA new radio advert urges voters in Lyonne to “send a message to the council.”',
+  );
+  assert.equal(speakerOf(r, 'this town deserves'), 'Odile Ferrand');
+  assert.equal(speakerOf(r, 'standing up for'), 'Tomas Reyna');
+  assert.notEqual(speakerOf(r, 'send a message'), 'unnamed voters');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

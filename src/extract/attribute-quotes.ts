@@ -187,6 +187,9 @@ function namedInApposition(text: string): { mention: Mention; offset: number } |
   return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
 }
 
+/** Verbs of saying that put their subject after them: "said the minister", "added Ms. Reyes". */
+const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|continued|recalled|recalls|replied|replies|responded|insisted|argued|argues|countered|declared|announced|observed|remarked|quipped|joked|conceded|acknowledged|agreed|asserted|warned|cautioned|concluded|stressed|emphasi[sz]ed|tweeted|exclaimed|shouted|whispered|offered|predicted|opined|complained|lamented|boasted|suggested|admitted|confirmed|reported)$/i;
+
 /** A speech verb in the writer's sentence, nearest the quote first; its subject speaks. */
 function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): FoundAttribution | null {
   const { text, start } = sentenceText(ctx, masks);
@@ -203,8 +206,9 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   for (const v of [...before, ...after]) {
     const clause = text.slice(0, v.index);
     const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
-    // Only a plain verb of saying is inverted ("said the minister"); "called on police" is not.
-    const inverted = subject || WEAK_VERBS.test(v[0]) ? null : subjectAfter(text.slice(v.index + v[0].length));
+    // Only a plain verb of saying is inverted ("said the minister"); after "told", "thanked" or
+    // "urged" comes whom it was said to ("told his supporters", "urges voters").
+    const inverted = subject || !INVERTIBLE.test(v[0]) ? null : subjectAfter(text.slice(v.index + v[0].length));
     const found = subject ?? inverted;
     if (!found) continue;
     if (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6) continue;
