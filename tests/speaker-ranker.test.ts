@@ -154,6 +154,11 @@ test('after “told”, “thanked” or “urged” comes whom it was said to, 
   assert.notEqual(speakerOf(r, 'send a message'), 'unnamed voters');
 });
 
+test('in the passive (“was asked by the host, Lena Varga”) the one after “by” speaks', () => {
+  const r = recordOf('Senator Piet Aalders was asked by the host, Lena Varga, “Will you run again next year?”');
+  assert.equal(speakerOf(r, 'Will you run'), 'Lena Varga');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

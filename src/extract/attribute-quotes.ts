@@ -187,6 +187,17 @@ function namedInApposition(text: string): { mention: Mention; offset: number } |
   return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
 }
 
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/i;
+
+/** The mention after "by" that follows a passive verb of saying: "was asked by host Bill Maher". */
+function passiveAgent(after: string): { mention: Mention; offset: number } | null {
+  const by = /^\s+by\s+/i.exec(after);
+  if (!by) return null;
+  const rest = after.slice(by[0].length);
+  const subject = namedInApposition(rest) ?? subjectAfter(rest);
+  return subject ? { mention: subject.mention, offset: by[0].length + subject.offset } : null;
+}
+
 /** Verbs of saying that put their subject after them: "said the minister", "added Ms. Reyes". */
 const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|continued|recalled|recalls|replied|replies|responded|insisted|argued|argues|countered|declared|announced|observed|remarked|quipped|joked|conceded|acknowledged|agreed|asserted|warned|cautioned|concluded|stressed|emphasi[sz]ed|tweeted|exclaimed|shouted|whispered|offered|predicted|opined|complained|lamented|boasted|suggested|admitted|confirmed|reported)$/i;
 
@@ -205,6 +216,9 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
   for (const v of [...before, ...after]) {
     const clause = text.slice(0, v.index);
+    // "Sanders was asked by host Bill Maher, “…”": in the passive the agent after "by" speaks.
+    const agent = PASSIVE_BEFORE.test(clause) ? passiveAgent(text.slice(v.index + v[0].length)) : null;
+    if (agent) return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: agent.mention, cue: v[0], at: ctx.para.start + start + v.index + v[0].length + agent.offset };
     const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
     // Only a plain verb of saying is inverted ("said the minister"); after "told", "thanked" or
     // "urged" comes whom it was said to ("told his supporters", "urges voters").
