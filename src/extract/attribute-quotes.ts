@@ -7,6 +7,7 @@
 //   5. verb-before    Putin said in his speech: “…”  / Peskov assured that Moscow will “…”
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
+import { lexicalType } from './entity-types.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
@@ -232,10 +233,16 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   return sentenceInitialSubject(text, ctx, start, verbs.length > 0);
 }
 
+/** "Speaking in Salem, New Hampshire, Trump went after Bush": the end of an opening place phrase is no subject. */
+function skipPlace(text: string): string {
+  const m = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*){1,3}),\s*/u.exec(text);
+  return m && lexicalType(m[1]!.trim()) === 'place' ? text.slice(m[0].length) : text;
+}
+
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
   if (!hasVerb) return null;
-  const opening = text.replace(/^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*)/u, '');
+  const opening = skipPlace(text.replace(/^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*)/u, ''));
   const offset = text.length - opening.length;
   const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
   for (let n = tokens.length; n >= 1; n--) {

@@ -50,7 +50,7 @@ export const NOT_NAMES = new Set(
     'despite following according speaking during under over from by to of it its he she they we i his her their our ' +
     'there here then now yet also still even so not no yes all some many most one two later asked like since until ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december today tonight yesterday tomorrow what why how who where which').split(' '),
+    'october november december feb apr aug sept oct nov dec today tonight yesterday tomorrow what why how who where which').split(' '),
 );
 /** Groups that act as institutions and are quoted as such: "Police say …", "Democrats blasted …". */
 const INSTITUTIONS = /^(?:police|democrats|republicans|prosecutors|authorities)$/i;
