@@ -101,6 +101,8 @@ export class CandidateFinder {
       if (c.key === NOBODY) continue;
       c.features.push(...this.describe(c, q, nearest));
       if (pronoun && c.entity) c.features.push(...pronounFeatures(pronoun, c.entity));
+      // "“…,” said Leslie Wimes. … “…,” she said.": a pronoun most often goes on with whoever spoke last.
+      if (pronoun && c.entity && q.previous?.key === c.key) c.features.push(c.entity.gender === pronoun.gender ? 'pronoun:previous-speaker-agrees' : 'pronoun:previous-speaker');
     }
     return [...byKey.values()];
   }
