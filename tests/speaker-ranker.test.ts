@@ -159,6 +159,15 @@ test('in the passive (“was asked by the host, Lena Varga”) the one after “
   assert.equal(speakerOf(r, 'Will you run'), 'Lena Varga');
 });
 
+test('a heading in capitals is never a speaker, and “the letter reads” is the letter’s words', () => {
+  const r = recordOf(
+    'HARBOUR BOARD MEMBERS QUIT OVER FARES - Anneke Visser: “Fares will go up again in March, and nobody on the island was asked.”\n\nCouncillor Joost Brand met a group of parents in May, who later sent him a letter.\n\n“We need the morning crossing back,” the letter reads.',
+  );
+  assert.equal(speakerOf(r, 'Fares will go up'), 'Anneke Visser');
+  assert.ok(!r.speakers.some((s) => /HARBOUR/.test(s.name)), JSON.stringify(r.speakers.map((s) => s.name)));
+  assert.notEqual(speakerOf(r, 'morning crossing'), 'Joost Brand');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

@@ -122,6 +122,8 @@ export function parseMention(phrase: string): Mention | null {
   if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
   const tokens = head.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 12) return null;
+  // "RED STATES OUTNUMBER BLUE STATES": a heading in capitals, not a name (acronyms are one word).
+  if (tokens.length >= 3 && tokens.every((t) => !/\p{Ll}/u.test(t))) return null;
   // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
   if (tokens.length === 1 && INSTITUTIONS.test(lower)) return { kind: 'organisation', text: head, name: head[0]!.toUpperCase() + head.slice(1) };
   if (tokens.length === 1 && UNNAMED_HEADS.test(lower)) return { kind: 'role', text: head, role: lower, unnamed: true };

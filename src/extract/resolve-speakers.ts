@@ -189,7 +189,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
         // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
         const org = tokens.map((t) => t.replace(/['’]s$/, ''));
-        if (org.length >= 2 && (isOrganisationName(org) || nameTypes(org.join(' ')).whole === 'organisation')) table.add(org.join(' '), 'organisation', [], null, p.start + m.index + m[0].indexOf(tokens[0]!));
+        const shouted = org.length >= 3 && org.every((t) => !/\p{Ll}/u.test(t));
+        if (org.length >= 2 && !shouted && (isOrganisationName(org) || nameTypes(org.join(' ')).whole === 'organisation')) table.add(org.join(' '), 'organisation', [], null, p.start + m.index + m[0].indexOf(tokens[0]!));
         continue;
       }
       const prefix = [rolePrefix(text, m.index), rest.join(' ')].filter(Boolean).join(' ').trim();

@@ -170,6 +170,7 @@ const VERBS = [
   'lambast|lambasts|lambasted|lambaste|lambastes',
   'castigate|castigates|castigated',
   'ridicule|ridicules|ridiculed',
+  'reads',
 
 ];
 
