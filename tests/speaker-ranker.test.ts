@@ -116,6 +116,8 @@ test('“the commission said” after the commission is named is that commission
     'The Harbour Safety Commission met on Tuesday to review the ferry timetable.\n\nFerries have run late all winter.\n\nThe mayor, Ines Marr, said the port “cannot wait another year”.\n\nShe met dock workers afterwards.\n\nThe commission said the new crossings were “safe for every passenger”.',
   );
   assert.equal(speakerOf(r, 'safe for every'), 'Harbour Safety Commission');
+  const joined = recordOf('The Commission on Ferry Safety met on Tuesday.\n\nFerries have run late all winter.\n\nThe mayor, Ines Marr, said the port “cannot wait another year”.\n\nThe commission said the crossings were “safe for every passenger”.');
+  assert.equal(speakerOf(joined, 'safe for every'), 'Commission on Ferry Safety');
 });
 
 test('a verb of saying used as a noun (“her early-morning tweets”) does not make the person after it the speaker', () => {

@@ -330,7 +330,23 @@ export class SpeakerResolver {
       const last = lastBelow(e.positions, at);
       if (last !== undefined && (!best || last > best.last)) best = { e, last };
     }
-    return best?.e ?? null;
+    if (best) return best.e;
+    const named = this.institutionInText(head, at);
+    return named ? (this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(named)) ?? newEntity(named, 'organisation')) : null;
+  }
+
+  /**
+   * The latest name in capitals before `at` that holds the institution noun, joined by "of", "on"
+   * or "for" ("the Commission on Presidential Debates"), which the name gatherer reads as two names.
+   */
+  private institutionInText(head: string, at: number): string | null {
+    const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
+    const cap = String.raw`\p{Lu}[\p{L}’'.-]*`;
+    const glue = String.raw`(?:\s+(?:of|on|for|and|the)){0,2}\s+`;
+    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*`, 'gu');
+    let found: string | null = null;
+    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(pattern)) if (/\s/.test(m[0])) found = m[0].replace(/^The\s+/, '');
+    return found;
   }
 
   private byRole(role: string, at: number): Entity | null {
@@ -410,7 +426,7 @@ export class SpeakerResolver {
         if (named) return { entity: this.table.add(named, 'organisation', [], mention.text, null), unnamedRole: null };
         // "the commission" after "the Commission on Presidential Debates": the institution named before.
         const institution = this.institutionNamedBefore(mention, at);
-        if (institution) return { entity: institution, unnamedRole: null };
+        if (institution) return { entity: this.table.entities.includes(institution) ? institution : this.table.add(institution.name, 'organisation', [], mention.text, null), unnamedRole: null };
         // "the company", "the ministry": an institution the text does not name is its own source.
         if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
