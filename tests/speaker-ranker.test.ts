@@ -170,6 +170,13 @@ test('a heading in capitals is never a speaker, and “the letter reads” is th
   assert.notEqual(speakerOf(r, 'morning crossing'), 'Joost Brand');
 });
 
+test('a quote paragraph that goes on from an unnamed source’s quote is theirs, not the last person named', () => {
+  const r = recordOf(
+    'Prime Minister Aline Roux met the delegation on Monday.\n\n“The talks will go on for as long as they need to,” the official said, adding that Roux had spoken to both sides.\n\n“Nobody is leaving this table before a deal is done.”',
+  );
+  assert.notEqual(speakerOf(r, 'Nobody is leaving'), 'Aline Roux');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

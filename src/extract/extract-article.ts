@@ -198,7 +198,7 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
   const quotes: Quote[] = [];
   // The sieve's speaker of the previous quote: a feature of the next one, never the ranker's choice,
   // so that features do not depend on the model that weighs them.
-  let previous: { key: string; paragraph: number; end: number } | null = null;
+  let previous: { key: string; unnamedRole: string | null; paragraph: number; end: number } | null = null;
   const quotedBefore = new Set<string>();
   const weighed: RankedCandidate[][] = [];
   const quotesIn = new Map<number, number>();
@@ -214,11 +214,14 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
     let attribution = ctx.attributions[i]!;
     const first = c.parts[0]!;
     const last = c.parts.at(-1)!;
-    let sieveKey = attribution.mention ? candidateKey(resolver.lookup(attribution.mention, attribution.at)) : NOBODY;
+    const sieveResolved = attribution.mention ? resolver.lookup(attribution.mention, attribution.at) : null;
+    let sieveKey = sieveResolved ? candidateKey(sieveResolved) : NOBODY;
+    let sieveRole = sieveResolved?.entity ? null : (sieveResolved?.unnamedRole ?? null);
     const continuation = previous !== null && isContinuation(body, paragraphs, previous, first);
     // An unattributed quote right after an attributed one keeps its speaker.
     if (!attribution.mention && previous && previous.key !== NOBODY && continuation) {
       sieveKey = previous.key;
+      sieveRole = previous.unnamedRole;
       attribution = { rule: 'carry-over', mention: null, cue: null, at: first.start };
     }
     if (!isSpeech(ctx, i, attribution, quotesIn)) return;
@@ -227,7 +230,7 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
       end: last.end,
       text: body.slice(first.start, last.end),
       proposals: ctx.proposals[i]!,
-      previous: previous && { key: previous.key, continuation, sameParagraph: previous.paragraph === first.paragraph },
+      previous: previous && { key: previous.key, unnamedRole: previous.unnamedRole, continuation, sameParagraph: previous.paragraph === first.paragraph },
       next: nextOf(i),
       quotedBefore,
     };
@@ -237,7 +240,7 @@ function attributeSpeakers(ctx: SpeakerContext): { quotes: Quote[]; speakers: Sp
     quotes.push(quote);
     weighed.push(ranked);
     ctx.options.onCandidates?.(quote, ranked);
-    previous = { key: sieveKey, paragraph: last.paragraph, end: last.end };
+    previous = { key: sieveKey, unnamedRole: sieveRole, paragraph: last.paragraph, end: last.end };
     if (sieveKey !== NOBODY) quotedBefore.add(sieveKey);
   });
   const final = finalSpeakers(ctx.table, speakers, quotes);

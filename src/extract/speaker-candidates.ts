@@ -31,7 +31,7 @@ export interface QuoteSituation {
   text: string;
   proposals: Proposal[];
   /** The key of the speaker the sieve gave the previous quote, and whether this one continues it. */
-  previous: { key: string; continuation: boolean; sameParagraph: boolean } | null;
+  previous: { key: string; unnamedRole: string | null; continuation: boolean; sameParagraph: boolean } | null;
   /** Keys of the speakers the sieve gave earlier quotes of the article. */
   quotedBefore: ReadonlySet<string>;
   /** The key of the speaker the sieve gives the next quote, and whether it stands in this quote's paragraph. */
@@ -93,6 +93,10 @@ export class CandidateFinder {
     byKey.set(NOBODY, nobody);
     this.addProposed(q, byKey);
     this.addNearby(q, byKey);
+    // “…,” the official said. ¶ “…”: a quote that goes on from an unnamed source's is theirs too.
+    if (q.previous?.unnamedRole && q.previous.continuation && !byKey.has(q.previous.key)) {
+      byKey.set(q.previous.key, { key: q.previous.key, entity: null, unnamedRole: q.previous.unnamedRole, proposal: null, proposals: [], features: ['carried-unnamed'] });
+    }
     if (q.proposals.length === 0) nobody.features.push('nobody:no-rule');
     const nearest = { before: this.nearestBefore(q.start), after: this.nearestAfter(q.end), subject: this.lastSubjectBefore(q.start) };
     const pronoun = this.pronounContext(q);
