@@ -177,6 +177,12 @@ test('a quote paragraph that goes on from an unnamed source’s quote is theirs,
   assert.notEqual(speakerOf(r, 'Nobody is leaving'), 'Aline Roux');
 });
 
+test('an apposition opening with “another” is skipped to the name, and “for” is never a source', () => {
+  const r = recordOf('State Sen. Marta Lindh (R), another early Ek supporter, suggested that Mayor Bo Ek was weak on the “a bargain at twice the price” claims.\n\nCouncillor Per Holm said Lindh was “plainly wrong” for saying the tunnel was cheap.');
+  assert.equal(speakerOf(r, 'a bargain'), 'Marta Lindh');
+  assert.ok(!r.speakers.some((s) => s.name === 'unnamed for'), JSON.stringify(r.speakers.map((s) => s.name)));
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

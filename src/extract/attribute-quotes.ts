@@ -23,7 +23,7 @@ export interface FoundAttribution {
 
 const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
 const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
-const PARENTHETICAL = /^(?:who|whose|which|a|an|the|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
+const PARENTHETICAL = /^(?:who|whose|which|a|an|the|another|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
 const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*\s+(?:of|at|for|to|with|in)\b/u;
 // "China, Pyongyang's only ally, said": an apposition may open with a possessive name.
 const POSSESSIVE_APPOSITION = /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u;

@@ -166,6 +166,7 @@ export function parseMention(phrase: string): Mention | null {
   // "in a statement", "on Twitter": a phrase after a preposition is where it was said, not who.
   if (/^(?:in|on|at|by|for|from|with|into|during|after|before|under|over|through|via)\s/i.test(head)) return null;
   const role = cleanRole(head);
-  if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!)) return null;
+  // "for", "after": a function word is no role, though it ends like "senator".
+  if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
   return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };
 }
