@@ -183,6 +183,12 @@ test('an apposition opening with “another” is skipped to the name, and “fo
   assert.ok(!r.speakers.some((s) => s.name === 'unnamed for'), JSON.stringify(r.speakers.map((s) => s.name)));
 });
 
+test('a participle right after a name (“with Sen. Ada Holm calling it …”) has that name for its subject', () => {
+  const r = recordOf('Councillors who back the bridge were angry about the delay, with Sen. Ada Holm calling it “a slow-motion disaster.”\n\nBoth sides issued statements, Mayor Ruud Smit saying he was “very encouraged” and Holm calling the meeting “useful.”');
+  assert.equal(speakerOf(r, 'slow-motion'), 'Ada Holm');
+  assert.equal(speakerOf(r, 'very encouraged'), 'Ruud Smit');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

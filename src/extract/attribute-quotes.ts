@@ -211,7 +211,7 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   // A verb after a possessive or article is a noun ("his opening remarks").
   // A participle never has a subject of its own ("a statement announcing", "…, saying"): the
   // sentence's main verb is read instead.
-  const usable = verbs.filter((v) => !/ing$/i.test(v[0]) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)) && !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length)));
+  const usable = verbs.filter((v) => (!/ing$/i.test(v[0]) || absoluteParticiple(text, v)) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)) && !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length)));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
   const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
@@ -237,6 +237,15 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
 function skipPlace(text: string): string {
   const m = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*){1,3}),\s*/u.exec(text);
   return m && lexicalType(m[1]!.trim()) === 'place' ? text.slice(m[0].length) : text;
+}
+
+/**
+ * "Ryan saying he was “very encouraged”", "with Sen. John McCain calling it a “Chinese menu”": a
+ * participle right after a name has that name for its subject (an absolute clause), unlike
+ * "…, saying" after a comma, which shares the main verb's.
+ */
+function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
+  return /(?:^|[\s(])\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, v.index - 40), v.index)) && !/['’]s\s+$/u.test(text.slice(0, v.index));
 }
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
