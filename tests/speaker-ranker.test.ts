@@ -189,6 +189,12 @@ test('a participle right after a name (“with Sen. Ada Holm calling it …”) 
   assert.equal(speakerOf(r, 'very encouraged'), 'Ruud Smit');
 });
 
+test('a name and a colon just before the quote (“Holm: “…””) credit it', () => {
+  const r = recordOf('The two candidates answered the same question on the ferry.\n\nHolm: “We will keep the morning crossing.” Smit: “We will build the bridge instead.”');
+  assert.equal(speakerOf(r, 'keep the morning'), 'Holm');
+  assert.equal(speakerOf(r, 'build the bridge'), 'Smit');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

@@ -156,6 +156,16 @@ function dashCredit(ctx: Context): FoundAttribution | null {
   return mention ? { rule: 'dash-credit', mention, cue: '―', at: ctx.para.start + ctx.close + rest.indexOf(m[1]!) } : null;
 }
 
+/** "Clinton: “Our goal is …”", "Pollsters agree - Carl Bialik: “…”": a name and a colon just before the quote. */
+function colonCredit(ctx: Context): FoundAttribution | null {
+  const before = ctx.para.text.slice(Math.max(0, ctx.open - 80), ctx.open);
+  const m = /(?:^|[.;!?–—―-]["”’]?\s+|\s-\s)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*:\s*$/u.exec(before);
+  if (!m) return null;
+  const mention = parseMention(m[1]!);
+  if (mention?.kind !== 'name' && mention?.kind !== 'organisation') return null;
+  return { rule: 'verb-before', mention, cue: ':', at: ctx.para.start + Math.max(0, ctx.open - 80) + m.index + m[0].indexOf(m[1]!) };
+}
+
 /** The writer's sentence around a quote, with other quotes blanked so their words are not read as the writer's. */
 function sentenceText(ctx: Context, masks: Range[]): { text: string; start: number } {
   const s = sentenceAt(ctx.sentences, Math.max(0, ctx.open));
@@ -311,7 +321,8 @@ export type ProposalSource =
   | 'verb-before'
   | 'sentence-subject'
   | 'colon-introduced'
-  | 'previous-sentence';
+  | 'previous-sentence'
+  | 'colon-credit';
 
 export interface Proposal extends FoundAttribution {
   source: ProposalSource;
@@ -355,6 +366,7 @@ export function attributionProposals({ candidates, paragraphs, body }: Attributi
       ['verb-before', sentenceSubject(opening, masks, 'verb-before')],
       ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
       ['previous-sentence', previousSentence(opening, masks)],
+      ['colon-credit', colonCredit(opening)],
     ];
     return found.flatMap(([source, f]) => (f ? [{ ...f, source: f.rule === 'sentence-subject' && source === 'verb-before' ? 'sentence-subject' : source }] : []));
   });
