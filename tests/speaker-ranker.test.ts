@@ -195,6 +195,12 @@ test('a name and a colon just before the quote (“Holm: “…””) credit it
   assert.equal(speakerOf(r, 'build the bridge'), 'Smit');
 });
 
+test('the subject of an opening clause (“When Holm suggested …,”) is not the sentence’s speaker', () => {
+  const r = recordOf('When Mayor Bo Holm suggested that the ferry could close, Councillor Ines Smit fired back: “If they close it, the island dies.”\n\nContinuing to explain her view, Smit rejected the plan, saying that the crossing was “the island’s only road.”');
+  assert.equal(speakerOf(r, 'If they close'), 'Ines Smit');
+  assert.equal(speakerOf(r, 'only road'), 'Ines Smit');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

@@ -223,7 +223,10 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   // sentence's main verb is read instead.
   const usable = verbs.filter((v) => (!/ing$/i.test(v[0]) || absoluteParticiple(text, v)) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)) && !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length)));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
-  const before = strongFirst(usable.filter((v) => v.index < openInSentence).reverse());
+  // "When Trump suggested …, Rubio fired back: “…”": a verb in an opening subordinate clause reports
+  // nothing the quote after the clause says.
+  const subordinate = /^\s*(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u.exec(text)?.[0].length ?? 0;
+  const before = strongFirst(usable.filter((v) => v.index < openInSentence && (v.index > subordinate || openInSentence < subordinate)).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
   for (const v of [...before, ...after]) {
     const clause = text.slice(0, v.index);
@@ -258,10 +261,17 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
   return /(?:^|[\s(])\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, v.index - 40), v.index)) && !/['’]s\s+$/u.test(text.slice(0, v.index));
 }
 
+/**
+ * What opens a sentence before its subject: an adverbial ("In Iowa,", "Speaking on Monday,"), a
+ * participle clause ("Continuing to explain his view,") or a subordinate clause, whose own subject
+ * is not the sentence's ("When Trump suggested …, Rubio fired back:").
+ */
+const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
+
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
   if (!hasVerb) return null;
-  const opening = skipPlace(text.replace(/^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*)/u, ''));
+  const opening = skipPlace(text.replace(OPENING_CLAUSE, ''));
   const offset = text.length - opening.length;
   const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
   for (let n = tokens.length; n >= 1; n--) {
