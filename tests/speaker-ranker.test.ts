@@ -201,6 +201,12 @@ test('the subject of an opening clause (“When Holm suggested …,”) is not t
   assert.equal(speakerOf(r, 'only road'), 'Ines Smit');
 });
 
+test('a state after a comma is an apposition, and “said that Holm …” makes Holm no speaker', () => {
+  const r = recordOf('Cory Lund, 22, of Flint, Mich., said he still hoped for a “surprise at the convention.”\n\nCouncillor Ines Smit said the budget was fine, and said that Holm “lost his nerve last night.”');
+  assert.equal(speakerOf(r, 'surprise at the'), 'Cory Lund');
+  assert.equal(speakerOf(r, 'lost his nerve'), 'Ines Smit');
+});
+
 test('a named government spoken of in lower case is that organisation, not an unnamed source', () => {
   const r = recordOf('The Welsh government said in a statement that the closure was “a hard but necessary decision for the region”.');
   assert.equal(speakerOf(r, 'hard but necessary'), 'Welsh government');

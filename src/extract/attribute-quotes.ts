@@ -25,6 +25,13 @@ const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
 const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
 const PARENTHETICAL = /^(?:who|whose|which|a|an|the|another|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
 const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*\s+(?:of|at|for|to|with|in)\b/u;
+// The AP's abbreviations of US states, as datelines and appositions write them ("Flint, Mich.");
+// "Del." is left out, being a delegate's title as often as Delaware.
+const STATE_ABBREVIATION = /^(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)[.\u2024]$/u;
+
+/** "Cory James, 22, of Flint, Mich., said": a place (or a state's abbreviation) between commas is an apposition. */
+const isPlaceApposition = (segment: string) => STATE_ABBREVIATION.test(segment) || lexicalType(restoreAbbreviations(segment)) === 'place';
+
 // "China, Pyongyang's only ally, said": an apposition may open with a possessive name.
 const POSSESSIVE_APPOSITION = /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u;
 const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
@@ -43,7 +50,7 @@ function stripTrailingNoise(text: string): string {
       const open = Math.max(body.lastIndexOf(','), body.lastIndexOf('–'), body.lastIndexOf('—'), body.lastIndexOf('―'), body.lastIndexOf('('));
       const segment = body.slice(open + 1).trim();
       // "Gareth Pryce, director of the charity Save the Usk, said": a role noun after a comma is an apposition too.
-      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment) || POSSESSIVE_APPOSITION.test(segment))) s = body.slice(0, open).trimEnd();
+      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment) || POSSESSIVE_APPOSITION.test(segment) || isPlaceApposition(segment))) s = body.slice(0, open).trimEnd();
       else s = body;
     }
     if (s === before) break;
@@ -82,6 +89,8 @@ export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.
 
 /** The mention after an inverted verb: "said the representative of the Kremlin". */
 function subjectAfter(raw: string): { mention: Mention; offset: number } | null {
+  // "said that Trump “melted down”": a clause follows, whose subject is not the speaker.
+  if (/^\s*that\s/i.test(raw)) return null;
   const text = protectAbbreviations(raw);
   const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
@@ -266,7 +275,7 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
  * participle clause ("Continuing to explain his view,") or a subordinate clause, whose own subject
  * is not the sentence's ("When Trump suggested …, Rubio fired back:").
  */
-const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
+const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {

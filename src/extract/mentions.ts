@@ -103,6 +103,8 @@ export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
 
+const TITLE_ABBREVIATION = /^(?:Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Rev|Prof|Hon|Amb|Atty|Supt|Insp|Det|Cpl|Pvt)\.?$/;
+
 /** A title or given name and a surname before "of", "from" or "at", which then names their affiliation. */
 function affiliatedName(head: string): Mention | null {
   const m = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+(?:of|from|at)\s+(\S.*)$/u.exec(head);
@@ -122,6 +124,8 @@ export function parseMention(phrase: string): Mention | null {
   if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
   const tokens = head.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 12) return null;
+  // "Del." alone, where a sentence was cut after a title: a title names nobody.
+  if (tokens.length === 1 && TITLE_ABBREVIATION.test(head)) return null;
   // "RED STATES OUTNUMBER BLUE STATES": a heading in capitals, not a name (acronyms are one word).
   if (tokens.length >= 3 && tokens.every((t) => !/\p{Ll}/u.test(t))) return null;
   // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
