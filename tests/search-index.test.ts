@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, check, chunkSizeFor, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
-import { BUNDLES_FILE, bundleDocuments, bundleName, groupByYear, groupYears, type BundlesFile } from '../src/search/search-bundles.ts';
+import { BUNDLES_FILE, bundleDocuments, bundleName, groupByYear, groupYears, NEWEST_MONTH_SPLIT, newestMonthSplit, type BundlesFile } from '../src/search/search-bundles.ts';
 import {
   COMMON_WORDS,
   markCommonWords,
@@ -248,6 +248,11 @@ test('gives the newest month of a large newest bundle a bundle of its own, where
   ]);
   // Below the size that pays for a bundle of its own, the newest group stays whole.
   assert.deepEqual(groups(100).map(([name]) => name), ['2015', '2014', 'undated']);
+  // On by default; SEARCH_NEWEST_MONTH sets the size, and 0 turns it off.
+  assert.equal(newestMonthSplit({}), NEWEST_MONTH_SPLIT);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: '200' }), 200);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: '0' }), Infinity);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: 'many' }), NEWEST_MONTH_SPLIT);
 });
 
 test('indexes again only the bundles whose documents changed, and keeps the others as they are', async () => {

@@ -3,10 +3,12 @@
 // site registered by the config callback (src/site/eleventy-site.ts); the pages there is one of per
 // article, speaker, month and quote, and the data files, are written into the build's temporary
 // folder by the site's own writers (src/site/write-pages.ts, write-data-files.ts), which Eleventy
-// would hold in memory all at once; the assets are listed where they are.
+// would hold in memory all at once; the assets are minified (src/site/assets.ts).
 import type { Archive } from '../record.ts';
-import { folderFiles, pageFile, type SiteFile } from '../io/site-files.ts';
-import { ASSETS, prefixTransform, registerSite, SITE_DIRS, type EleventyConfig } from '../site/eleventy-site.ts';
+import { pageFile, type SiteFile } from '../io/site-files.ts';
+import { hashOf } from '../io/hash.ts';
+import { siteAssets } from '../site/assets.ts';
+import { prefixTransform, registerSite, SITE_DIRS, type EleventyConfig } from '../site/eleventy-site.ts';
 import { SITE } from '../site/config.ts';
 import { writePages, type OutputFiles } from '../site/write-pages.ts';
 import { writeDataFiles } from '../site/write-data-files.ts';
@@ -57,6 +59,11 @@ export interface Rendered {
   pages: { total: number; rendered: number };
 }
 
+/** The assets as the site publishes them (src/site/assets.ts: scripts and stylesheets minified). */
+async function assetFiles(): Promise<SiteFile[]> {
+  return (await siteAssets()).map(({ rel, content }) => ({ rel, hash: hashOf(content), content, path: null }));
+}
+
 /** Renders the site of `archive` (see the module comment): every file but the search index. */
 export async function renderSite(archive: Archive, options: RenderOptions): Promise<Rendered> {
   const { outputDir, unchanged, rendererVersion } = options;
@@ -65,7 +72,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));
   const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion });
-  files.push(...written.files, ...(await writeDataFiles(archive, outputDir, unchanged, rendererVersion)), ...(await folderFiles(ASSETS.from, ASSETS.to)));
+  files.push(...written.files, ...(await writeDataFiles(archive, outputDir, unchanged, rendererVersion)), ...(await assetFiles()));
   // A speaker's feed is rendered beside their page, not counted as one.
   const html = (rel: string) => rel.endsWith('.html');
   return { files, pages: { total: written.files.filter((f) => html(f.rel)).length, rendered: written.rendered.filter(html).length } };

@@ -12,6 +12,7 @@ import { formatMessage } from '../read/messages.ts';
 import { prefixTransform, registerSite, type EleventyConfig } from '../site/eleventy-site.ts';
 import * as pageWriter from '../site/write-pages.ts';
 import * as dataWriter from '../site/write-data-files.ts';
+import { writeAssets } from '../site/assets.ts';
 import { cacheDirFromEnv } from './extraction-cache.ts';
 import { changesSince, finishBuild } from './finish-build.ts';
 import { indexInPlace, type Indexed } from './index-site.ts';
@@ -59,7 +60,7 @@ async function writers(fresh: boolean): Promise<{ writePages: typeof pageWriter.
 }
 
 /**
- * The per-item pages and the data files, in place. `served` is what the last build of this process
+ * The per-item pages, the data files and the assets, in place. `served` is what the last build of this process
  * wrote there: a page whose inputs are the same is not rendered, one that comes out the same not
  * written, so that a dropped article's page is there within a second or two at 5,000 articles.
  */
@@ -67,7 +68,8 @@ async function writeServedPages(archive: Archive, config: EleventyConfig, output
   const { writePages, writeDataFiles } = await writers(fresh);
   const version = rendererVersion();
   const pages = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged: served, rendererVersion: version });
-  return [...pages.files, ...(await writeDataFiles(archive, outputDir, served, version))];
+  const [data] = await Promise.all([writeDataFiles(archive, outputDir, served, version), writeAssets(outputDir)]);
+  return [...pages.files, ...data];
 }
 
 /** What the output holds after a build wrote `files` into `dir`, for the next build of this process. */

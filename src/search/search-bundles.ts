@@ -1,5 +1,5 @@
 // The search index is split into bundles of whole years of the articles' dates (and one for undated
-// articles, and, when asked for, one for the newest month of a large archive: newestMonthSplit), each a complete
+// articles, and one for the newest month of a large archive: newestMonthSplit), each a complete
 // Pagefind index in `pagefind/<name>/`, listed newest first in `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
 //
 // Why: Pagefind has no incremental indexing, and indexing is the slowest step of a rebuild (5–10 s at
@@ -88,20 +88,24 @@ export function groupYears(years: [year: string, documents: number][], size: num
 
 const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
 
+/** A newest group of at least this many articles gives its newest month a bundle of its own (newestMonthSplit). */
+export const NEWEST_MONTH_SPLIT = 500;
+
 /**
- * With SEARCH_NEWEST_MONTH=N in the environment, a newest group of at least N articles gives its
- * newest month a bundle of its own. That month is where a working newsroom adds articles: a
- * rebuild then indexes that month again, not the year (1,700 articles at 5,000; a rebuild after
- * today's article went from 30 to 23 % of a clean build). When the next month begins, the month
- * joins its year's bundle again, which is indexed once more then. Off unless asked for: the extra
- * bundle costs every search its metadata and a chunk per word, and a search sorted by date reads
- * the small month first and then the year: at 10,000 articles a one-word search fetched up to
- * 250.8 KB (budget 250) and a speaker's search sorted newest first 360 KB (budget 300, 234–273 KB
- * without it).
+ * A newest group of at least NEWEST_MONTH_SPLIT articles (SEARCH_NEWEST_MONTH=N in the environment
+ * overrides it; 0 turns it off) gives its newest month a bundle of its own. That month is where a
+ * working newsroom adds articles: a rebuild then indexes that month again, not the year (1,700
+ * articles at 5,000; a rebuild after today's article went from 30 to 23 % of a clean build). When
+ * the next month begins, the month joins its year's bundle again, which is indexed once more then.
+ * The extra bundle costs every search its metadata and a chunk per word: at 10,000 articles a
+ * one-word search fetched up to 250.9 KB (budget 250) with it, until the search page's scripts and
+ * stylesheets were published minified (src/site/assets.ts), which sends 8 KB less.
  */
 export function newestMonthSplit(env: NodeJS.ProcessEnv = process.env): number {
-  const fromEnv = Number(env['SEARCH_NEWEST_MONTH']);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Infinity;
+  const raw = env['SEARCH_NEWEST_MONTH'];
+  const fromEnv = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isInteger(fromEnv) || fromEnv < 0) return NEWEST_MONTH_SPLIT;
+  return fromEnv === 0 ? Infinity : fromEnv;
 }
 
 /** The month of an EDTF date (`2015-10`), or null for a year alone or no date. */
@@ -125,7 +129,7 @@ function splitNewestMonth<T>(group: { name: string; items: T[] }, dateOf: (item:
 
 /**
  * Items grouped into bundles by the year of their date, newest first, undated last (see
- * groupYears), the newest month of a large newest group on its own when asked for (see newestMonthSplit).
+ * groupYears), the newest month of a large newest group on its own (see newestMonthSplit).
  */
 export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = newestMonthSplit()): { name: string; items: T[] }[] {
   const byYear = new Map<string, T[]>();
