@@ -23,6 +23,8 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   getFilter(name: 'transformWithHtmlBase'): WithBase | undefined;
   on(event: 'eleventy.before' | 'eleventy.after', callback: (event: BuildEvent) => Promise<void>): void;
+  /** Under `--watch`, before a build: the files whose change started it. */
+  on(event: 'eleventy.beforeWatch', callback: (changed: string[]) => Promise<void>): void;
 }
 
 /** Where Eleventy reads templates, and what the assets are copied from and to. */
