@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import { buildSearchIndex, check, chunkSizeFor, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
 import { BUNDLES_FILE, bundleDocuments, groupByPeriod, groupPeriods, NEWEST_MONTH_SPLIT, newestMonthSplit, periodOf, type BundlesFile } from '../src/search/search-bundles.ts';
 import {
@@ -156,6 +156,10 @@ test('writes a Pagefind index of one page per article, with no metadata but the 
   assert.equal(entry.languages['en']?.page_count, 2);
   const files = await readdir(join(out, '2021'));
   assert.ok(!files.includes('pagefind-ui.js') && !files.includes('wasm.unknown.pagefind'), `unused files shipped: ${files.join(', ')}`);
+  // The metadata every search loads is Pagefind's own, gzipped at the best level (or left as Pagefind wrote it when that is smaller).
+  const meta = await readFile(join(out, '2021', files.find((f) => f.endsWith('.pf_meta'))!));
+  assert.ok(gunzipSync(meta).subarray(0, 12).toString() === 'pagefind_dcd', 'the metadata reads as Pagefind wrote it');
+  assert.ok(meta.length <= gzipSync(gunzipSync(meta), { level: zlib.Z_BEST_COMPRESSION, strategy: zlib.Z_FILTERED }).length);
 
   const fragments = await readFragments(out);
   const ferry = fragments.find((f) => f.url === '/articles/ferry-timetable-approved/');
