@@ -238,7 +238,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   writeFileSync(join(work, `results-${n}.json`), JSON.stringify(result, null, 2));
   moveAside(work, join(work, `baseline-${n}`));
   console.log(
-    `N=${n}: clean ${s(clean.seconds)} (${mb(Math.max(clean.maxRssMb, clean.treeRssMb))}), warm full ${s(warm.seconds)}, ` +
+    `N=${n}: clean ${s(clean.seconds)} (peak of all four builds ${mb(Math.max(...[clean, warm, rebuild, rebuildOld].flatMap((run) => [run.maxRssMb, run.treeRssMb])))}), warm full ${s(warm.seconds)}, ` +
       `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), +1 of another date ${s(rebuildOld.seconds)}, output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}; ` +
       `warm/clean ${pct(warm.seconds / clean.seconds)}, rebuild/clean ${pct(rebuild.seconds / clean.seconds)}, other-date rebuild/clean ${pct(rebuildOld.seconds / clean.seconds)}` +
       (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×` : ''),

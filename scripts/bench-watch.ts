@@ -64,9 +64,12 @@ async function watchMode(): Promise<void> {
       const indexBefore = mtime(entry);
       const dropped = performance.now();
       writeFileSync(join(articles, `harbour-${n}.${newest ? 'md' : 'txt'}`), RAW(n));
-      const page = await until(() => existsSync(join(output, 'articles', `harbour-${n}`, 'index.html')));
-      const home = await until(() => existsSync(join(output, 'index.html')) && readFileSync(join(output, 'index.html'), 'utf8').includes(`harbour-${n}`));
-      const index = await until(() => mtime(entry) > indexBefore);
+      // Watched all at once: each is timed when it happens, not after the one before it.
+      const [page, home, index] = await Promise.all([
+        until(() => existsSync(join(output, 'articles', `harbour-${n}`, 'index.html'))),
+        until(() => existsSync(join(output, 'index.html')) && readFileSync(join(output, 'index.html'), 'utf8').includes(`harbour-${n}`)),
+        until(() => mtime(entry) > indexBefore),
+      ]);
       console.log(
         `${size > 0 ? `${size} articles: ` : ''}npm start: article ${n} dropped → its page ${(page - dropped).toFixed(0)} ms, home page ${(home - dropped).toFixed(0)} ms, search index ${(index - dropped).toFixed(0)} ms`,
       );

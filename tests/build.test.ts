@@ -110,12 +110,13 @@ describe('the build command', () => {
     assert.deepEqual(await siteDifferences(site, clean), []);
   });
 
-  test('an article of another year is indexed in a search bundle of its own, and the other bundles are kept as they were', async () => {
-    // Bundles of one article at least: each year is a bundle of its own.
+  test('an article of another month is indexed in a search bundle of its own, and the other bundles are kept as they were', async () => {
+    // Bundles of one article at least: each month is a bundle of its own, named by its month where its year has others.
     const bundlesEnv = { ...env, SEARCH_BUNDLE_PAGES: '1' };
     const first = await runBuildCommand(site, bundlesEnv);
     assert.equal(first.code, 0, first.stderr);
-    const bundle2015 = await snapshot(join(site, 'pagefind', '2015'));
+    const months2015 = ['2015-10', '2015-09'];
+    const bundles2015 = await Promise.all(months2015.map((name) => snapshot(join(site, 'pagefind', name))));
     // Other words than the 2015 article's: the same words by the same speaker would be one statement
     // reported twice, which rightly changes the 2015 article's search document too.
     const resumed = RAW.replaceAll('\r\n', '\n').replace('October 16', 'March 1').replace('“We will keep the door open,” Peskov told reporters. “Dialogue is always needed, even now.”', '“Talks resume next week in Geneva,” Peskov told reporters.');
@@ -123,15 +124,15 @@ describe('the build command', () => {
 
     const incremental = await runBuildCommand(site, bundlesEnv);
     assert.equal(incremental.code, 0, incremental.stderr);
-    assert.match(incremental.stdout, /Search index: 1 of 2 bundles indexed \(2016\), 1 kept as they were \(2015\)/);
-    assert.deepEqual(await snapshot(join(site, 'pagefind', '2015')), bundle2015, 'the 2015 bundle was not written again');
+    assert.match(incremental.stdout, /Search index: 1 of 3 bundles indexed \(2016\), 2 kept as they were \(2015-10, 2015-09\)/);
+    assert.deepEqual(await Promise.all(months2015.map((name) => snapshot(join(site, 'pagefind', name)))), bundles2015, 'the 2015 bundles were not written again');
     const listed = JSON.parse(await readFile(join(site, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: { name: string }[] };
-    assert.deepEqual(listed.bundles.map((b) => b.name), ['2016', '2015']);
+    assert.deepEqual(listed.bundles.map((b) => b.name), ['2016', ...months2015]);
 
     const cleanSite = join(root, 'clean-2016', '_site');
     const fresh = await runBuildCommand(cleanSite, { ...bundlesEnv, ARCHIVE_CACHE_DIR: join(root, 'clean-2016-cache') });
     assert.equal(fresh.code, 0, fresh.stderr);
-    assert.match(fresh.stdout, /Search index: 2 of 2 bundles indexed \(2016, 2015\), 0 kept as they were/);
+    assert.match(fresh.stdout, /Search index: 3 of 3 bundles indexed \(2016, 2015-10, 2015-09\), 0 kept as they were/);
     assert.deepEqual(await siteDifferences(site, cleanSite), []);
     await rm(join(articles, '2016-03-01-talks-resume.md'));
   });

@@ -7,9 +7,9 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import { buildSearchIndex, check, chunkSizeFor, SearchIndexError, verifyIndex, writeSearchIndex } from '../src/search/build-search-index.ts';
-import { BUNDLES_FILE, bundleDocuments, bundleName, groupByYear, groupYears, type BundlesFile } from '../src/search/search-bundles.ts';
+import { BUNDLES_FILE, bundleDocuments, groupByPeriod, groupPeriods, NEWEST_MONTH_SPLIT, newestMonthSplit, periodOf, type BundlesFile } from '../src/search/search-bundles.ts';
 import {
   COMMON_WORDS,
   markCommonWords,
@@ -156,6 +156,10 @@ test('writes a Pagefind index of one page per article, with no metadata but the 
   assert.equal(entry.languages['en']?.page_count, 2);
   const files = await readdir(join(out, '2021'));
   assert.ok(!files.includes('pagefind-ui.js') && !files.includes('wasm.unknown.pagefind'), `unused files shipped: ${files.join(', ')}`);
+  // The metadata every search loads is Pagefind's own, gzipped at the best level (or left as Pagefind wrote it when that is smaller).
+  const meta = await readFile(join(out, '2021', files.find((f) => f.endsWith('.pf_meta'))!));
+  assert.ok(gunzipSync(meta).subarray(0, 12).toString() === 'pagefind_dcd', 'the metadata reads as Pagefind wrote it');
+  assert.ok(meta.length <= gzipSync(gunzipSync(meta), { level: zlib.Z_BEST_COMPRESSION, strategy: zlib.Z_FILTERED }).length);
 
   const fragments = await readFragments(out);
   const ferry = fragments.find((f) => f.url === '/articles/ferry-timetable-approved/');
@@ -215,16 +219,24 @@ test('fails the build when Pagefind skips a document or dies while writing, inst
   assert.match(result.stderr, /SearchIndexError: Pagefind stopped without answering while trying to write the index/);
 });
 
-test('puts each article in the bundle of its year, undated articles in one of their own, listed newest first', async () => {
-  assert.deepEqual([bundleName('2015-10-14'), bundleName('2015'), bundleName(null)], ['2015', '2015', 'undated']);
+test('puts each article in the bundle of its months, undated articles in one of their own, listed newest first', async () => {
+  assert.deepEqual([periodOf('2015-10-14'), periodOf('2015-10'), periodOf('2015'), periodOf(null)], ['2015-10', '2015-10', '2015', 'undated']);
   const docs = searchDocuments(fixtureArchive());
   const dated2019 = { ...docs[0]!, url: '/articles/older/', date: '2019-05-01' };
   const bundles = bundleDocuments([docs[2]!, dated2019, ...docs.slice(0, 2)], 'salt', 1);
-  assert.deepEqual(bundles.map((b) => [b.name, b.pages]), [['2021', 2], ['2019', 1], ['undated', 1]]);
+  // A bundle of one article at least: each month its own, named by its month when another bundle holds months of its year.
+  assert.deepEqual(bundles.map((b) => [b.name, b.pages]), [['2021-03', 1], ['2021-02', 1], ['2019', 1], ['undated', 1]]);
   assert.deepEqual(bundleDocuments([docs[2]!, dated2019, ...docs.slice(0, 2)], 'salt', 3).map((b) => [b.name, b.pages]), [['2019-2021', 3], ['undated', 1]]);
-  // Years go together from the oldest until a group holds enough; the newest group is still filling.
-  assert.deepEqual(groupYears([['2013', 900], ['2010', 2000], ['2011', 700], ['2012', 2600], ['2014', 10]], 2500), [['2010', '2011'], ['2012'], ['2013', '2014']]);
-  assert.deepEqual(groupYears([], 2500), []);
+  // Months go together from the oldest until a group holds enough; the newest group is still filling.
+  assert.deepEqual(
+    groupPeriods([['2013-01', 900], ['2010-05', 2000], ['2011', 300], ['2011-02', 400], ['2012-07', 2600], ['2014-03', 10]], 2500),
+    [['2010-05', '2011', '2011-02'], ['2012-07'], ['2013-01', '2014-03']],
+  );
+  assert.deepEqual(groupPeriods([], 2500), []);
+  // Named by years when no other bundle holds a month of them, else by months.
+  const names = (dates: string[], size: number) => groupByPeriod(dates, (d) => d, size, Infinity).map((g) => g.name);
+  assert.deepEqual(names(['2012-01-05', '2012-11-30', '2013-04-01', '2014-02-02', '2014-06-01'], 2), ['2014-06', '2013-04-2014-02', '2012']);
+  assert.deepEqual(names(['2012-01-05', '2012-11-30', '2013-04-01', '2014-02-02'], 3), ['2014', '2012-2013']);
   // The hash is of the documents, not of the order they come in, and of what else shapes the index.
   assert.equal(bundleDocuments([...docs].reverse(), 'salt')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
   assert.notEqual(bundleDocuments(docs, 'other')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
@@ -239,15 +251,22 @@ test('puts each article in the bundle of its year, undated articles in one of th
 
 test('gives the newest month of a large newest bundle a bundle of its own, where new articles land', () => {
   const dates = ['2014-03-02', '2015-01-10', '2015-06-01', '2015-06', '2015', '2015-06-30', null];
-  const groups = (splitAt: number) => groupByYear(dates, (d) => d, 1, splitAt).map((g) => [g.name, g.items]);
+  const groups = (splitAt: number) => groupByPeriod(dates, (d) => d, 2, splitAt).map((g) => [g.name, g.items]);
   assert.deepEqual(groups(3), [
     ['2015-06', ['2015-06-01', '2015-06', '2015-06-30']],
-    ['2015', ['2015-01-10', '2015']],
-    ['2014', ['2014-03-02']],
+    ['2015-01', ['2015-01-10']],
+    ['2014-03-2015', ['2014-03-02', '2015']],
     ['undated', [null]],
   ]);
   // Below the size that pays for a bundle of its own, the newest group stays whole.
-  assert.deepEqual(groups(100).map(([name]) => name), ['2015', '2014', 'undated']);
+  assert.deepEqual(groups(100).map(([name]) => name), ['2015-01-2015-06', '2014-03-2015', 'undated']);
+  // A newest group whose newest period is a year without months is not split.
+  assert.deepEqual(groupByPeriod(['2015-01-10', '2015-02-01', '2016'], (d) => d, 10, 1).map((g) => g.name), ['2015-2016']);
+  // On by default; SEARCH_NEWEST_MONTH sets the size, and 0 turns it off.
+  assert.equal(newestMonthSplit({}), NEWEST_MONTH_SPLIT);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: '200' }), 200);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: '0' }), Infinity);
+  assert.equal(newestMonthSplit({ SEARCH_NEWEST_MONTH: 'many' }), NEWEST_MONTH_SPLIT);
 });
 
 test('indexes again only the bundles whose documents changed, and keeps the others as they are', async () => {

@@ -24,7 +24,7 @@ import { indexSite } from './index-site.ts';
 import { loadFrom, manifestOf, readSource, type SourceRead } from './load-articles.ts';
 import { diffManifest, readManifest, type Changes } from './manifest.ts';
 import { previousOutput, publishSite, recoverInterrupted, upToDate, type BuildRecord, type FileState, type PreviousOutput } from './publish.ts';
-import { renderSite, type Rendered } from './render-site.ts';
+import { preloadEleventy, renderSite, type Rendered } from './render-site.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
 import { buildVersion, extractorVersion, rendererVersion } from './versions.ts';
 import { hashOf } from '../io/hash.ts';
@@ -121,12 +121,15 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
   const cacheDir = cacheDirFromEnv();
   if (await recoverInterrupted(output, cacheDir)) process.stderr.write(`The previous build stopped while updating ${output}; its changes were finished first.\n`);
   await removeLeftovers(output);
+  // Both at once: the article files are read on libuv's threads while this one checks the output's files.
+  const reading = readSource();
+  reading.catch(() => undefined);
   const previous: PreviousOutput = await previousOutput(output, cacheDir, options.clean);
-
-  const read = await readSource();
+  const read = await reading;
   const key = buildKey(read);
   const record = upToDate(previous, key);
   if (record) return reportUpToDate(record, read, output, started);
+  preloadEleventy();
   const source = await loadFrom(read, { cacheDir });
   const changes = await changesSince(source.load, output);
   stopOnArticleErrors(source.archive, changes, options.allWarnings);

@@ -1,5 +1,5 @@
 // Builds the Pagefind index from the records: one Pagefind page per article, in which every quote
-// is an anchor (see search-document.ts for the format and why), split into bundles by year that a
+// is an anchor (see search-document.ts for the format and why), split into bundles by month that a
 // rebuild indexes again only when their documents changed (search-bundles.ts), with smaller
 // word-index chunks than Pagefind's default (chunkSizeFor).
 //
@@ -7,6 +7,7 @@
 // checked here and a failure throws, and the written index is read back and checked against what
 // was added, so a broken or partial index fails the build instead of shipping.
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync, constants as zlib } from 'node:zlib';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import type { PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
 import { eachLimited } from '../io/pool.ts';
 import { writeFileAtomically } from '../io/atomic-write.ts';
-import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByYear, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
+import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByPeriod, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
 import { countingDocuments, documentsKey, QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
 
@@ -168,7 +169,27 @@ async function writeBundle(documents: SearchDocument[], outputPath: string): Pro
     await pagefind.close();
   }
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
+  await recompressMetadata(outputPath);
   await verifyIndex(outputPath, documents.length);
+}
+
+/**
+ * Compresses a bundle's metadata again, at gzip's best level. Every search loads the metadata of
+ * every bundle it merges (at 10,000 articles 119 KB of the 250 a one-word search may fetch), and
+ * Pagefind gzips it at a faster level: at the best one, with the strategy for data that is mostly
+ * numbers, it is 6 % smaller, 7.5 KB less for every search (the default strategy gave 4 %, with
+ * more memory for the compressor 1 %).
+ * The bytes inside are Pagefind's own, which its script reads from any gzip stream; Node's gzip
+ * writes no time into the header, so the same metadata always comes out the same. The other files
+ * gain nothing from it (0.1 % for the word index, none for fragments, filters and WebAssembly).
+ */
+async function recompressMetadata(outputPath: string): Promise<void> {
+  for (const name of (await readdir(outputPath)).filter((n) => n.endsWith('.pf_meta'))) {
+    const path = join(outputPath, name);
+    const written = await readFile(path);
+    const best = gzipSync(gunzipSync(written), { level: zlib.Z_BEST_COMPRESSION, strategy: zlib.Z_FILTERED });
+    if (best.length < written.length) await writeFileAtomically(path, best);
+  }
 }
 
 /**
@@ -333,7 +354,7 @@ async function settledIndex(outputPath: string, expectedPages: number): Promise<
 export async function buildSearchIndex(archive: Archive, outputPath: string, previous: PreviousIndex | null = null, codeVersion: string | null = null): Promise<SearchIndexSummary> {
   const salt = indexSalt();
   // Bundles of articles, whose documents are made one bundle at a time (100 MB of them at 20,000 articles).
-  const makers = groupByYear(siteModel(archive).articles, (a) => a.date, bundlePages()).map(({ name, items }) => ({
+  const makers = groupByPeriod(siteModel(archive).articles, (a) => a.date, bundlePages()).map(({ name, items }) => ({
     name,
     inputs: () => (codeVersion === null ? null : documentsKey(archive, items, `${codeVersion}\0${salt}`)),
     counting: () => countingDocuments(archive, items),

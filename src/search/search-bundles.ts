@@ -1,5 +1,5 @@
-// The search index is split into bundles of whole years of the articles' dates (and one for undated
-// articles, and, when asked for, one for the newest month of a large archive: newestMonthSplit), each a complete
+// The search index is split into bundles of whole months of the articles' dates (and one for undated
+// articles, and one for the newest month of a large archive: newestMonthSplit), each a complete
 // Pagefind index in `pagefind/<name>/`, listed newest first in `pagefind/bundles.json`. The search page merges them (Pagefind's `mergeIndex`).
 //
 // Why: Pagefind has no incremental indexing, and indexing is the slowest step of a rebuild (5–10 s at
@@ -9,11 +9,15 @@
 // By date, because news archives grow by date: the new articles of a working newsroom land in the
 // newest bundle, and "newest first" reads the bundles in order.
 //
-// How big: every bundle costs every search its metadata (about 5 KB of overhead each at 10,000
+// How big: every bundle costs every search its metadata (about 4 KB of overhead each at 10,000
 // articles, besides what its pages cost) and a word-index chunk per word, so bundles hold at least
-// BUNDLE_PAGES articles: consecutive years are put together, from the oldest, until they hold that
-// many. The newest bundle is the one still filling. A year that gains articles changes its own bundle
-// only, unless it makes an older group reach the size earlier, which regroups the years after it.
+// BUNDLE_PAGES articles: consecutive months are put together, from the oldest, until they hold that
+// many. Months, not years: a bundle then holds BUNDLE_PAGES and at most a month more (2,500–2,700 at
+// 20,000 articles), where years of 2,000 articles made bundles of 4,000; Pagefind's process, which
+// holds a bundle while it writes it, peaked at 490 MB for those and 330 MB for these, beside the
+// build's own 1.1 GB. The newest bundle is the one still filling. A month that gains articles
+// changes its own bundle only, unless it makes an older group reach the size a month earlier, which
+// regroups the months after it.
 import { startHash } from '../io/hash.ts';
 import * as wire from '../../templates/assets/search-core.js';
 import { readFile } from 'node:fs/promises';
@@ -38,7 +42,7 @@ export function bundlePages(): number {
 export const BUNDLE_FORMAT = 1;
 
 export interface BundleEntry {
-  /** The bundle's folder inside `pagefind/`: a year (`2015`), years (`2012-2014`), or `undated`. */
+  /** The bundle's folder inside `pagefind/`: its years (`2015`, `2012-2014`) or months (`2015-10`, `2012-03-2013-05`, see groupNames), or `undated`. */
   name: string;
   pages: number;
   quotes: number;
@@ -63,18 +67,21 @@ export interface Bundle extends BundleEntry {
   documents: SearchDocument[];
 }
 
-/** The year of an article's date, or `undated`: what bundles are made of. */
-export function bundleName(date: string | null): string {
-  return /^\d{4}/.exec(date ?? '')?.[0] ?? UNDATED_BUNDLE;
+/**
+ * The period of an article's date that bundles are made of: its month (`2015-10`), its year for a
+ * date of a year alone (`2015`, which sorts before the year's months), or `undated`.
+ */
+export function periodOf(date: string | null): string {
+  return /^\d{4}(?:-\d{2})?/.exec(date ?? '')?.[0] ?? UNDATED_BUNDLE;
 }
 
-/** Years (oldest first) put together into groups of at least `size` documents; the newest group may hold fewer. */
-export function groupYears(years: [year: string, documents: number][], size: number): string[][] {
+/** Periods (oldest first) put together into groups of at least `size` documents; the newest group may hold fewer. */
+export function groupPeriods(periods: [period: string, documents: number][], size: number): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   let count = 0;
-  for (const [year, documents] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    current.push(year);
+  for (const [period, documents] of [...periods].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    current.push(period);
     count += documents;
     if (count >= size) {
       groups.push(current);
@@ -86,64 +93,73 @@ export function groupYears(years: [year: string, documents: number][], size: num
   return groups;
 }
 
-const groupName = (years: string[]) => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
+/**
+ * The groups' names: a group's years (`2015`, `2012-2014`) when no other group holds any of its first
+ * and last years, else its months (`2015-10`, `2012-03-2013-05`), so that a name never says more
+ * than the bundle holds.
+ */
+function groupNames(groups: string[][]): string[] {
+  const yearOf = (period: string) => period.slice(0, 4);
+  const groupsOfYear = new Map<string, number>();
+  for (const periods of groups) for (const year of new Set(periods.map(yearOf))) groupsOfYear.set(year, (groupsOfYear.get(year) ?? 0) + 1);
+  return groups.map((periods) => {
+    const [first, last] = [periods[0]!, periods.at(-1)!];
+    const whole = groupsOfYear.get(yearOf(first)) === 1 && groupsOfYear.get(yearOf(last)) === 1;
+    const [from, to] = whole ? [yearOf(first), yearOf(last)] : [first, last];
+    return from === to ? from : `${from}-${to}`;
+  });
+}
+
+/** A newest group of at least this many articles gives its newest month a bundle of its own (newestMonthSplit). */
+export const NEWEST_MONTH_SPLIT = 500;
 
 /**
- * With SEARCH_NEWEST_MONTH=N in the environment, a newest group of at least N articles gives its
- * newest month a bundle of its own. That month is where a working newsroom adds articles: a
- * rebuild then indexes that month again, not the year (1,700 articles at 5,000; a rebuild after
- * today's article went from 30 to 23 % of a clean build). When the next month begins, the month
- * joins its year's bundle again, which is indexed once more then. Off unless asked for: the extra
- * bundle costs every search its metadata and a chunk per word, and a search sorted by date reads
- * the small month first and then the year: at 10,000 articles a one-word search fetched up to
- * 250.8 KB (budget 250) and a speaker's search sorted newest first 360 KB (budget 300, 234–273 KB
- * without it).
+ * A newest group of at least NEWEST_MONTH_SPLIT articles (SEARCH_NEWEST_MONTH=N in the environment
+ * overrides it; 0 turns it off) gives its newest month a bundle of its own. That month is where a
+ * working newsroom adds articles: a rebuild then indexes that month again, not the year (1,700
+ * articles at 5,000; a rebuild after today's article went from 30 to 23 % of a clean build). When
+ * the next month begins, the month joins its year's bundle again, which is indexed once more then.
+ * The extra bundle costs every search its metadata and a chunk per word: at 10,000 articles a
+ * one-word search fetched up to 250.9 KB (budget 250) with it, until the search page's scripts and
+ * stylesheets were published minified (src/site/assets.ts), which sends 8 KB less.
  */
 export function newestMonthSplit(env: NodeJS.ProcessEnv = process.env): number {
-  const fromEnv = Number(env['SEARCH_NEWEST_MONTH']);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Infinity;
-}
-
-/** The month of an EDTF date (`2015-10`), or null for a year alone or no date. */
-const monthOf = (date: string | null) => /^\d{4}-\d{2}/.exec(date ?? '')?.[0] ?? null;
-
-/** The newest group split into its newest month and the rest (see newestMonthSplit), when it is large enough. */
-function splitNewestMonth<T>(group: { name: string; items: T[] }, dateOf: (item: T) => string | null, splitAt: number): { name: string; items: T[] }[] {
-  if (group.items.length < splitAt) return [group];
-  let newest: string | null = null;
-  for (const item of group.items) {
-    const month = monthOf(dateOf(item));
-    if (month !== null && (newest === null || month > newest)) newest = month;
-  }
-  const month = group.items.filter((item) => monthOf(dateOf(item)) === newest);
-  if (newest === null || month.length === group.items.length) return [group];
-  return [
-    { name: newest, items: month },
-    { name: group.name, items: group.items.filter((item) => monthOf(dateOf(item)) !== newest) },
-  ];
+  const raw = env['SEARCH_NEWEST_MONTH'];
+  const fromEnv = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isInteger(fromEnv) || fromEnv < 0) return NEWEST_MONTH_SPLIT;
+  return fromEnv === 0 ? Infinity : fromEnv;
 }
 
 /**
- * Items grouped into bundles by the year of their date, newest first, undated last (see
- * groupYears), the newest month of a large newest group on its own when asked for (see newestMonthSplit).
+ * The newest group's periods split into its newest month and the rest (see newestMonthSplit), when
+ * it holds `splitAt` documents and its newest period is a month (not a year of dates without one).
  */
-export function groupByYear<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = newestMonthSplit()): { name: string; items: T[] }[] {
-  const byYear = new Map<string, T[]>();
+function splitNewestMonth(periods: string[], count: number, splitAt: number): string[][] {
+  const newest = periods.at(-1)!;
+  if (count < splitAt || periods.length < 2 || !/^\d{4}-\d{2}$/.test(newest)) return [periods];
+  return [[newest], periods.slice(0, -1)];
+}
+
+/**
+ * Items grouped into bundles by the month of their date, newest first, undated last (see
+ * groupPeriods), the newest month of a large newest group on its own (see newestMonthSplit).
+ */
+export function groupByPeriod<T>(items: T[], dateOf: (item: T) => string | null, size: number, splitAt = newestMonthSplit()): { name: string; items: T[] }[] {
+  const byPeriod = new Map<string, T[]>();
   for (const item of items) {
-    const year = bundleName(dateOf(item));
-    const group = byYear.get(year) ?? [];
+    const period = periodOf(dateOf(item));
+    const group = byPeriod.get(period) ?? [];
     group.push(item);
-    byYear.set(year, group);
+    byPeriod.set(period, group);
   }
-  const undated = byYear.get(UNDATED_BUNDLE) ?? [];
-  byYear.delete(UNDATED_BUNDLE);
-  const groups = groupYears([...byYear].map(([year, group]) => [year, group.length]), size).map((years) => ({
-    name: groupName(years),
-    items: years.flatMap((year) => byYear.get(year)!),
-  }));
-  groups.reverse();
-  const [newest, ...older] = groups;
-  const dated = newest ? [...splitNewestMonth(newest, dateOf, splitAt), ...older] : [];
+  const undated = byPeriod.get(UNDATED_BUNDLE) ?? [];
+  byPeriod.delete(UNDATED_BUNDLE);
+  const grouped = groupPeriods([...byPeriod].map(([period, group]) => [period, group.length]), size).reverse();
+  const [newest, ...older] = grouped;
+  const count = (periods: string[]) => periods.reduce((n, period) => n + byPeriod.get(period)!.length, 0);
+  const groups = newest ? [...splitNewestMonth(newest, count(newest), splitAt), ...older] : [];
+  const names = groupNames(groups);
+  const dated = groups.map((periods, i) => ({ name: names[i]!, items: periods.flatMap((period) => byPeriod.get(period)!) }));
   return undated.length > 0 ? [...dated, { name: UNDATED_BUNDLE, items: undated }] : dated;
 }
 
@@ -161,7 +177,7 @@ export function makeBundle(name: string, documents: SearchDocument[], salt: stri
 
 /** The documents grouped into bundles of at least `size`, newest first, undated last. */
 export function bundleDocuments(documents: SearchDocument[], salt: string, size = bundlePages(), splitAt = newestMonthSplit()): Bundle[] {
-  return groupByYear(documents, (d) => d.date, size, splitAt).map(({ name, items }) => makeBundle(name, items, salt));
+  return groupByPeriod(documents, (d) => d.date, size, splitAt).map(({ name, items }) => makeBundle(name, items, salt));
 }
 
 /** The years of the documents' date filter values (`2015-10` or `2015`), newest first. */

@@ -140,6 +140,8 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   const rendered: string[] = [];
   // The pages come one at a time from the generator, in order, whichever worker is free.
   let reusedInARow = 0;
+  // A turn of the event loop that every worker keeping a page waits for (see below).
+  let pause: Promise<void> | null = null;
   await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
     const at = files.length++;
     const target = join(outputDir, file ?? pageOutputPath(url));
@@ -148,8 +150,19 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     if (hash !== undefined) {
       files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
       // Pages kept as they are take no I/O: without a pause now and then, thousands of them in a
-      // row would keep the pages being written (and all else) waiting for the event loop.
-      if (++reusedInARow % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      // row would keep the pages being written (and all else) waiting for the event loop. All
+      // workers wait for the same pause: when one alone waited, the others went on keeping pages,
+      // and the loop turned only once all 32 happened to wait, so that under `npm start` the
+      // search index (whose steps each wait for a file) was held back until the pages were done.
+      if (++reusedInARow % YIELD_EVERY === 0) {
+        pause ??= new Promise((resolve) =>
+          setImmediate(() => {
+            pause = null;
+            resolve();
+          }),
+        );
+      }
+      if (pause) await pause;
       return;
     }
     rendered.push(rel);
