@@ -226,33 +226,45 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const { text, start } = sentenceText(ctx, masks);
   const openInSentence = ctx.open - start;
   const verbs = [...speechVerbsIn(text)].filter((v) => !/^(?:state|states|post|posts)$/i.test(v[0]));
-  // A participle after a comma ("…, saying …") shares the main verb's subject: read that verb instead.
-  // A verb after a possessive or article is a noun ("his opening remarks").
-  // A participle never has a subject of its own ("a statement announcing", "…, saying"): the
-  // sentence's main verb is read instead.
-  const usable = verbs.filter((v) => (!/ing$/i.test(v[0]) || absoluteParticiple(text, v)) && !/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index)) && !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length)));
+  const usable = verbs.filter((v) => isVerbOfSaying(text, v));
   const strongFirst = (list: RegExpExecArray[]) => [...list.filter((v) => !WEAK_VERBS.test(v[0])), ...list.filter((v) => WEAK_VERBS.test(v[0]))];
   // "When Trump suggested …, Rubio fired back: “…”": a verb in an opening subordinate clause reports
   // nothing the quote after the clause says.
-  const subordinate = /^\s*(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u.exec(text)?.[0].length ?? 0;
+  const subordinate = SUBORDINATE_OPENING.exec(text)?.[0].length ?? 0;
   const before = strongFirst(usable.filter((v) => v.index < openInSentence && (v.index > subordinate || openInSentence < subordinate)).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
   for (const v of [...before, ...after]) {
-    const clause = text.slice(0, v.index);
-    // "Sanders was asked by host Bill Maher, “…”": in the passive the agent after "by" speaks.
-    const agent = PASSIVE_BEFORE.test(clause) ? passiveAgent(text.slice(v.index + v[0].length)) : null;
-    if (agent) return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: agent.mention, cue: v[0], at: ctx.para.start + start + v.index + v[0].length + agent.offset };
-    const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
-    // Only a plain verb of saying is inverted ("said the minister"); after "told", "thanked" or
-    // "urged" comes whom it was said to ("told his supporters", "urges voters").
-    const inverted = subject || !INVERTIBLE.test(v[0]) ? null : subjectAfter(text.slice(v.index + v[0].length));
-    const found = subject ?? inverted;
-    if (!found) continue;
-    if (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6) continue;
-    const at = subject ? ctx.para.start + start + Math.max(0, subject.offset) : ctx.para.start + start + v.index + v[0].length + found.offset;
-    return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at };
+    const found = subjectOfVerb(text, v);
+    if (found) return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at: ctx.para.start + start + found.offset };
   }
   return sentenceInitialSubject(text, ctx, start, verbs.length > 0);
+}
+
+/**
+ * Whether a match of a verb of saying is one here. A participle never has a subject of its own ("a
+ * statement announcing", "…, saying": the sentence's main verb is read instead) unless it follows a
+ * name; after a possessive or an article the word is a noun ("his opening remarks", "Trump's tweets").
+ */
+function isVerbOfSaying(text: string, v: RegExpExecArray): boolean {
+  if (/ing$/i.test(v[0]) && !absoluteParticiple(text, v)) return false;
+  if (/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index))) return false;
+  return !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length));
+}
+
+/** Who a verb of saying has speak, and where in the sentence they are named: the agent, the subject, or an inverted subject. */
+function subjectOfVerb(text: string, v: RegExpExecArray): { mention: Mention; offset: number } | null {
+  const clause = text.slice(0, v.index);
+  const afterVerb = v.index + v[0].length;
+  // "Sanders was asked by host Bill Maher, “…”": in the passive the agent after "by" speaks.
+  const agent = PASSIVE_BEFORE.test(clause) ? passiveAgent(text.slice(afterVerb)) : null;
+  if (agent) return { mention: agent.mention, offset: afterVerb + agent.offset };
+  const subject = subjectBefore(clause.replace(/\s{2,}/g, ' , '));
+  // Only a plain verb of saying is inverted ("said the minister"); after "told", "thanked" or
+  // "urged" comes whom it was said to ("told his supporters", "urges voters").
+  const inverted = subject || !INVERTIBLE.test(v[0]) ? null : subjectAfter(text.slice(afterVerb));
+  const found = subject ?? inverted;
+  if (!found || (found.mention.kind === 'role' && !found.mention.unnamed && found.mention.role.split(/\s+/).length > 6)) return null;
+  return { mention: found.mention, offset: subject ? Math.max(0, subject.offset) : afterVerb + found.offset };
 }
 
 /** "Speaking in Salem, New Hampshire, Trump went after Bush": the end of an opening place phrase is no subject. */
@@ -276,6 +288,9 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
  * is not the sentence's ("When Trump suggested …, Rubio fired back:").
  */
 const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
+
+/** An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,". */
+const SUBORDINATE_OPENING = /^\s*(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u;
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
