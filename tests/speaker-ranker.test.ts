@@ -199,6 +199,10 @@ test('the subject of an opening clause (“When Holm suggested …,”) is not t
   const r = recordOf('When Mayor Bo Holm suggested that the ferry could close, Councillor Ines Smit fired back: “If they close it, the island dies.”\n\nContinuing to explain her view, Smit rejected the plan, saying that the crossing was “the island’s only road.”');
   assert.equal(speakerOf(r, 'If they close'), 'Ines Smit');
   assert.equal(speakerOf(r, 'only road'), 'Ines Smit');
+  // "As … put it," is no such clause: it is the attribution.
+  const as = recordOf('The council met on Monday.\n\nAs Mayor Anna Berg put it, “the bridge is finished.”');
+  assert.equal(as.quotes[0]?.attribution.rule, 'verb-before');
+  assert.equal(speakerOf(as, 'the bridge is'), 'Anna Berg');
 });
 
 test('a state after a comma is an apposition, and “said that Holm …” makes Holm no speaker', () => {

@@ -287,10 +287,13 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
  * participle clause ("Continuing to explain his view,") or a subordinate clause, whose own subject
  * is not the sentence's ("When Trump suggested …, Rubio fired back:").
  */
-const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
+const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:When|While|If|Although|Though|Because|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
 
-/** An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,". */
-const SUBORDINATE_OPENING = /^\s*(?:When|While|If|Although|Though|Because|As|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u;
+/**
+ * An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,". Not
+ * "As": "As Berg put it, “…”" is the attribution itself.
+ */
+const SUBORDINATE_OPENING = /^\s*(?:When|While|If|Although|Though|Because|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u;
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
