@@ -193,6 +193,9 @@ test('a name and a colon just before the quote (“Holm: “…””) credit it
   const r = recordOf('The two candidates answered the same question on the ferry.\n\nHolm: “We will keep the morning crossing.” Smit: “We will build the bridge instead.”');
   assert.equal(speakerOf(r, 'keep the morning'), 'Holm');
   assert.equal(speakerOf(r, 'build the bridge'), 'Smit');
+  // A label before a colon is no speaker.
+  const labels = recordOf('Update: “The ferry is running again.”\n\nLONDON: “Fares rise in March.”');
+  assert.ok(!labels.speakers.some((s) => /^(?:Update|LONDON)$/i.test(s.name)), JSON.stringify(labels.speakers.map((s) => s.name)));
 });
 
 test('the subject of an opening clause (“When Holm suggested …,”) is not the sentence’s speaker', () => {

@@ -7,7 +7,7 @@
 //   5. verb-before    Putin said in his speech: “…”  / Peskov assured that Moscow will “…”
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
-import { lexicalType } from './entity-types.ts';
+import { lexicalType, nameTypes } from './entity-types.ts';
 import { parseMention, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
@@ -172,6 +172,8 @@ function colonCredit(ctx: Context): FoundAttribution | null {
   if (!m) return null;
   const mention = parseMention(m[1]!);
   if (mention?.kind !== 'name' && mention?.kind !== 'organisation') return null;
+  // "Update:", "Watch:", "Breaking News:", "LONDON:": words and places before a colon are labels.
+  if (nameTypes(m[1]!).words.every((t) => t === 'word' || t === 'place')) return null;
   return { rule: 'verb-before', mention, cue: ':', at: ctx.para.start + Math.max(0, ctx.open - 80) + m.index + m[0].indexOf(m[1]!) };
 }
 
