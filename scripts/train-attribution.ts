@@ -19,7 +19,6 @@ import { MODEL_PATH, loadAttributionModel, rankCandidates, type AttributionModel
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { fitConditionalLogit, type Example } from './attribution/conditional-logit.ts';
 import { SOMEONE_NEW, weakLabeller } from './attribution/weak-antecedents.ts';
-import { isInstitutionRole } from '../src/extract/resolve-speakers.ts';
 import { pairQuotes, sameSpeaker, type GoldQuote } from './attribution/gold-match.ts';
 import { crossValidateSpeech, labelSpans, speechSummary, trainSpeech } from './attribution/speech-spans.ts';
 import { SPEECH_MODEL_PATH, type SpeechModel } from '../src/extract/speech-spans.ts';
@@ -33,9 +32,6 @@ const SHOW_UNREACHABLE = process.argv.includes('--show-unreachable');
 
 interface LabelledQuote {
   outlet: string;
-  /** For analysis only: the file and the quote's words (never written to the model). */
-  file?: string;
-  text?: string;
   candidates: SpeakerCandidate[];
   right: boolean[];
   /** Whether the gold names the speaker (what speaker accuracy counts), or only a mention of them. */
@@ -52,7 +48,7 @@ export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechMod
   for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {
     const seen: Array<{ text: string; ranked: RankedCandidate[] }> = [];
     readArticle({ path: join(textDir, file), bytes: readFileSync(join(textDir, file)) }, { ranker: null, ...(speech ? { speech } : {}), onCandidates: (q, ranked) => seen.push({ text: q.text, ranked }) });
-    const weakLabel = weakLabeller(join(textDir, '..', 'attributions'), join(textDir, file), isInstitutionRole);
+    const weakLabel = weakLabeller(join(textDir, '..', 'attributions'), join(textDir, file));
     const gold = (JSON.parse(readFileSync(join(goldDir, file.replace(/\.txt$/, '.json')), 'utf8')) as { quotes: GoldQuote[] }).quotes;
     articles++;
     const pairs = pairQuotes(gold.map((g) => g.text), seen.map((s) => s.text));
@@ -78,7 +74,7 @@ export function labelCorpus(textDir: string, goldDir: string, speech?: SpeechMod
         unreachable++;
         if (SHOW_UNREACHABLE) console.log(`${file}: “${g.text.slice(0, 50)}” gold ${g.speaker}; candidates ${candidates.map(nameOf).join(' | ')}`);
       }
-      quotes.push({ outlet: basename(file).split('_')[0]!, file, text: g.text, candidates, right, scored });
+      quotes.push({ outlet: basename(file).split('_')[0]!, candidates, right, scored });
     }
   }
   return { quotes, articles, unreachable };

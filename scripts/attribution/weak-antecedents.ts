@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { lexicalType } from '../../src/extract/entity-types.ts';
 import { genderOfFirstName } from '../../src/extract/first-names.ts';
 import { ORGANISATION_WORDS } from '../../src/extract/mentions.ts';
+import { isInstitutionRole } from '../../src/extract/resolve-speakers.ts';
 
 interface SourceSpan {
   start: number;
@@ -114,7 +115,7 @@ function resolveChain(sources: SourceSpan[]): Array<string | null> {
  * "the company", may well be named before in words the role does not hold, so it stays unlabelled);
  * null when unknown.
  */
-export function weakLabeller(annotationsDir: string, textPath: string, isInstitution: (role: string) => boolean): (quote: string, mention: string) => WeakLabel {
+export function weakLabeller(annotationsDir: string, textPath: string): (quote: string, mention: string) => WeakLabel {
   const stem = textPath.split('/').at(-1)!.replace(/\.txt$/, '');
   const file = readdirSync(annotationsDir).find((a) => a.startsWith(`${stem}_`));
   if (!file) return () => null;
@@ -124,7 +125,7 @@ export function weakLabeller(annotationsDir: string, textPath: string, isInstitu
     const i = sources.findIndex((s) => s.text === fold(mention) && s.content.includes(fold(quote).slice(0, 40)));
     if (i < 0) return null;
     const text = sources[i]!.text;
-    if (names[i] === null && !PRONOUN.test(text) && !isInstitution(text)) return SOMEONE_NEW;
+    if (names[i] === null && !PRONOUN.test(text) && !isInstitutionRole(text)) return SOMEONE_NEW;
     return names[i]!;
   };
 }

@@ -8,7 +8,7 @@
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
-import { parseMention, type Mention } from './mentions.ts';
+import { parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
@@ -83,7 +83,7 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
 
 // A full stop after a title or an initial ("Rep. G.K. Butterfield") ends no sentence; it is swapped
 // for a one-dot leader of the same length while clauses are cut, so offsets stay true.
-const ABBREVIATION_DOT = /\b(Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|St|Rev|Prof|Hon|Gen|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt|Mt|Ft|No|Inc|Corp|Co|Ltd|U\.S|U\.N|U\.K|\p{Lu})\.(?=[\s\p{Lu},)-])/gu;
+const ABBREVIATION_DOT = new RegExp(String.raw`\b(${TITLE_ABBREVIATIONS}|St|Mt|Ft|No|Inc|Corp|Co|Ltd|U\.S|U\.N|U\.K|\p{Lu})\.(?=[\s\p{Lu},)-])`, 'gu');
 export const protectAbbreviations = (text: string) => text.replace(ABBREVIATION_DOT, '$1\u2024');
 export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.');
 
@@ -272,7 +272,7 @@ function subjectOfVerb(text: string, v: RegExpExecArray): { mention: Mention; of
 /** "Speaking in Salem, New Hampshire, Trump went after Bush": the end of an opening place phrase is no subject. */
 function skipPlace(text: string): string {
   const m = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*){1,3}),\s*/u.exec(text);
-  return m && lexicalType(m[1]!.trim()) === 'place' ? text.slice(m[0].length) : text;
+  return m && isPlaceApposition(m[1]!.trim()) ? text.slice(m[0].length) : text;
 }
 
 /**
@@ -289,13 +289,14 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
  * participle clause ("Continuing to explain his view,") or a subordinate clause, whose own subject
  * is not the sentence's ("When Trump suggested …, Rubio fired back:").
  */
-const OPENING_CLAUSE = /^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:When|While|If|Although|Though|Because|Since|Unless|Until|Once|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)/u;
+const SUBORDINATORS = 'When|While|If|Although|Though|Because|Since|Unless|Until|Once';
+const OPENING_CLAUSE = new RegExp(String.raw`^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:${SUBORDINATORS}|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)`, 'u');
 
 /**
  * An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,". Not
  * "As": "As Berg put it, “…”" is the attribution itself.
  */
-const SUBORDINATE_OPENING = /^\s*(?:When|While|If|Although|Though|Because|Since|Unless|Until|Once)\s[^,“”"]{0,120},/u;
+const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:${SUBORDINATORS})\s[^,“”"]{0,120},`, 'u');
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {

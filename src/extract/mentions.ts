@@ -103,7 +103,9 @@ export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
 
-const TITLE_ABBREVIATION = /^(?:Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Rev|Prof|Hon|Amb|Atty|Supt|Insp|Det|Cpl|Pvt)\.?$/;
+/** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
+export const TITLE_ABBREVIATIONS = 'Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|Rev|Prof|Hon|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt';
+const TITLE_ABBREVIATION = new RegExp(`^(?:${TITLE_ABBREVIATIONS})\\.?$`);
 
 /** A title or given name and a surname before "of", "from" or "at", which then names their affiliation. */
 function affiliatedName(head: string): Mention | null {

@@ -201,6 +201,8 @@ export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|ho
 export const ACCORDING_TO = /\baccording to\b/iu;
 export const QUOTED_AS_SAYING = /\b(?:quoted as saying|in a statement|in an interview|in a tweet|on Twitter|in remarks)\b/iu;
 
+// Past forms and participles are verbs, as are phrases ("pointed out", "went on"): only a
+// present form ("tweets", "claims", "record") can be a noun.
 const PAST_OR_PARTICIPLE = /(?:ed|ing|said|told|wrote|written|spoke|thought|sang|began|pled|\s\p{L}+)$/iu;
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|their|its|our|my|your|this|these|those|\p{L}+['’]s)\s+(?:\S+\s+){0,3}$/iu;
 
