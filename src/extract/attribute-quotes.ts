@@ -245,11 +245,10 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
 /**
  * Whether a match of a verb of saying is one here. A participle never has a subject of its own ("a
  * statement announcing", "…, saying": the sentence's main verb is read instead) unless it follows a
- * name; after a possessive or an article the word is a noun ("his opening remarks", "Trump's tweets").
+ * name; after a possessive or an article the tagger may read it as a noun ("his opening remarks", "Trump's tweets").
  */
 function isVerbOfSaying(text: string, v: RegExpExecArray): boolean {
   if (/ing$/i.test(v[0]) && !absoluteParticiple(text, v)) return false;
-  if (/(?:\b(?:his|her|their|its|the|a|an|my|our|your)|\p{L}['’]s)\s+(?:(?:opening|closing|prepared|public|recent|latest|final|own|first|brief|written|official|late-night|angry|many|several)\s+)?$/iu.test(text.slice(Math.max(0, v.index - 30), v.index))) return false;
   return !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length));
 }
 
