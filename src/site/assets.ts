@@ -6,7 +6,8 @@
 // pays for the newest month's own search bundle (src/search/search-bundles.ts). The sources stay
 // readable, and are what the build imports (search-core.js is the search wire format). The build
 // command publishes these with the rest of the site (src/pipeline/render-site.ts); under Eleventy's
-// own command line (`npm start`) they are written in place (writeAssets), not copied by Eleventy. esbuild only minifies: the syntax is left as written.
+// own command line (`npm start`) they are written in place (writeAssets), not copied by Eleventy.
+// esbuild only minifies: the syntax is left as written.
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { transform } from 'esbuild';

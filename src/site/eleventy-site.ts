@@ -1,6 +1,6 @@
 // The Eleventy side of the site: what Eleventy renders (the TypeScript templates in templates/, a
-// few site-wide pages), where the assets are (src/site/assets.ts publishes them), and the HTML base plugin that gives every page the
-// path prefix. Registered by .eleventy.ts under `npm start` and by the build command through the
+// few site-wide pages), where the assets are (src/site/assets.ts publishes them), and the HTML
+// base plugin that gives every page the path prefix. Registered by .eleventy.ts under `npm start` and by the build command through the
 // config callback of Eleventy's programmatic API (src/pipeline/render-site.ts); neither adds
 // anything else to what Eleventy renders. The templates get the archive as global data.
 import type { Archive } from '../record.ts';
