@@ -272,3 +272,14 @@ test('“said his wife, Anna” is Anna, not her husband', () => {
   const r = recordOf('“I am leaving undecided,” said Peter Lindqvist, a nurse.\n\n“She won the argument,” said his wife, Anna. “He won the jokes.”');
   assert.equal(speakerOf(r, 'won the argument'), 'Anna');
 });
+
+test('the writer’s pronouns tell a person’s gender where the given name does not, or says otherwise', () => {
+  // "Terry" is a man's name in the list and "Aparna" is in no list; the text says who they are.
+  const r = recordOf('Governor Jane Holt vetoed the bill on Friday.\n\n“It is a betrayal of every family who waited,” said Terry Ocampo, whose son died in the flood. She has campaigned for the bill since 2019. She spoke at every hearing.\n\n“We will keep asking,” she said.');
+  assert.equal(speakerOf(r, 'keep asking'), 'Terry Ocampo');
+});
+
+test('a name before “’s statement said” did not say it; the person who did speaks on in “she said”', () => {
+  const r = recordOf('Economist Aparna Desai, who studies labour markets at the Ridge Institute, said Nora Field’s statement left questions open.\n\n“I don’t see who is eligible,” she said.');
+  assert.equal(speakerOf(r, 'who is eligible'), 'Aparna Desai');
+});

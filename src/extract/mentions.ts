@@ -176,3 +176,13 @@ export function parseMention(phrase: string): Mention | null {
   if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
   return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };
 }
+
+/**
+ * Whether the words from a sentence's start to a name make the name its subject: nothing, or only
+ * capitalised words and the lowercase words of a title ("Conservative economist Aparna Mathur",
+ * "Former Sen. Jim Webb", "The company's chief executive, Tim Cook" does not).
+ */
+export function isSubjectPrefix(prefix: string): boolean {
+  const words = prefix.replace(/^[\s"“‘']+/u, '').split(/\s+/).filter(Boolean);
+  return words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w))));
+}

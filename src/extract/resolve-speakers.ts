@@ -7,6 +7,8 @@ import { INSTITUTION_HEAD, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type M
 import { sentenceRanges, type Range } from './sentences.ts';
 import { nameTypes } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
+import { learnGenderFromPronouns } from './pronoun-gender.ts';
+import { speaksAfterName } from './speech-verbs.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
 
 export interface Entity {
@@ -281,6 +283,21 @@ export class SpeakerResolver {
     private readonly body: string,
   ) {
     this.sentenceStarts = paragraphs.flatMap((p) => sentenceRanges(p.text, quoteRanges.get(p.index) ?? []).map((r) => p.start + r.start)).sort((a, b) => a - b);
+    const quoted = paragraphs.flatMap((p) => (quoteRanges.get(p.index) ?? []).map((r) => ({ start: p.start + r.start, end: p.start + r.end })));
+    const writerText = blank(body, quoted);
+    learnGenderFromPronouns(table.entities, this.sentenceStarts, writerText);
+    this.markSpeakersAsPeople(writerText);
+  }
+
+  /** "Aparna Mathur, who studies tax policy, said …": a name that says something is a person's. */
+  private markSpeakersAsPeople(writerText: string): void {
+    for (const e of this.table.entities) {
+      if (e.kind !== 'person' || e.personLike) continue;
+      e.personLike = e.positions.some((at) => {
+        const end = this.sentenceStarts[lastAtOrBefore(this.sentenceStarts, at) + 1] ?? writerText.length;
+        return speaksAfterName(writerText.slice(at, Math.min(end, at + 120)));
+      });
+    }
   }
 
   /** The most prominent person before `at`: the first one named in the nearest sentence that names one. */

@@ -6,7 +6,8 @@
 import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
-import { findSpeechVerb, isNounUse, WEAK_VERBS } from './speech-verbs.ts';
+import { isSubjectPrefix } from './mentions.ts';
+import { speaksAfterName } from './speech-verbs.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
 import { isInstitutionRole, surnameOf } from './resolve-speakers.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
@@ -286,15 +287,13 @@ export class CandidateFinder {
   /** Is the name at `at` followed by a verb of saying in its sentence ("Chinni, a pollster, said")? */
   private speaksAt(at: number): boolean {
     const end = this.resolver.sentenceStarts[this.sentenceOf(at) + 1] ?? this.body.length;
-    const text = this.body.slice(at, Math.min(end, at + 120));
-    const verb = findSpeechVerb(text);
-    return verb !== null && !WEAK_VERBS.test(verb[0]) && !isNounUse(text.slice(0, verb.index), verb[0], text.slice(verb.index + verb[0].length));
+    return speaksAfterName(this.body.slice(at, Math.min(end, at + 120)));
   }
 
   /** Is the name at `at` the first words of its sentence (a subject, most likely)? */
   private opensSentence(at: number): boolean {
     const start = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
-    return /^[\s"“‘']*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+)*$/u.test(this.body.slice(start, at));
+    return isSubjectPrefix(this.body.slice(start, at));
   }
 
   /** Where a person's name opens its sentence, worked out once per person (positions are sorted). */

@@ -222,3 +222,15 @@ export function isNounUse(before: string, verb: string, after: string): boolean 
 export function isSpeechVerb(word: string): boolean {
   return new RegExp(`^(?:${SPEECH})$`, 'iu').test(word);
 }
+
+const POSSESSIVE_NAME = /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s/u;
+
+/**
+ * Whether the name that opens `text` (the rest of its sentence) is followed by a verb of saying it
+ * governs: "Chinni, a pollster, said", not "Trump’s statement said", nor "Smith believes".
+ */
+export function speaksAfterName(text: string): boolean {
+  if (POSSESSIVE_NAME.test(text)) return false;
+  const verb = findSpeechVerb(text);
+  return verb !== null && !WEAK_VERBS.test(verb[0]) && !isNounUse(text.slice(0, verb.index), verb[0], text.slice(verb.index + verb[0].length));
+}
