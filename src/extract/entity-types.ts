@@ -58,6 +58,28 @@ export function taggedAsNoun(phrase: string, word: string): boolean {
 
 const tagged = new Map<string, boolean>();
 
+const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
+
+/**
+ * Whether a capitalised word standing alone reads as a common word, not a name, as the tagger reads
+ * it: a number ("Eleven", "First"), a determiner ("Several"), an imperative ("Wait"), a participle
+ * ("Informed") or a plural common noun ("Audiences", "Estimates", "Americans"). Surnames such as
+ * "Fields" read as plurals too: callers ask only of a word no fuller name in the text explains.
+ */
+export function readsAsCommonWord(word: string): boolean {
+  let common = commonWords.get(word);
+  if (common === undefined) {
+    const tags = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms).flatMap((t) => t.tags);
+    const plural = tags.includes('Plural') && (!tags.includes('ProperNoun') || tags.includes('Demonym'));
+    common = plural || tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
+    if (commonWords.size >= 1024) commonWords.clear();
+    commonWords.set(word, common);
+  }
+  return common;
+}
+
+const commonWords = new Map<string, boolean>();
+
 function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
   const lineage = [tag, ...(tagSet[tag]?.parents ?? [])];
   if (lineage.includes('FirstName') || lineage.includes('MaleName') || lineage.includes('FemaleName')) return 'given-name';

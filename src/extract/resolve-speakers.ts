@@ -3,9 +3,9 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { INSTITUTION_HEAD, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
-import { nameTypes } from './entity-types.ts';
+import { nameTypes, readsAsCommonWord } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
 import { learnGenderFromPronouns } from './pronoun-gender.ts';
 import { speaksAfterName } from './speech-verbs.ts';
@@ -163,6 +163,16 @@ function couldBePersonName(tokens: string[]): boolean {
   return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
 }
 
+/**
+ * "Audiences can expect …", "Wait, it gets better": a capitalised word opening a sentence that the
+ * tagger reads as a common word, and that is nobody's surname in the text, names no one.
+ */
+// "Proponents say", "Respondents": a group of people is a source readers know by that word, as
+// "Democrats" is, so a plural noun for people stays.
+const commonWordAlone = (table: EntityTable, name: string): boolean => !/\s/.test(name) && !isPersonNoun(name) && !table.find(name) && readsAsCommonWord(name);
+
+const NOBODY_NAMED: Resolved = { entity: null, unnamedRole: null };
+
 /** A name's kind as the lexicon reads it: "Cambrian Capital" is an organisation, "Ann Reyes" a person. */
 const kindOfName = (name: string): 'person' | 'organisation' => {
   const tokens = name.split(/\s+/);
@@ -210,6 +220,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     }
   }
   for (const s of speakers) {
+    if (commonWordAlone(table, s.name)) continue;
     const e = table.add(s.name, kindOfName(s.name), s.roles, null, null);
     if (e.kind === 'person') e.personLike = true;
   }
@@ -395,6 +406,7 @@ export class SpeakerResolver {
   lookup(mention: Mention, at: number): Resolved {
     switch (mention.kind) {
       case 'name': {
+        if (commonWordAlone(this.table, mention.name)) return NOBODY_NAMED;
         return { entity: this.table.find(mention.name) ?? newEntity(mention.name, kindOfName(mention.name)), unnamedRole: null };
       }
       case 'organisation':
@@ -420,6 +432,7 @@ export class SpeakerResolver {
   resolve(mention: Mention, at: number): Resolved {
     switch (mention.kind) {
       case 'name': {
+        if (commonWordAlone(this.table, mention.name)) return NOBODY_NAMED;
         // "Cambrian Capital said": a name the lexicon reads as a company's, not a person's.
         const e = this.table.find(mention.name) ?? this.table.add(mention.name, kindOfName(mention.name), [], null, null);
         for (const r of mention.roles) addRole(e.roles, r);
