@@ -62,16 +62,15 @@ const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
 
 /**
  * Whether a capitalised word standing alone reads as a common word, not a name, as the tagger reads
- * it: a number ("Eleven", "First"), a determiner ("Several"), an imperative ("Wait"), a participle
- * ("Informed") or a plural common noun ("Audiences", "Estimates", "Americans"). Surnames such as
- * "Fields" read as plurals too: callers ask only of a word no fuller name in the text explains.
+ * it: a number ("Eleven", "First"), a determiner ("Several"), an imperative ("Wait") or a participle
+ * ("Informed"). Not a plural: "Audiences" is one, but so are the surnames Sands, Mills and Banks.
+ * Callers ask only of a word no fuller name in the text explains ("Early" after "Jim Early").
  */
 export function readsAsCommonWord(word: string): boolean {
   let common = commonWords.get(word);
   if (common === undefined) {
     const tags = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms).flatMap((t) => t.tags);
-    const plural = tags.includes('Plural') && (!tags.includes('ProperNoun') || tags.includes('Demonym'));
-    common = plural || tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
+    common = tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
     if (commonWords.size >= 1024) commonWords.clear();
     commonWords.set(word, common);
   }
