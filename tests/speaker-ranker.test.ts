@@ -290,3 +290,8 @@ test('a common word opening a sentence (“Wait”, “Eleven”) is nobody’s 
   for (const word of ['Wait', 'Eleven']) assert.ok(!names.includes(word), `${word} is no speaker`);
   assert.equal(speakerOf(r, 'made for this'), 'Marta Fields');
 });
+
+test('“But a source familiar with the talks said” is an unnamed source, not the person named before', () => {
+  const r = recordOf('Mayor Olga Brandt spent the week in talks with the unions.\n\nBut a source familiar with the talks said the deal was “all but done.”');
+  assert.equal(speakerOf(r, 'all but done'), 'unnamed source familiar with the talks');
+});

@@ -118,8 +118,18 @@ function affiliatedName(head: string): Mention | null {
   return { ...lead, text: head, roles: [...lead.roles, cleanRole(head.slice(m[1]!.length).trim())] };
 }
 
+/**
+ * "a source familiar with the talks", "officials close to the president": the words after the head
+ * say which source it is, not what it is; the head decides whether the role names anyone.
+ */
+const POSTMODIFIER = /\s+(?:familiar|close|involved|briefed|knowledgeable|with|in|at|from|to|on|inside|within|who|whose)\s.*$/iu;
+const roleHead = (role: string) => role.replace(POSTMODIFIER, '');
+
+/** "But a source said": a conjunction opening the sentence is not part of the mention. */
+const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|meanwhile|however|now|then|also)\s+(?=(?:a|an|the|one|some|two|three|several)\s)/iu;
+
 export function parseMention(phrase: string): Mention | null {
-  const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim();
+  const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim().replace(LEADING_CONJUNCTION, '');
   if (!text || text.length > 160) return null;
   const { head, appositions } = splitApposition(text);
   const lower = head.toLowerCase();
@@ -151,7 +161,7 @@ export function parseMention(phrase: string): Mention | null {
   // "the representative of the Kremlin": a capitalised word after "of" ends a role, not a name.
   if (name.length > 0 && /^(?:of|for|at|in|from|to)$/i.test(rest.filter((t) => !/^the$/i.test(t)).at(-1) ?? '')) {
     const role = cleanRole(head);
-    return { kind: 'role', text: head, role, unnamed: false };
+    return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(roleHead(role)) };
   }
   const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
@@ -168,13 +178,15 @@ export function parseMention(phrase: string): Mention | null {
     return { kind: 'name', text: head, name: name.join(' ').replace(/['’]s$/, ''), roles };
   }
   if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!)) return null;
-  if (tokens.some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
+  const core = roleHead(head);
+  if (core.split(/\s+/).some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
   // "in a statement", "on Twitter": a phrase after a preposition is where it was said, not who.
   if (/^(?:in|on|at|by|for|from|with|into|during|after|before|under|over|through|via)\s/i.test(head)) return null;
   const role = cleanRole(head);
+  const coreRole = cleanRole(core);
   // "for", "after": a function word is no role, though it ends like "senator".
-  if (!role || !isPersonNoun(role.split(/\s+/).at(-1)!) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
-  return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) };
+  if (!role || !coreRole || !isPersonNoun(coreRole.split(/\s+/).at(-1)!) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
+  return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) || UNNAMED_HEADS.test(coreRole) };
 }
 
 /**
