@@ -295,3 +295,9 @@ test('“But a source familiar with the talks said” is an unnamed source, not 
   const r = recordOf('Mayor Olga Brandt spent the week in talks with the unions.\n\nBut a source familiar with the talks said the deal was “all but done.”');
   assert.equal(speakerOf(r, 'all but done'), 'unnamed source familiar with the talks');
 });
+
+test('“Officials familiar with the matter said” and “said a person close to the mayor” are unnamed sources', () => {
+  const r = recordOf('Mayor Olga Brandt spent the week in talks with the unions.\n\nOfficials familiar with the matter said the mayor was “angry about the leak.”\n\n“She was furious,” said a person close to the mayor.');
+  assert.equal(speakerOf(r, 'angry about'), 'unnamed officials familiar with the matter');
+  assert.equal(speakerOf(r, 'She was furious'), 'unnamed person close to the mayor');
+});

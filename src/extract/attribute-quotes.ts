@@ -89,10 +89,11 @@ export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.
 
 /** The mention after an inverted verb: "said the representative of the Kremlin". */
 function subjectAfter(raw: string): { mention: Mention; offset: number } | null {
-  // "said that Trump “melted down”": a clause follows, whose subject is not the speaker.
+  // "said that Trump “melted down”": a clause follows, whose subject is not the speaker. The phrase
+  // ends at a preposition, unless it says which source it is ("a person close to the mayor").
   if (/^\s*that\s/i.test(raw)) return null;
   const text = protectAbbreviations(raw);
-  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
+  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|(?<!\b(?:familiar|close|involved|briefed|knowledgeable))\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
   const tokens = m[1]!.trim().split(/\s+/);
   for (let i = 0; i < Math.min(tokens.length, 4); i++) {

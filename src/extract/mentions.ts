@@ -177,12 +177,15 @@ export function parseMention(phrase: string): Mention | null {
     if (rest.some((t) => /^(?:of|for|and|in|at|on|to|with|from|by)$/i.test(t)) && !rest.some(isTitle)) return null;
     return { kind: 'name', text: head, name: name.join(' ').replace(/['’]s$/, ''), roles };
   }
-  if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!)) return null;
+  // "Officials familiar with the matter": a capital that only opens the sentence.
+  if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!) && !UNNAMED_HEADS.test(tokens[0]!)) return null;
   const core = roleHead(head);
   if (core.split(/\s+/).some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
   // "in a statement", "on Twitter": a phrase after a preposition is where it was said, not who.
   if (/^(?:in|on|at|by|for|from|with|into|during|after|before|under|over|through|via)\s/i.test(head)) return null;
-  const role = cleanRole(head);
+  const written = cleanRole(head);
+  // The capital of a sentence's first word is not the role's: "unnamed officials familiar with …".
+  const role = UNNAMED_HEADS.test(tokens[0]!) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
   const coreRole = cleanRole(core);
   // "for", "after": a function word is no role, though it ends like "senator".
   if (!role || !coreRole || !isPersonNoun(coreRole.split(/\s+/).at(-1)!) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
