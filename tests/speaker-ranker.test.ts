@@ -301,3 +301,8 @@ test('“Officials familiar with the matter said” and “said a person close t
   assert.equal(speakerOf(r, 'angry about'), 'unnamed officials familiar with the matter');
   assert.equal(speakerOf(r, 'She was furious'), 'unnamed person close to the mayor');
 });
+
+test('the verb of an opening “After …,” clause reports nothing; the subject after it speaks', () => {
+  const r = recordOf('The council met on Monday.\n\nAfter Jan Brandt criticized the plan during the debate, Ada Holm shot back, “We have heard this before.”');
+  assert.equal(speakerOf(r, 'heard this before'), 'Ada Holm');
+});

@@ -293,15 +293,16 @@ const SUBORDINATORS = 'When|While|If|Although|Though|Because|Since|Unless|Until|
 const OPENING_CLAUSE = new RegExp(String.raw`^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:${SUBORDINATORS}|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)`, 'u');
 
 /**
- * An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,". Not
- * "As": "As Berg put it, “…”" is the attribution itself.
+ * An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,", "After
+ * Brown criticized Clinton in a debate,", "As Blumenthal spoke, the NRA …". An "As" clause the quote
+ * follows at once is the attribution itself: "As Berg put it, “…”".
  */
-const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:${SUBORDINATORS})\s[^,“”"]{0,120},`, 'u');
+const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:(?:${SUBORDINATORS}|After|Before)\s[^,“”"]{0,120},|As\s[^,“”"]{0,120},(?!\s*[“"‘]))`, 'u');
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
   if (!hasVerb) return null;
-  const opening = skipPlace(text.replace(OPENING_CLAUSE, ''));
+  const opening = skipPlace(text.replace(SUBORDINATE_OPENING, '').replace(OPENING_CLAUSE, ''));
   const offset = text.length - opening.length;
   const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
   for (let n = tokens.length; n >= 1; n--) {
