@@ -11,6 +11,7 @@ import { isArticleFile } from './article-files.ts';
 import { parsePeopleFile, type PersonEntry } from './people-file.ts';
 import { CORRECTIONS_FILE, parseCorrectionsFile, type ParsedCorrections } from './corrections-file.ts';
 import { assembleArchive, readArticle, type ArticleInput, type ReadResult } from './build-archive.ts';
+import type { ArchiveMemo } from './archive-memo.ts';
 
 /** Files read at once: all of a large folder at once runs out of file descriptors (EMFILE). */
 const READ_AT_ONCE = 64;
@@ -73,8 +74,8 @@ function shareBodyText(archive: Archive): void {
 }
 
 /** The archive of per-article results, with the people and corrections files applied and their problems first. */
-export function archiveOf(results: ReadResult[], beside: BesideFiles): Archive {
-  const archive = assembleArchive(results, { people: beside.people.people, corrections: beside.corrections.entries });
+export function archiveOf(results: ReadResult[], beside: BesideFiles, memo?: ArchiveMemo): Archive {
+  const archive = assembleArchive(results, { people: beside.people.people, corrections: beside.corrections.entries, ...(memo ? { memo } : {}) });
   archive.messages.unshift(...beside.people.messages, ...beside.corrections.messages);
   shareBodyText(archive);
   return archive;

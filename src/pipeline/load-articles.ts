@@ -8,7 +8,8 @@ import { hashOf } from '../io/hash.ts';
 import type { Archive } from '../record.ts';
 import type { ArticleInput } from '../archive/build-archive.ts';
 import { archiveOf, readArticleInputs, readBesideFiles, type BesideFiles } from '../archive/load-archive.ts';
-import { cacheDirFromEnv, ExtractionCache, type CachedRead } from './extraction-cache.ts';
+import { cacheDirFromEnv, ExtractionCache, KnownResults, type CachedRead } from './extraction-cache.ts';
+import { ArchiveMemo } from '../archive/archive-memo.ts';
 import type { Manifest } from './manifest.ts';
 import { articlesDir, DEFAULT_ARTICLES_DIR, deepFreeze, readArchiveJson } from '../site/archive-source.ts';
 import { extractorVersion } from './versions.ts';
@@ -48,16 +49,16 @@ export interface Extracted {
 }
 
 /** Stage 2: each article's own result, from the cache where its file is unchanged. */
-export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[]): Promise<Extracted> {
+export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[], known?: KnownResults): Promise<Extracted> {
   const version = extractorVersion();
   const cache = new ExtractionCache(cacheDir, version);
-  const results = await cache.readAll(inputs, hashes);
+  const results = await cache.readAll(inputs, hashes, known);
   return { results, version, cacheDir, cacheWriteFailures: cache.writeFailures };
 }
 
 /** Stage 3: the archive of the results, the people and corrections files applied. */
-export function assemble(read: ReadFolder, extracted: Extracted): Archive {
-  return archiveOf(extracted.results.map((r) => r.result), read.beside);
+export function assemble(read: ReadFolder, extracted: Extracted, memo?: ArchiveMemo): Archive {
+  return archiveOf(extracted.results.map((r) => r.result), read.beside, memo);
 }
 
 /** What a build read, as the next build compares it: each file's hash, the files beside, the extractor. */
@@ -73,15 +74,25 @@ export function manifestOf(read: ReadFolder, extractorVersion: string): Manifest
 export interface LoadOptions {
   /** Where to cache extraction results; null for no cache. Default: ARCHIVE_CACHE_DIR, ARCHIVE_CACHE=off, or `.cache`. */
   cacheDir?: string | null;
+  /** What the last build of this process had (`npm start`): its results' JSON and the archive steps' memo. */
+  memo?: LoadMemo;
+}
+
+/** Kept between the builds of one process: the results' JSON, and what the archive steps computed from strings. */
+export class LoadMemo {
+  readonly results = new KnownResults();
+  readonly archive = new ArchiveMemo();
 }
 
 /** Stages 2–3 on a folder read, and what all three did (`started`: when reading began). */
 export async function loadRead(read: ReadFolder, options: LoadOptions = {}, started = performance.now()): Promise<{ archive: Archive; report: LoadReport }> {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const readAt = performance.now();
-  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes);
+  const memo = options.memo;
+  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes, memo?.results);
   const extractedAt = performance.now();
-  const archive = assemble(read, extracted);
+  memo?.archive.nextBuild();
+  const archive = assemble(read, extracted, memo?.archive);
   const report: LoadReport = {
     articlesDir: read.dir,
     cacheDir,

@@ -17,7 +17,7 @@ import { writeAssets } from '../site/assets.ts';
 import { cacheDirFromEnv } from './extraction-cache.ts';
 import { changesSince, finishBuild } from './finish-build.ts';
 import { indexInPlace, type Indexed } from './index-site.ts';
-import { loadSource, type Source } from './load-articles.ts';
+import { LoadMemo, loadSource, type Source } from './load-articles.ts';
 import { forgetOutput } from './publish.ts';
 import { rendererVersion } from './versions.ts';
 import type { SiteFile } from '../io/site-files.ts';
@@ -125,13 +125,16 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
   // The writers the pages are written with, and whether src/ changed since they were imported.
   let writers = IMPORTED;
   let codeChanged = false;
+  // What the last build's archive was made of, so that an unchanged article costs this one little.
+  let memo = new LoadMemo();
   const begin = async (outputDir: string, previous: OutputFiles | null): Promise<ServedBuild> => {
     const started = performance.now();
     if (codeChanged) {
       codeChanged = false;
       writers = await freshWriters();
+      memo = new LoadMemo();
     }
-    const source = await loadSource();
+    const source = await loadSource(process.env, { memo });
     checkArchive(source.archive);
     // The pages first: the index makes its bundles' keys before it waits for anything.
     const pages = writeServedPages(source.archive, eleventyConfig, outputDir, writers, previous);
