@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArchive } from '../src/archive/build-archive.ts';
-import { readArticleInputs, readPeopleFile } from '../src/archive/load-archive.ts';
+import { readArticleInputs, readCachedArticleInputs, readPeopleFile } from '../src/archive/load-archive.ts';
 import { LoadMemo, loadArticles } from '../src/pipeline/load-articles.ts';
 import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
 
@@ -54,4 +54,10 @@ test('loads that remember the last one give the archive a fresh load gives, as a
   const third = await loadArticles(dir, { cacheDir, memo });
   assert.equal(third.report.extracted.length, 0);
   assert.deepStrictEqual(third.archive, second.archive);
+});
+
+test('a folder read again file after file (its files in the page cache) reads as the first read did', async () => {
+  const dir = await syntheticFolder(12);
+  await writeFile(join(dir, 'notes.pdf'), 'not an article');
+  assert.deepStrictEqual(readCachedArticleInputs(dir), await readArticleInputs(dir));
 });

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { hashOf } from '../io/hash.ts';
 import type { Archive } from '../record.ts';
 import type { ArticleInput } from '../archive/build-archive.ts';
-import { archiveOf, readArticleInputs, readBesideFiles, type BesideFiles } from '../archive/load-archive.ts';
+import { archiveOf, readArticleInputs, readBesideFiles, readCachedArticleInputs, type BesideFiles } from '../archive/load-archive.ts';
 import { cacheDirFromEnv, ExtractionCache, KnownResults, type CachedRead } from './extraction-cache.ts';
 import { ArchiveMemo } from '../archive/archive-memo.ts';
 import type { Manifest } from './manifest.ts';
@@ -36,8 +36,8 @@ export interface ReadFolder {
 }
 
 /** Stage 1: the article files and the files beside them. */
-export async function readFolder(dir: string): Promise<ReadFolder> {
-  const [inputs, beside] = await Promise.all([readArticleInputs(dir), readBesideFiles(dir)]);
+export async function readFolder(dir: string, cached = false): Promise<ReadFolder> {
+  const [inputs, beside] = await Promise.all([cached ? readCachedArticleInputs(dir) : readArticleInputs(dir), readBesideFiles(dir)]);
   return { dir, inputs, hashes: inputs.map((input) => hashOf(input.bytes)), beside };
 }
 
@@ -82,6 +82,8 @@ export interface LoadOptions {
 export class LoadMemo {
   readonly results = new KnownResults();
   readonly archive = new ArchiveMemo();
+  /** A load has read the article folder: its files are in the system's page cache. */
+  loaded = false;
 }
 
 /** Stages 2–3 on a folder read, and what all three did (`started`: when reading began). */
@@ -122,12 +124,12 @@ export interface Source {
 /** What stage 1 read: an article folder, or an archive's JSON (ARCHIVE_JSON, src/site/archive-source.ts). */
 export type SourceRead = { folder: ReadFolder; started: number } | { json: string; hash: string };
 
-/** Stage 1 of the source the environment names. */
-export async function readSource(env: NodeJS.ProcessEnv = process.env): Promise<SourceRead> {
+/** Stage 1 of the source the environment names; `cached`: its files were read by this process before (readCachedArticleInputs). */
+export async function readSource(env: NodeJS.ProcessEnv = process.env, cached = false): Promise<SourceRead> {
   const json = env['ARCHIVE_JSON'];
   if (json) return { json, hash: hashOf(await readFile(json).catch(() => Buffer.alloc(0))) };
   const started = performance.now();
-  return { folder: await readFolder(articlesDir(env) ?? DEFAULT_ARTICLES_DIR), started };
+  return { folder: await readFolder(articlesDir(env) ?? DEFAULT_ARTICLES_DIR, cached), started };
 }
 
 /**
@@ -142,5 +144,8 @@ export async function loadFrom(read: SourceRead, options: LoadOptions = {}): Pro
 
 /** The archive to build the site from, chosen by the environment. */
 export async function loadSource(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<Source> {
-  return loadFrom(await readSource(env), options);
+  const memo = options.memo;
+  const source = await loadFrom(await readSource(env, memo?.loaded ?? false), options);
+  if (memo) memo.loaded = true;
+  return source;
 }
