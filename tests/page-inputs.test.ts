@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArchive } from '../src/archive/build-archive.ts';
@@ -166,4 +167,22 @@ test('the renderer version follows the code the pages are rendered with, and onl
     assert.notEqual(version(), before, `a change in ${file} changes the version`);
   }
   await rm(root, { recursive: true, force: true });
+});
+
+test('the writer says when the first article page it renders is written, or that it kept them all (npm start lets Eleventy render then)', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'page-inputs-'));
+  try {
+    const archive = archiveOf(ARTICLES);
+    const newest = archive.articles[0]!.slug;
+    const said: string[][] = [];
+    const onArticleWritten = () => said.push(readdirSync(join(root, 'first', 'articles')));
+    const first = await writePages(archive, join(root, 'first'), { rendererVersion: 'v1', onArticleWritten });
+    assert.equal(said.length, 1, 'said once');
+    assert.ok(said[0]!.includes(newest), 'the newest article, rendered first, was on disk');
+    const kept: string[] = [];
+    await writePages(archive, join(root, 'second'), { rendererVersion: 'v1', unchanged: outputOf(join(root, 'first'), first), onArticleWritten: () => kept.push('said') });
+    assert.deepEqual(kept, ['said'], 'every page kept: said once all were');
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

@@ -13,7 +13,8 @@ import { inferYear } from '../extract/find-dates.ts';
 import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
 import { applyCorrections } from './apply-corrections.ts';
-import { groupStatements } from './statements.ts';
+import { groupStatements, statementText } from './statements.ts';
+import type { ArchiveMemo } from './archive-memo.ts';
 import type { CorrectionEntry } from './corrections-file.ts';
 
 export interface ArticleInput {
@@ -98,11 +99,16 @@ function uniqueSlugs(records: ArticleRecord[], messages: Message[]): void {
   }
 }
 
+/** An article's text as two are compared: its words and the single spaces between them. */
+export function comparedText(body: string): string {
+  return body.replace(/\s+/g, ' ').trim();
+}
+
 /** The same text in two files is usually one article saved twice: say so, naming the first. */
-function duplicateTexts(records: ArticleRecord[]): void {
+function duplicateTexts(records: ArticleRecord[], textOf: (body: string) => string): void {
   const seen = new Map<string, ArticleRecord>();
   for (const r of records) {
-    const text = r.body.replace(/\s+/g, ' ').trim();
+    const text = textOf(r.body);
     const first = seen.get(text);
     if (!first) {
       seen.set(text, r);
@@ -235,6 +241,8 @@ export interface ArchiveOptions {
   people?: PersonEntry[];
   /** Entries of the optional corrections file. */
   corrections?: CorrectionEntry[];
+  /** What the steps computed from strings in the last build of this process (`npm start`): taken, not computed again. */
+  memo?: ArchiveMemo;
 }
 
 export function buildArchive(inputs: ArticleInput[], options: ArchiveOptions = {}): Archive {
@@ -253,12 +261,12 @@ export function assembleArchive(results: ReadResult[], options: ArchiveOptions =
   const articles = extracted.map((e) => e.record);
   for (const r of articles) if (!r.date) r.messages.push(message('warning', 'no-date', 'No date found in front matter, dateline or text; add `date:` to the front matter', r.source));
   uniqueSlugs(articles, messages);
-  duplicateTexts(articles);
+  duplicateTexts(articles, options.memo ? (body) => options.memo!.texts.of(body) : comparedText);
   // The editor's corrections come before people are merged, so a person they name is merged too.
   messages.push(...applyCorrections(articles, options.corrections ?? []).messages);
   const people = mergePeople(articles, options.people ?? []);
   // After people are merged, so that one speaker's reports in different articles share an id.
-  groupStatements(articles);
+  groupStatements(articles, options.memo ? (text) => options.memo!.statements.of(text) : statementText);
   const listed = new Set(messages);
   for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {
     listed.add(m);

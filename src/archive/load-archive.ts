@@ -2,6 +2,7 @@
 // and turns per-article results into the archive. `loadArchive` does all of it here, extracting
 // every file; a build extracts through its cache instead (src/pipeline/load-articles.ts), and both
 // end in `archiveOf`, so a cached build equals a clean one.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive, Message } from '../record.ts';
@@ -11,6 +12,7 @@ import { isArticleFile } from './article-files.ts';
 import { parsePeopleFile, type PersonEntry } from './people-file.ts';
 import { CORRECTIONS_FILE, parseCorrectionsFile, type ParsedCorrections } from './corrections-file.ts';
 import { assembleArchive, readArticle, type ArticleInput, type ReadResult } from './build-archive.ts';
+import type { ArchiveMemo } from './archive-memo.ts';
 
 /** Files read at once: all of a large folder at once runs out of file descriptors (EMFILE). */
 const READ_AT_ONCE = 64;
@@ -18,6 +20,17 @@ const READ_AT_ONCE = 64;
 export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
   const names = (await readdir(dir)).filter(isArticleFile).sort();
   return mapLimited(names, READ_AT_ONCE, async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) }));
+}
+
+/**
+ * The article files as the last build of this process read them (`npm start`): they sit in the
+ * system's page cache, and read one after another, without the thread pool's round trips, 5,000
+ * take 0.07 s instead of 0.4–0.5 s. Files not cached would wait for the disk one at a time, so a
+ * first read goes through `readArticleInputs`.
+ */
+export function readCachedArticleInputs(dir: string): ArticleInput[] {
+  const names = readdirSync(dir).filter(isArticleFile).sort();
+  return names.map((name) => ({ path: join(dir, name), bytes: readFileSync(join(dir, name)) }));
 }
 
 export const PEOPLE_FILE = 'people.yml';
@@ -73,8 +86,8 @@ function shareBodyText(archive: Archive): void {
 }
 
 /** The archive of per-article results, with the people and corrections files applied and their problems first. */
-export function archiveOf(results: ReadResult[], beside: BesideFiles): Archive {
-  const archive = assembleArchive(results, { people: beside.people.people, corrections: beside.corrections.entries });
+export function archiveOf(results: ReadResult[], beside: BesideFiles, memo?: ArchiveMemo): Archive {
+  const archive = assembleArchive(results, { people: beside.people.people, corrections: beside.corrections.entries, ...(memo ? { memo } : {}) });
   archive.messages.unshift(...beside.people.messages, ...beside.corrections.messages);
   shareBodyText(archive);
   return archive;

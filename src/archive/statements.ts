@@ -33,11 +33,22 @@ function shingles(words: string[]): Set<string> {
   return out;
 }
 
-interface Report {
+/** What statements compare of a quote's text: its words, joined, and their shingles. */
+export interface StatementText {
+  words: string[];
+  joined: string;
+  shingles: Set<string>;
+}
+
+/** A quote's text as statements compare it (a pure function of the text: `npm start` keeps it between builds, text-memo.ts). */
+export function statementText(text: string): StatementText {
+  const words = statementWords(text);
+  return { words, joined: words.join(' '), shingles: words.length >= MIN_WORDS ? shingles(words) : new Set() };
+}
+
+interface Report extends StatementText {
   article: ArticleRecord;
   quote: Quote;
-  words: string[];
-  shingles: Set<string>;
 }
 
 function find(parent: number[], i: number): number {
@@ -86,13 +97,14 @@ function candidatePairs(reports: Report[]): Array<[number, number]> {
  * Sets each quote's `statement`: the id of its group when another article reports the same
  * statement by the same speaker, else null. The id is stable while the earliest report stays.
  */
-export function groupStatements(articles: ArticleRecord[]): void {
+export function groupStatements(articles: ArticleRecord[], textOf: (text: string) => StatementText = statementText): void {
   const reports: Report[] = [];
   for (const article of articles) {
     for (const quote of article.quotes) {
       quote.statement = null;
-      const words = statementWords(quote.text);
-      if (quote.speakerId && words.length >= MIN_WORDS) reports.push({ article, quote, words, shingles: shingles(words) });
+      if (!quote.speakerId) continue;
+      const text = textOf(quote.text);
+      if (text.words.length >= MIN_WORDS) reports.push({ article, quote, ...text });
     }
   }
   const parent = reports.map((_, i) => i);
@@ -105,7 +117,7 @@ export function groupStatements(articles: ArticleRecord[]): void {
   const byWords = new Map<string, number>();
   const distinct: number[] = [];
   reports.forEach((r, i) => {
-    const key = `${r.quote.speakerId}\0${r.words.join(' ')}`;
+    const key = `${r.quote.speakerId}\0${r.joined}`;
     const first = byWords.get(key);
     if (first === undefined) {
       byWords.set(key, i);

@@ -57,8 +57,11 @@ async function* linesOf(path: string): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-/** The entries of the pack at `path` whose keys are `wanted`, parsed, and how many entries it holds; none when there is no pack. */
-async function readPack(path: string, wanted: ReadonlySet<string>): Promise<{ found: Map<string, ReadResult>; entries: number }> {
+/**
+ * The entries of the pack at `path` whose keys are `wanted`, parsed, and how many entries it holds;
+ * none when there is no pack. With `texts`, each found entry's JSON is put there too.
+ */
+async function readPack(path: string, wanted: ReadonlySet<string>, texts?: Map<string, string>): Promise<{ found: Map<string, ReadResult>; entries: number }> {
   const found = new Map<string, ReadResult>();
   let entries = 0;
   try {
@@ -68,8 +71,11 @@ async function readPack(path: string, wanted: ReadonlySet<string>): Promise<{ fo
       const key = line.slice(0, 64);
       if (!wanted.has(key) || found.has(key)) continue;
       try {
-        const parsed: unknown = JSON.parse(line.slice(65));
-        if (looksLikeReadResult(parsed)) found.set(key, parsed);
+        const json = line.slice(65);
+        const parsed: unknown = JSON.parse(json);
+        if (!looksLikeReadResult(parsed)) continue;
+        found.set(key, parsed);
+        texts?.set(key, json);
       } catch {
         // An entry cut short: extracted again.
       }
@@ -212,6 +218,15 @@ async function extractAll(inputs: ArticleInput[], filesPerThread: number, out: S
   return threads;
 }
 
+/**
+ * Each result's JSON by its key, as the last build of this process had it (`npm start`): a result
+ * known here is parsed from it rather than looked for in the pack, which is then not read at all
+ * when every result is known (streaming 53 MB of pack at 5,000 articles took a third of a second).
+ */
+export class KnownResults {
+  byKey = new Map<string, string>();
+}
+
 export class ExtractionCache {
   readonly folder: string | null;
   /** Entries that could not be written (a read-only disk, say); the build goes on without them. */
@@ -239,12 +254,23 @@ export class ExtractionCache {
    * be entries no longer used, it is written anew with only those used.
    * `hashes`: each input's content hash, when the caller has them.
    */
-  async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes))): Promise<CachedRead[]> {
+  async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes)), known?: KnownResults): Promise<CachedRead[]> {
     const keyed = inputs.map((input, i) => ({ input, contentHash: hashes[i]!, key: this.keyOf(input.path, hashes[i]!) }));
+    const texts = known && new Map<string, string>();
+    const remembered = new Map<string, ReadResult>();
+    for (const { key } of keyed) {
+      const json = known?.byKey.get(key);
+      if (json === undefined || remembered.has(key)) continue;
+      remembered.set(key, JSON.parse(json) as ReadResult);
+      texts!.set(key, json);
+    }
+    const unknown = new Set(keyed.filter((k) => !remembered.has(k.key)).map((k) => k.key));
     const path = this.folder === null ? null : join(this.folder, PACK);
-    const pack = path === null ? { found: new Map<string, ReadResult>(), entries: 0 } : await readPack(path, new Set(keyed.map((k) => k.key)));
+    const pack = path === null || unknown.size === 0 ? { found: remembered, entries: -1 } : await readPack(path, unknown, texts);
+    if (pack.found !== remembered) for (const [key, result] of remembered) pack.found.set(key, result);
     const misses = keyed.filter((k) => !pack.found.has(k.key));
-    const rewrite = pack.entries + misses.length > 2 * (pack.found.size + misses.length);
+    // Unread (entries -1), the pack is appended to; its unused entries wait for a build that reads it.
+    const rewrite = pack.entries >= 0 && pack.entries + misses.length > 2 * (pack.found.size + misses.length);
     const writer = path === null || (misses.length === 0 && !rewrite) ? null : new PackWriter(path, !rewrite);
     // A cached result is still as it was read: its JSON is the entry's.
     if (writer && rewrite) for (const [key, result] of pack.found) writer.add(key, JSON.stringify(result));
@@ -252,11 +278,13 @@ export class ExtractionCache {
     const extracted = new Map<ArticleInput, ReadResult>();
     this.threads = await extractAll(misses.map((m) => m.input), this.filesPerThread, (input, json) => {
       writer?.add(keys.get(input)!, json);
+      texts?.set(keys.get(input)!, json);
       // The same round trip as a cached result, so a fresh and a cached build see identical data.
       extracted.set(input, JSON.parse(json) as ReadResult);
     });
     await writer?.close();
     if (writer?.failed) this.writeFailures += misses.length;
+    if (known) known.byKey = texts!;
     return keyed.map((k) => {
       const cached = pack.found.get(k.key);
       return cached ? { input: k.input, contentHash: k.contentHash, result: cached, extracted: false } : { input: k.input, contentHash: k.contentHash, result: extracted.get(k.input)!, extracted: true };

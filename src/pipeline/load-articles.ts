@@ -7,8 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { hashOf } from '../io/hash.ts';
 import type { Archive } from '../record.ts';
 import type { ArticleInput } from '../archive/build-archive.ts';
-import { archiveOf, readArticleInputs, readBesideFiles, type BesideFiles } from '../archive/load-archive.ts';
-import { cacheDirFromEnv, ExtractionCache, type CachedRead } from './extraction-cache.ts';
+import { archiveOf, readArticleInputs, readBesideFiles, readCachedArticleInputs, type BesideFiles } from '../archive/load-archive.ts';
+import { cacheDirFromEnv, ExtractionCache, KnownResults, type CachedRead } from './extraction-cache.ts';
+import { ArchiveMemo } from '../archive/archive-memo.ts';
 import type { Manifest } from './manifest.ts';
 import { articlesDir, DEFAULT_ARTICLES_DIR, deepFreeze, readArchiveJson } from '../site/archive-source.ts';
 import { extractorVersion } from './versions.ts';
@@ -35,8 +36,8 @@ export interface ReadFolder {
 }
 
 /** Stage 1: the article files and the files beside them. */
-export async function readFolder(dir: string): Promise<ReadFolder> {
-  const [inputs, beside] = await Promise.all([readArticleInputs(dir), readBesideFiles(dir)]);
+export async function readFolder(dir: string, cached = false): Promise<ReadFolder> {
+  const [inputs, beside] = await Promise.all([cached ? readCachedArticleInputs(dir) : readArticleInputs(dir), readBesideFiles(dir)]);
   return { dir, inputs, hashes: inputs.map((input) => hashOf(input.bytes)), beside };
 }
 
@@ -48,16 +49,16 @@ export interface Extracted {
 }
 
 /** Stage 2: each article's own result, from the cache where its file is unchanged. */
-export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[]): Promise<Extracted> {
+export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[], known?: KnownResults): Promise<Extracted> {
   const version = extractorVersion();
   const cache = new ExtractionCache(cacheDir, version);
-  const results = await cache.readAll(inputs, hashes);
+  const results = await cache.readAll(inputs, hashes, known);
   return { results, version, cacheDir, cacheWriteFailures: cache.writeFailures };
 }
 
 /** Stage 3: the archive of the results, the people and corrections files applied. */
-export function assemble(read: ReadFolder, extracted: Extracted): Archive {
-  return archiveOf(extracted.results.map((r) => r.result), read.beside);
+export function assemble(read: ReadFolder, extracted: Extracted, memo?: ArchiveMemo): Archive {
+  return archiveOf(extracted.results.map((r) => r.result), read.beside, memo);
 }
 
 /** What a build read, as the next build compares it: each file's hash, the files beside, the extractor. */
@@ -73,15 +74,27 @@ export function manifestOf(read: ReadFolder, extractorVersion: string): Manifest
 export interface LoadOptions {
   /** Where to cache extraction results; null for no cache. Default: ARCHIVE_CACHE_DIR, ARCHIVE_CACHE=off, or `.cache`. */
   cacheDir?: string | null;
+  /** What the last build of this process had (`npm start`): its results' JSON and the archive steps' memo. */
+  memo?: LoadMemo;
+}
+
+/** Kept between the builds of one process: the results' JSON, and what the archive steps computed from strings. */
+export class LoadMemo {
+  readonly results = new KnownResults();
+  readonly archive = new ArchiveMemo();
+  /** A load has read the article folder: its files are in the system's page cache. */
+  loaded = false;
 }
 
 /** Stages 2–3 on a folder read, and what all three did (`started`: when reading began). */
 export async function loadRead(read: ReadFolder, options: LoadOptions = {}, started = performance.now()): Promise<{ archive: Archive; report: LoadReport }> {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const readAt = performance.now();
-  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes);
+  const memo = options.memo;
+  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes, memo?.results);
   const extractedAt = performance.now();
-  const archive = assemble(read, extracted);
+  memo?.archive.nextBuild();
+  const archive = assemble(read, extracted, memo?.archive);
   const report: LoadReport = {
     articlesDir: read.dir,
     cacheDir,
@@ -111,12 +124,12 @@ export interface Source {
 /** What stage 1 read: an article folder, or an archive's JSON (ARCHIVE_JSON, src/site/archive-source.ts). */
 export type SourceRead = { folder: ReadFolder; started: number } | { json: string; hash: string };
 
-/** Stage 1 of the source the environment names. */
-export async function readSource(env: NodeJS.ProcessEnv = process.env): Promise<SourceRead> {
+/** Stage 1 of the source the environment names; `cached`: its files were read by this process before (readCachedArticleInputs). */
+export async function readSource(env: NodeJS.ProcessEnv = process.env, cached = false): Promise<SourceRead> {
   const json = env['ARCHIVE_JSON'];
   if (json) return { json, hash: hashOf(await readFile(json).catch(() => Buffer.alloc(0))) };
   const started = performance.now();
-  return { folder: await readFolder(articlesDir(env) ?? DEFAULT_ARTICLES_DIR), started };
+  return { folder: await readFolder(articlesDir(env) ?? DEFAULT_ARTICLES_DIR, cached), started };
 }
 
 /**
@@ -131,5 +144,8 @@ export async function loadFrom(read: SourceRead, options: LoadOptions = {}): Pro
 
 /** The archive to build the site from, chosen by the environment. */
 export async function loadSource(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<Source> {
-  return loadFrom(await readSource(env), options);
+  const memo = options.memo;
+  const source = await loadFrom(await readSource(env, memo?.loaded ?? false), options);
+  if (memo) memo.loaded = true;
+  return source;
 }

@@ -21,6 +21,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
   resolvePlugin(name: '@11ty/eleventy/html-base-plugin'): unknown;
   addWatchTarget(path: string): void;
+  setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
   getFilter(name: 'transformWithHtmlBase'): WithBase | undefined;
   on(event: 'eleventy.before' | 'eleventy.after', callback: (event: BuildEvent) => Promise<void>): void;
   /** Under `--watch`, before a build: the files whose change started it. */

@@ -118,6 +118,12 @@ export interface WritePagesOptions {
   unchanged?: OutputFiles | null;
   /** The renderer's version (src/pipeline/renderer-version.ts): given, pages are keyed by their inputs. */
   rendererVersion?: string | null;
+  /**
+   * Called once, when the first article page that had to be rendered is written (the pages of a
+   * new or changed article: articles come first, newest first), or when every article page was
+   * kept: for a caller that wants it written before other work.
+   */
+  onArticleWritten?: () => void;
 }
 
 export interface WrittenPages {
@@ -135,6 +141,17 @@ export interface WrittenPages {
 export async function writePages(archive: Archive, outputDir: string, options: WritePagesOptions = {}): Promise<WrittenPages> {
   const { transform, unchanged, rendererVersion } = options;
   const model = siteModel(archive);
+  let onArticleWritten = options.onArticleWritten;
+  const say = () => {
+    onArticleWritten?.();
+    onArticleWritten = undefined;
+  };
+  let articlePagesLeft = model.articles.length;
+  const articlePageDone = (at: number, written: boolean) => {
+    if (at >= model.articles.length) return;
+    if (written || --articlePagesLeft === 0) say();
+  };
+  if (articlePagesLeft === 0) say();
   const pages = entityPages(model, rendererVersion ? inputKeys(rendererVersion, model) : null);
   const files: SiteFile[] = [];
   const rendered: string[] = [];
@@ -162,6 +179,7 @@ export async function writePages(archive: Archive, outputDir: string, options: W
           }),
         );
       }
+      articlePageDone(at, false);
       if (pause) await pause;
       return;
     }
@@ -170,6 +188,7 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
     if (transform && !file) content = await transform(content, url);
     files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
+    articlePageDone(at, true);
   });
   return { files, rendered };
 }
