@@ -6,12 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { cleanArchiveOf } from './helpers/extract.ts';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { buildArchive, readArticle } from '../src/archive/build-archive.ts';
+import { readArticle } from '../src/archive/build-archive.ts';
 import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
-import { readArticleInputs, readPeopleFile } from '../src/archive/load-archive.ts';
+import { readArticleInputs } from '../src/archive/load-archive.ts';
 import { loadArticles } from '../src/pipeline/load-articles.ts';
 import { ExtractionCache } from '../src/pipeline/extraction-cache.ts';
 import { sourceHash } from '../src/io/code-version.ts';
@@ -34,13 +35,6 @@ async function articlesCopy(): Promise<string> {
   return dir;
 }
 
-/** The archive a clean, uncached extraction gives, as the extract command builds it. */
-async function cleanArchive(dir: string) {
-  const { people, messages } = await readPeopleFile(dir);
-  const archive = buildArchive(await readArticleInputs(dir), { people });
-  archive.messages.unshift(...messages);
-  return archive;
-}
 
 test('a cached load extracts only the added file and gives the archive a clean extraction gives', async () => {
   const dir = await articlesCopy();
@@ -53,7 +47,7 @@ test('a cached load extracts only the added file and gives the archive a clean e
   const second = await loadArticles(dir, { cacheDir });
   assert.deepEqual(second.report.extracted, [join(dir, 'kremlin-talks.txt')]);
   assert.equal(second.report.fromCache, first.report.extracted.length);
-  assert.deepStrictEqual(second.archive, await cleanArchive(dir));
+  assert.deepStrictEqual(second.archive, await cleanArchiveOf(dir));
 
   // The archive-level steps ran on cached results: the new article's dateline year comes from the others.
   const added = second.archive.articles.find((a) => a.source.endsWith('kremlin-talks.txt'))!;
@@ -75,7 +69,7 @@ test('a changed article is extracted again; a changed people file re-extracts no
   const third = await loadArticles(dir, { cacheDir });
   assert.deepEqual(third.report.extracted, []);
   assert.equal(diffManifest(second.report.manifest, third.report.manifest).peopleFile, 'added');
-  assert.deepStrictEqual(third.archive, await cleanArchive(dir));
+  assert.deepStrictEqual(third.archive, await cleanArchiveOf(dir));
   assert.equal(third.archive.people.find((p) => p.id === 'dmitry-peskov')?.wikidata, 'Q4375464');
 });
 

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { cleanArchiveOf } from './helpers/extract.ts';
 import { join } from 'node:path';
-import { buildArchive } from '../src/archive/build-archive.ts';
-import { readArticleInputs, readCachedArticleInputs, readPeopleFile } from '../src/archive/load-archive.ts';
+import { readArticleInputs, readCachedArticleInputs } from '../src/archive/load-archive.ts';
 import { LoadMemo, loadArticles } from '../src/pipeline/load-articles.ts';
 import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
 
@@ -18,22 +18,15 @@ async function syntheticFolder(n: number): Promise<string> {
   return dir;
 }
 
-/** The archive a clean, uncached extraction gives. */
-async function cleanArchive(dir: string) {
-  const { people, messages } = await readPeopleFile(dir);
-  const archive = buildArchive(await readArticleInputs(dir), { people });
-  archive.messages.unshift(...messages);
-  return archive;
-}
 
-const statements = (archive: Awaited<ReturnType<typeof cleanArchive>>) => archive.articles.flatMap((a) => a.quotes.flatMap((q) => (q.statement ? [q.statement] : [])));
+const statements = (archive: Awaited<ReturnType<typeof cleanArchiveOf>>) => archive.articles.flatMap((a) => a.quotes.flatMap((q) => (q.statement ? [q.statement] : [])));
 
 test('loads that remember the last one give the archive a fresh load gives, as articles are added, changed and removed', async () => {
   const dir = await syntheticFolder(40);
   const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
   const memo = new LoadMemo();
   const first = await loadArticles(dir, { cacheDir, memo });
-  const clean = await cleanArchive(dir);
+  const clean = await cleanArchiveOf(dir);
   assert.deepStrictEqual(first.archive, clean);
   assert.ok(statements(clean).length > 0, 'the archive has statements reported more than once');
 
@@ -46,7 +39,7 @@ test('loads that remember the last one give the archive a fresh load gives, as a
   await writeFile(join(dir, `zz-${added!.name}`), added!.text);
   const second = await loadArticles(dir, { cacheDir, memo });
   assert.deepEqual(second.report.extracted.length, 2);
-  assert.deepStrictEqual(second.archive, await cleanArchive(dir));
+  assert.deepStrictEqual(second.archive, await cleanArchiveOf(dir));
   assert.ok(second.archive.messages.some((m) => m.ruleId === 'duplicate-article'));
 
   // Every result known: the pack is not needed, and the archive is the same.

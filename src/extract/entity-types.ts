@@ -43,20 +43,26 @@ function model(): LexiconModel['one'] {
  * millisecond a sentence, so callers ask only where the lexicon alone cannot tell.
  */
 export function taggedAsNoun(phrase: string, word: string): boolean {
-  const key = `${word}\u0000${phrase}`;
-  let noun = tagged.get(key);
-  if (noun === undefined) {
+  // The same phrase is asked about once per quote near it.
+  return remembered(tagged, `${word}\u0000${phrase}`, () => {
     const terms = nlp()(phrase).json({ terms: { tags: true } }).flatMap((s) => s.terms);
     const term = terms.find((t) => t.text.toLowerCase() === word.toLowerCase());
-    noun = term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
-    // The same phrase is asked about once per quote near it; a bounded memo of a pure function.
-    if (tagged.size >= 1024) tagged.clear();
-    tagged.set(key, noun);
-  }
-  return noun;
+    return term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
+  });
 }
 
 const tagged = new Map<string, boolean>();
+
+/** A bounded memo of a pure function of `key`: the tagger's answers, asked again and again. */
+function remembered(memo: Map<string, boolean>, key: string, make: () => boolean): boolean {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= 1024) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
 
 const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
 
@@ -67,14 +73,10 @@ const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
  * Callers ask only of a word no fuller name in the text explains ("Early" after "Jim Early").
  */
 export function readsAsCommonWord(word: string): boolean {
-  let common = commonWords.get(word);
-  if (common === undefined) {
+  return remembered(commonWords, word, () => {
     const tags = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms).flatMap((t) => t.tags);
-    common = tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
-    if (commonWords.size >= 1024) commonWords.clear();
-    commonWords.set(word, common);
-  }
-  return common;
+    return tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
+  });
 }
 
 const commonWords = new Map<string, boolean>();

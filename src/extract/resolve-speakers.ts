@@ -164,11 +164,10 @@ function couldBePersonName(tokens: string[]): boolean {
 }
 
 /**
- * "Audiences can expect …", "Wait, it gets better": a capitalised word opening a sentence that the
- * tagger reads as a common word, and that is nobody's surname in the text, names no one.
+ * "Wait, it gets better", "Eleven said": a capitalised word opening a sentence that the tagger reads
+ * as a common word, and that is nobody's surname in the text, names no one. A noun for people
+ * ("Proponents say") stays: readers know that source by the word, as they know "Democrats".
  */
-// "Proponents say", "Respondents": a group of people is a source readers know by that word, as
-// "Democrats" is, so a plural noun for people stays.
 const commonWordAlone = (table: EntityTable, name: string): boolean => !/\s/.test(name) && !isPersonNoun(name) && !table.find(name) && readsAsCommonWord(name);
 
 const NOBODY_NAMED: Resolved = { entity: null, unnamedRole: null };
@@ -283,6 +282,12 @@ export interface Resolved {
   how?: 'title' | 'salient';
 }
 
+/** Is the name at `at` of `text` followed by a verb of saying in its sentence ("Chinni, a pollster, said")? */
+export function speaksAt(text: string, sentenceStarts: readonly number[], at: number): boolean {
+  const end = sentenceStarts[lastAtOrBefore(sentenceStarts, at) + 1] ?? text.length;
+  return speaksAfterName(text.slice(at, Math.min(end, at + 120)));
+}
+
 export class SpeakerResolver {
   /** Body offsets where sentences start, in order. */
   readonly sentenceStarts: number[];
@@ -304,10 +309,7 @@ export class SpeakerResolver {
   private markSpeakersAsPeople(writerText: string): void {
     for (const e of this.table.entities) {
       if (e.kind !== 'person' || e.personLike) continue;
-      e.personLike = e.positions.some((at) => {
-        const end = this.sentenceStarts[lastAtOrBefore(this.sentenceStarts, at) + 1] ?? writerText.length;
-        return speaksAfterName(writerText.slice(at, Math.min(end, at + 120)));
-      });
+      e.personLike = e.positions.some((at) => speaksAt(writerText, this.sentenceStarts, at));
     }
   }
 

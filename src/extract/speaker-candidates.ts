@@ -7,9 +7,8 @@ import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
 import { isSubjectPrefix } from './mentions.ts';
-import { speaksAfterName } from './speech-verbs.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
-import { isInstitutionRole, surnameOf } from './resolve-speakers.ts';
+import { isInstitutionRole, speaksAt, surnameOf } from './resolve-speakers.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
 
 export interface SpeakerCandidate {
@@ -284,10 +283,8 @@ export class CandidateFinder {
     return f;
   }
 
-  /** Is the name at `at` followed by a verb of saying in its sentence ("Chinni, a pollster, said")? */
   private speaksAt(at: number): boolean {
-    const end = this.resolver.sentenceStarts[this.sentenceOf(at) + 1] ?? this.body.length;
-    return speaksAfterName(this.body.slice(at, Math.min(end, at + 120)));
+    return speaksAt(this.body, this.resolver.sentenceStarts, at);
   }
 
   /** Is the name at `at` the first words of its sentence (a subject, most likely)? */

@@ -1,5 +1,6 @@
 // Extraction from in-memory articles, for tests that state what a record must say.
 import { buildArchive } from '../../src/archive/build-archive.ts';
+import { readArticleInputs, readPeopleFile } from '../../src/archive/load-archive.ts';
 import type { Archive, ArticleRecord, Quote } from '../../src/record.ts';
 
 export function archiveOf(files: Record<string, string>): Archive {
@@ -22,4 +23,12 @@ export function speakerOf(record: ArticleRecord, fragment: string): string | nul
   const quote = record.quotes.find((q) => q.text.includes(fragment));
   if (!quote) throw new Error(`no quote containing "${fragment}" in ${JSON.stringify(record.quotes.map((q) => q.text))}`);
   return quote.speakerId ? record.speakers.find((s) => s.id === quote.speakerId)?.name ?? quote.speakerId : null;
+}
+
+/** The archive a clean, uncached extraction of a folder gives, as the extract command builds it. */
+export async function cleanArchiveOf(dir: string): Promise<Archive> {
+  const { people, messages } = await readPeopleFile(dir);
+  const archive = buildArchive(await readArticleInputs(dir), { people });
+  archive.messages.unshift(...messages);
+  return archive;
 }
