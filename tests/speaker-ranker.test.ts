@@ -306,3 +306,8 @@ test('the verb of an opening “After …,” clause reports nothing; the subjec
   const r = recordOf('The council met on Monday.\n\nAfter Jan Brandt criticized the plan during the debate, Ada Holm shot back, “We have heard this before.”');
   assert.equal(speakerOf(r, 'heard this before'), 'Ada Holm');
 });
+
+test('“he said” after “While A …, the vote left B alone” is B: a name in an opening clause is no antecedent', () => {
+  const r = recordOf('The council voted on Monday.\n\nWhile Karl Lund won many friends on the council, the vote left Paul Carver, chair of the tenants’ union, alone. “Nobody called me before the vote,” he said.');
+  assert.equal(speakerOf(r, 'Nobody called'), 'Paul Carver');
+});

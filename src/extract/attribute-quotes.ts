@@ -8,6 +8,7 @@
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
+import { OPENING_CLAUSE, SUBORDINATE_OPENING } from './clauses.ts';
 import { parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
@@ -284,20 +285,6 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
   return /(?:^|[\s(])\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, v.index - 40), v.index)) && !/['’]s\s+$/u.test(text.slice(0, v.index));
 }
 
-/**
- * What opens a sentence before its subject: an adverbial ("In Iowa,", "Speaking on Monday,"), a
- * participle clause ("Continuing to explain his view,") or a subordinate clause, whose own subject
- * is not the sentence's ("When Trump suggested …, Rubio fired back:").
- */
-const SUBORDINATORS = 'When|While|If|Although|Though|Because|Since|Unless|Until|Once';
-const OPENING_CLAUSE = new RegExp(String.raw`^\s*(?:(?:In|On|At|During|After|Before|Meanwhile|Later|Earlier|Still|However|Also|Then|Last|This|Asked|Speaking|Following)\b[^,]{0,60},\s*|(?:From|With|Under|Despite|Unlike|Amid|Beyond|Without)\s[^,]{0,120},\s*|(?:${SUBORDINATORS}|\p{Lu}\p{Ll}+ing)\s[^,“”"]{0,120},\s*)`, 'u');
-
-/**
- * An opening subordinate clause, up to its comma: "When Trump suggested that Cuba would sue,", "After
- * Brown criticized Clinton in a debate,", "As Blumenthal spoke, the NRA …". An "As" clause the quote
- * follows at once is the attribution itself: "As Berg put it, “…”".
- */
-const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:(?:${SUBORDINATORS}|After|Before)\s[^,“”"]{0,120},|As\s[^,“”"]{0,120},(?!\s*[“"‘]))`, 'u');
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {

@@ -1,3 +1,4 @@
+import { mainClauseStart } from './clauses.ts';
 import { isNeverAName, nameTypes } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
@@ -200,4 +201,10 @@ export function parseMention(phrase: string): Mention | null {
 export function isSubjectPrefix(prefix: string): boolean {
   const words = prefix.replace(/^[\s"“‘']+/u, '').split(/\s+/).filter(Boolean);
   return words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w))));
+}
+
+/** Whether a name after `prefix` (its sentence's words before it) is the subject of the main clause. */
+export function opensMainClause(prefix: string): boolean {
+  const start = mainClauseStart(prefix);
+  return start !== null && isSubjectPrefix(prefix.slice(start));
 }

@@ -4,6 +4,7 @@
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
 import { INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { nameTypes, readsAsCommonWord } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
@@ -331,10 +332,17 @@ export class SpeakerResolver {
     for (const e of persons) lastAt = Math.max(lastAt, lastBelow(e.positions, sentenceStart) ?? -1);
     if (lastAt < 0) return null;
     const boundary = this.sentenceStartAt(lastAt);
+    // "While Obama had …, that concerns Henry Crespo. “…,” he said.": the main clause's people first.
+    const clause = mainClauseStart(this.body.slice(boundary, sentenceStart)) ?? 0;
+    return this.firstNamedBetween(persons, boundary + clause, sentenceStart) ?? this.firstNamedBetween(persons, boundary, sentenceStart);
+  }
+
+  /** Of `persons`, the one named first in [from, to). */
+  private firstNamedBetween(persons: Entity[], from: number, to: number): Entity | null {
     let best: { e: Entity; p: number } | null = null;
     for (const e of persons) {
-      const p = firstFrom(e.positions, boundary);
-      if (p !== undefined && p < sentenceStart && (!best || p < best.p)) best = { e, p };
+      const p = firstFrom(e.positions, from);
+      if (p !== undefined && p < to && (!best || p < best.p)) best = { e, p };
     }
     return best?.e ?? null;
   }

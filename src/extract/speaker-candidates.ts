@@ -6,7 +6,7 @@
 import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
-import { isSubjectPrefix } from './mentions.ts';
+import { opensMainClause } from './mentions.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
 import { isInstitutionRole, speaksAt, surnameOf } from './resolve-speakers.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
@@ -218,6 +218,8 @@ export class CandidateFinder {
       f.push('previous-speaker');
       // Continuing the previous speaker means most when nothing else in the text attributes the quote.
       if (q.previous.continuation) f.push(q.proposals.length === 0 ? 'previous-speaker:continues' : 'previous-speaker:continues-beside-rule');
+      // A paragraph that is nothing but a quote, after a quote: the same voice going on.
+      if (q.previous.continuation && this.quoteOnly(q)) f.push('previous-speaker:continues-quote-only-paragraph');
       if (q.previous.sameParagraph) f.push('previous-speaker:same-paragraph');
     }
     if (q.quotedBefore.has(c.key)) f.push('quoted-before');
@@ -258,6 +260,14 @@ export class CandidateFinder {
     return f;
   }
 
+  /** Whether the quote's paragraph holds no words of the writer's around it. */
+  private quoteOnly(q: QuoteSituation): boolean {
+    const p = this.paragraphOf(q.start);
+    const start = this.paragraphStarts[p] ?? 0;
+    const end = this.paragraphStarts[p + 1] ?? this.body.length;
+    return /^[\s\p{P}]*$/u.test(this.body.slice(start, q.start)) && /^[\s\p{P}]*$/u.test(this.body.slice(q.end, end));
+  }
+
   /** Where the candidate is named nearest the quote, before and after it. */
   private placement(e: Entity, q: QuoteSituation, nearest: Nearest): string[] {
     const f: string[] = [];
@@ -287,10 +297,10 @@ export class CandidateFinder {
     return speaksAt(this.body, this.resolver.sentenceStarts, at);
   }
 
-  /** Is the name at `at` the first words of its sentence (a subject, most likely)? */
+  /** Is the name at `at` the first words of its sentence's main clause (a subject, most likely)? */
   private opensSentence(at: number): boolean {
     const start = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
-    return isSubjectPrefix(this.body.slice(start, at));
+    return opensMainClause(this.body.slice(start, at));
   }
 
   /** Where a person's name opens its sentence, worked out once per person (positions are sorted). */
