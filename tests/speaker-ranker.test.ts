@@ -311,3 +311,15 @@ test('“he said” after “While A …, the vote left B alone” is B: a name 
   const r = recordOf('The council voted on Monday.\n\nWhile Karl Lund won many friends on the council, the vote left Paul Carver, chair of the tenants’ union, alone. “Nobody called me before the vote,” he said.');
   assert.equal(speakerOf(r, 'Nobody called'), 'Paul Carver');
 });
+
+test('“His rival, Maria Cruz, disagreed: “…”” is Maria Cruz: a role, then the name holding it, and a colon that introduces the quote', () => {
+  const r = recordOf('The senator, John Ellis, was blunt. “This bill is dead,” he said. His rival, Maria Cruz, disagreed: “It has the votes.”');
+  assert.equal(speakerOf(r, 'This bill is dead'), 'John Ellis');
+  assert.equal(speakerOf(r, 'has the votes'), 'Maria Cruz');
+});
+
+test('“one witness said” is an unnamed witness, and the quote that goes on is theirs too', () => {
+  const r = recordOf('A fire broke out at the market on Friday.\n\n“It was chaos,” one witness said. “People were running everywhere.”');
+  assert.equal(speakerOf(r, 'It was chaos'), 'unnamed witness');
+  assert.equal(speakerOf(r, 'running everywhere'), 'unnamed witness');
+});

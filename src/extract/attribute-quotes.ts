@@ -241,7 +241,10 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
     const found = subjectOfVerb(text, v);
     if (found) return { rule: v.index < openInSentence ? rule : 'sentence-subject', mention: found.mention, cue: v[0], at: ctx.para.start + start + found.offset };
   }
-  return sentenceInitialSubject(text, ctx, start, verbs.length > 0);
+  // "His rival, Maria Cruz, disagreed: “…”": a colon after the writer's verb hands the sentence to
+  // the quote. (A name right before the colon is a credit line, which colonCredit reads.)
+  const introducedByColon = /\s\p{Ll}[\p{L}-]*:\s*$/u.test(text.slice(0, openInSentence));
+  return sentenceInitialSubject(text, ctx, start, verbs.length > 0 || introducedByColon);
 }
 
 /**

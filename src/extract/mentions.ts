@@ -98,7 +98,7 @@ const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '
 
 // The head of a role noun phrase must be a word for a person or a body of people.
 const PERSON_NOUN = /(?:er|or|ist|ian|man|men|woman|women|ant|ent|ee|eer|ess|arch|ive)s?$/i;
-const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother)$/i;
+const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother|witness|witnesses|eyewitness|eyewitnesses|victim|victims|nurse|nurses|pilot|pilots|coach|fan|fans|mp|mps|academic|academics|suspect|suspects|cleric|clerics|sheriff|rival|rivals|neighbour|neighbours|boss|deputy|niece|nephew|cousin|uncle|aunt)$/i;
 /** The head of a role noun for an institution: "the company", "the port authority". */
 export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office)$/i;
 
@@ -129,9 +129,27 @@ const roleHead = (role: string) => role.replace(POSTMODIFIER, '');
 /** "But a source said": a conjunction opening the sentence is not part of the mention. */
 const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|meanwhile|however|now|then|also)\s+(?=(?:a|an|the|one|some|two|three|several)\s)/iu;
 
+/**
+ * "His rival, Maria Cruz", "Trump’s Virginia state director, Mike Rubino": a role noun (after a
+ * possessive or a determiner), then between commas the name of the one who holds it.
+ */
+const POSSESSED_ROLE = /^(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]he|[Aa]n?)\s+|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*['’]s?\s+)(?:[\p{L}.'’-]+\s+){0,4}([\p{Ll}][\p{L}-]*)$/u;
+function roleThenName(text: string): Mention | null {
+  const pieces = text.split(/\s*,\s*/u);
+  if (pieces.length !== 2) return null;
+  const [role, named] = pieces as [string, string];
+  const head = POSSESSED_ROLE.exec(role)?.[1];
+  if (!head || !isPersonNoun(head) || INSTITUTION_HEAD.test(head)) return null;
+  const mention = parseMention(named);
+  if (mention?.kind !== 'name' || mention.roles.length > 0) return null;
+  return { ...mention, text, roles: [cleanRole(role)] };
+}
+
 export function parseMention(phrase: string): Mention | null {
   const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim().replace(LEADING_CONJUNCTION, '');
   if (!text || text.length > 160) return null;
+  const introduced = roleThenName(text);
+  if (introduced) return introduced;
   const { head, appositions } = splitApposition(text);
   const lower = head.toLowerCase();
   if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
