@@ -323,3 +323,14 @@ test('“one witness said” is an unnamed witness, and the quote that goes on i
   assert.equal(speakerOf(r, 'It was chaos'), 'unnamed witness');
   assert.equal(speakerOf(r, 'running everywhere'), 'unnamed witness');
 });
+
+test('“the bank said”, “the company added”, “the government said” are the organisation named just before, not an unnamed source', () => {
+  const bank = recordOf('Shares in HSBC fell 4 per cent on Tuesday. “We expected a hard quarter,” the bank said in a statement.');
+  assert.equal(speakerOf(bank, 'hard quarter'), 'HSBC');
+  const firm = recordOf('Siemens will cut 2,000 jobs, the firm said on Tuesday. “This is painful,” the company added.');
+  assert.equal(speakerOf(firm, 'painful'), 'Siemens');
+  const government = recordOf('The Welsh government has delayed the plan. “We need more time,” the government said.');
+  assert.equal(speakerOf(government, 'more time'), 'Welsh government');
+  const unnamed = recordOf('Maria Holt founded the company in 2001. “We never took a loan,” the company said.');
+  assert.equal(speakerOf(unnamed, 'took a loan'), 'unnamed company');
+});

@@ -6,7 +6,7 @@ import type { Paragraph, Speaker } from '../record.ts';
 import { INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
-import { nameTypes, readsAsCommonWord } from './entity-types.ts';
+import { lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
 import { learnGenderFromPronouns } from './pronoun-gender.ts';
 import { speaksAfterName } from './speech-verbs.ts';
@@ -234,6 +234,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   }
   for (const { token, at } of singles) {
     const e = bySurname.get(token.toLowerCase());
+    // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
+    if (!e && lexicalType(token) === 'organisation' && !table.entities.some((x) => x.positions.includes(at))) table.add(token, 'organisation', [], null, at);
     if (!e) continue;
     if (!e.positions.includes(at) && !e.positions.some((p) => at > p && at < p + e.name.length)) {
       e.positions.push(at);
@@ -370,7 +372,38 @@ export class SpeakerResolver {
     }
     if (best) return best.e;
     const named = this.institutionInText(head, at);
-    return named ? (this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(named)) ?? newEntity(named, 'organisation')) : null;
+    if (named) return this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(named)) ?? newEntity(named, 'organisation');
+    return this.organisationThatSpoke(at) ?? this.onlyOrganisationNamed(at);
+  }
+
+  /** "Shares in HSBC fell. “…,” the bank said.": the one organisation the sentences before name. */
+  private onlyOrganisationNamed(at: number): Entity | null {
+    const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
+    const named = this.table.entities.filter((e) => e.kind === 'organisation' && (firstFrom(e.positions, from) ?? at) < at);
+    return named.length === 1 ? named[0]! : null;
+  }
+
+  /**
+   * "Homeland Security Investigations … said they were concerned. … the agency suggested": the
+   * latest organisation that said something in the three sentences before `at`, whose name need not
+   * hold the noun. Further back, "the company" may be any company.
+   */
+  private organisationThatSpoke(at: number): Entity | null {
+    const sentence = lastAtOrBefore(this.sentenceStarts, at);
+    const from = this.sentenceStarts[Math.max(0, sentence - 3)] ?? 0;
+    let best: { e: Entity; p: number } | null = null;
+    for (const e of this.table.entities) {
+      if (e.kind !== 'organisation') continue;
+      for (let i = lastAtOrBefore(e.positions, at - 1); i >= 0 && e.positions[i]! >= from; i--) {
+        const p = e.positions[i]!;
+        if (p >= at || (best && p <= best.p)) continue;
+        if (speaksAt(this.body, this.sentenceStarts, p)) {
+          best = { e, p };
+          break;
+        }
+      }
+    }
+    return best?.e ?? null;
   }
 
   /**
@@ -381,9 +414,13 @@ export class SpeakerResolver {
     const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
     const cap = String.raw`\p{Lu}[\p{L}’'.-]*`;
     const glue = String.raw`(?:\s+(?:of|on|for|and|the)){0,2}\s+`;
-    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*`, 'gu');
+    // "the Commission on Presidential Debates", and "the Welsh government" with the noun in lower case.
+    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}\\s+)+${head}\\b`, 'gu');
     let found: string | null = null;
-    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(pattern)) if (/\s/.test(m[0])) found = m[0].replace(/^The\s+/, '');
+    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(pattern)) {
+      const name = m[0].replace(/^The\s+/, '');
+      if (/\s/.test(name)) found = name;
+    }
     return found;
   }
 
