@@ -334,3 +334,10 @@ test('“the bank said”, “the company added”, “the government said” ar
   const unnamed = recordOf('Maria Holt founded the company in 2001. “We never took a loan,” the company said.');
   assert.equal(speakerOf(unnamed, 'took a loan'), 'unnamed company');
 });
+
+test('“said Bashar al-Assad”, then “Assad said” and “al-Assad added”, are one speaker: an Arabic article joined by a hyphen is part of the name', () => {
+  const r = recordOf('President Bashar al-Assad met the envoy on Sunday.\n\n“We want peace,” Assad said.\n\n“But not at any price,” al-Assad added.\n\n“Talks begin tomorrow,” said Ahmed el-Sayed, the envoy.');
+  assert.equal(speakerOf(r, 'want peace'), 'Bashar al-Assad');
+  assert.equal(speakerOf(r, 'any price'), 'Bashar al-Assad');
+  assert.equal(speakerOf(r, 'Talks begin'), 'Ahmed el-Sayed');
+});

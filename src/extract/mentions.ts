@@ -56,7 +56,7 @@ export const NOT_NAMES = new Set(
 /** Groups that act as institutions and are quoted as such: "Police say …", "Democrats blasted …". */
 const INSTITUTIONS = /^(?:police|democrats|republicans|prosecutors|authorities)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}[\p{L}'’.-]*)$/u;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 /** An initial, "J." (a constant: written in place, the regex was compiled again on every call). */

@@ -44,14 +44,16 @@ export function addRole(roles: string[], raw: string): void {
 export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
 
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-(?=\p{L})/u;
 const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
 export const foldName = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
 
+/** A surname without its Arabic article: "al-Assad" and "Assad" are one surname. */
 export const surnameOf = (name: string) => {
   const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
-  return (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
+  return (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '').replace(ARABIC_ARTICLE, '');
 };
 
 const CAP_STOPWORDS = new Set(
@@ -64,7 +66,8 @@ const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
 
 // The lookahead `(?=[A-Z\u00C0-\u{10FFFF}])` changes no match (every capital letter is A–Z or above
 // U+00BF), but lets the engine pass over most of the text before it tries the costly Unicode classes.
-const NAME_RUN = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+)?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
+// "Bashar al-Assad", "Ahmed el-Sayed": an Arabic article joined to the surname by a hyphen.
+const NAME_RUN = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+|(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-(?=\p{Lu}))?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
 
 /**
  * A token that ends in two letters and a full stop ("Post.", not "D."). The regex alone tries
@@ -74,7 +77,7 @@ const WORD_STOP = /\p{L}{2,}\.$/u;
 const endsWordWithStop = (token: string) => token.endsWith('.') && WORD_STOP.test(token);
 
 /** A capitalised word (with the same lookahead). */
-const CAPITALISED_WORD = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’.-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
+const CAPITALISED_WORD = /(?<![\p{L}'’.-])(?:(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-)?(?=[A-Z\u00C0-\u{10FFFF}])\p{Lu}[\p{L}'’-]*\p{L}/gu;
 
 /** The text with the ranges (quotes) replaced by spaces, in one pass: a paragraph may hold thousands. */
 export function blank(text: string, ranges: Range[]): string {
@@ -233,7 +236,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
   }
   for (const { token, at } of singles) {
-    const e = bySurname.get(token.toLowerCase());
+    const e = bySurname.get(surnameOf(token));
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
     if (!e && lexicalType(token) === 'organisation' && !table.entities.some((x) => x.positions.includes(at))) table.add(token, 'organisation', [], null, at);
     if (!e) continue;
