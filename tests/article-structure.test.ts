@@ -93,6 +93,11 @@ test('a date written day first is read', () => {
   assert.equal(recordOf('Published: 12 March 2016\n\nBody text here.').date, '2016-03-12');
 });
 
+test('an ISO date on the date line is read, and one that is no calendar day is not', () => {
+  assert.equal(recordOf('Fire at plant\n\nPosted 2020-08-09T10:00:00Z\n\nA fire broke out at the plant.').date, '2020-08-09');
+  assert.equal(recordOf('Fire at plant\n\nPosted 2020-13-09\n\nA fire broke out at the plant.').date, null);
+});
+
 test('a long title-case first line ending with a full stop is the headline', () => {
   const r = recordOf('Washington Paper Profiles a Voter Who Was in Hospital for Three Weeks Last Winter.\n\nThe paper ran the feature on Saturday.');
   assert.equal(r.paragraphs[0]!.role, 'headline');

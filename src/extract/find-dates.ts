@@ -36,7 +36,8 @@ export function findDateline(paragraphs: Paragraph[]): Dateline | null {
   return { place: place.replace(/\b(\p{Lu})(\p{Lu}+)/gu, (_, a: string, b: string) => a + b.toLowerCase()), date: valid ? { year, month, day } : null, length: m[0].length };
 }
 
-const FULL_DATE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b|\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'gu');
+// "September 28, 2015", "28 September 2015", and the ISO form a scraped page keeps ("2015-09-28T10:00Z").
+const FULL_DATE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b|\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b`, 'gu');
 
 // A photo the caption calls a file or archive picture, or "In this … photo", was taken before the story.
 const OLDER_PHOTO = /\bfile\b|\barchive\b|\bin this\b[^.]{0,40}\b(?:photo|image|picture)\b/i;
@@ -70,10 +71,10 @@ export function findTextDate(paragraphs: Paragraph[]): SimpleDate | null {
   for (const p of paragraphs) {
     if (p.role === 'furniture') continue;
     for (const m of p.text.matchAll(FULL_DATE)) {
-      const month = monthNumber(m[1] ?? m[5] ?? '');
-      const day = Number(m[2] ?? m[4]);
-      const year = Number(m[3] ?? m[6]);
-      if (month < 1 || day < 1 || day > daysInMonth(year, month)) continue;
+      const month = m[8] ? Number(m[8]) : monthNumber(m[1] ?? m[5] ?? '');
+      const day = Number(m[2] ?? m[4] ?? m[9]);
+      const year = Number(m[3] ?? m[6] ?? m[7]);
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) continue;
       if (isDateLine(p, m, count) || (p.role === 'caption' && !OLDER_PHOTO.test(p.text))) return { year, month, day };
     }
   }
