@@ -341,3 +341,14 @@ test('“said Bashar al-Assad”, then “Assad said” and “al-Assad added”
   assert.equal(speakerOf(r, 'any price'), 'Bashar al-Assad');
   assert.equal(speakerOf(r, 'Talks begin'), 'Ahmed el-Sayed');
 });
+
+test('“I agree,” he said after a woman’s quote is the man, whichever rule proposed her', () => {
+  const r = recordOf('Tom Baird and Lisa Moreno spoke at the rally. “We are united,” Moreno said. “I agree,” he said.');
+  assert.equal(speakerOf(r, 'We are united'), 'Lisa Moreno');
+  assert.equal(speakerOf(r, 'I agree'), 'Tom Baird');
+});
+
+test('“the governor, who told him: “…”” relays the governor’s words, not the mayor’s who reports them', () => {
+  const r = recordOf('Mayor Dan Kerr said he spoke to the governor, who told him: “Help is coming.”');
+  assert.equal(speakerOf(r, 'Help is coming'), 'unnamed governor');
+});

@@ -63,6 +63,9 @@ function stripTrailingNoise(text: string): string {
 export function subjectBefore(raw: string): { mention: Mention; offset: number } | null {
   const text = protectAbbreviations(raw);
   const cleaned = stripTrailingNoise(text);
+  // "… spoke to the governor, who told him: “…”": a relative "who" speaks for the phrase before it.
+  const relative = /,\s+who\s*$/u.exec(cleaned);
+  if (relative) return subjectBefore(raw.slice(0, relative.index));
   let from = 0;
   for (const m of cleaned.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
   let tail = cleaned.slice(from).trim();

@@ -427,6 +427,18 @@ export class SpeakerResolver {
     return found;
   }
 
+  /**
+   * "the governor" as the most prominent person before it, unless the text gives that person only
+   * other offices ("Mayor Dan Kerr … the governor, who told him"): then the governor is someone else.
+   */
+  private salientFor(role: string, at: number): Entity | null {
+    const e = this.salient(at, 'unknown');
+    const head = roleHead(role);
+    const office = roleHead;
+    const otherOffices = e !== null && TITLE_WORDS.has(head) && e.roles.length > 0 && e.roles.every((r) => TITLE_WORDS.has(office(r)) && office(r) !== head && !roleWords(r).includes(head));
+    return otherOffices ? null : e;
+  }
+
   private byRole(role: string, at: number): Entity | null {
     const words = roleWords(role);
     const head = roleHead(role);
@@ -473,7 +485,7 @@ export class SpeakerResolver {
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const titled = this.byRole(mention.role, at);
         if (titled) return { entity: titled, unnamedRole: null, how: 'title' };
-        const e = indefinite ? null : this.salient(at, 'unknown');
+        const e = indefinite ? null : this.salientFor(mention.role, at);
         return e ? { entity: e, unnamedRole: null, how: 'salient' } : { entity: null, unnamedRole: mention.role };
       }
     }
@@ -511,7 +523,7 @@ export class SpeakerResolver {
         if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
-        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salient(at, 'unknown'));
+        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salientFor(mention.role, at));
         if (!e) return { entity: null, unnamedRole: mention.role };
         if (!e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         return { entity: e, unnamedRole: null };

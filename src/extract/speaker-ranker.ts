@@ -40,7 +40,7 @@ export function rankCandidates(model: AttributionModel, candidates: SpeakerCandi
   return certain ? [certain, ...ranked.filter((r) => r !== certain)] : ranked;
 }
 
-const DISAGREES = ['pronoun:disagrees', 'nearby-only:pronoun-disagrees'];
+const DISAGREES = ['pronoun:disagrees', 'nearby-only:pronoun-disagrees', 'pronoun:gender-differs'];
 
 /** "he said" is never a woman's words, nor "she said" a man's: those candidates go last. */
 function agreeingFirst(ranked: RankedCandidate[]): RankedCandidate[] {
