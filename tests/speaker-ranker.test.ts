@@ -352,3 +352,9 @@ test('“the governor, who told him: “…”” relays the governor’s words,
   const r = recordOf('Mayor Dan Kerr said he spoke to the governor, who told him: “Help is coming.”');
   assert.equal(speakerOf(r, 'Help is coming'), 'unnamed governor');
 });
+
+test('“according to a statement from the Ministry of Health” is the ministry, and “said another, Li Wei” is Li Wei', () => {
+  const r = recordOf('Hospitals were crowded on Monday. According to a statement from the Ministry of Health, “all hospitals remain open.”\n\nTwo residents spoke to the Herald. “It smells,” said one. “We want answers,” said another, Li Wei.');
+  assert.equal(speakerOf(r, 'hospitals remain open'), 'Ministry of Health');
+  assert.equal(speakerOf(r, 'want answers'), 'Li Wei');
+});

@@ -9,7 +9,7 @@
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
 import { OPENING_CLAUSE, SUBORDINATE_OPENING } from './clauses.ts';
-import { parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
+import { DOCUMENT_FROM, parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
@@ -97,6 +97,12 @@ function subjectAfter(raw: string): { mention: Mention; offset: number } | null 
   // ends at a preposition, unless it says which source it is ("a person close to the mayor").
   if (/^\s*that\s/i.test(raw)) return null;
   const text = protectAbbreviations(raw);
+  // "according to a statement from the Ministry of Health": the document's "from" names its author.
+  const phrase = /^\s*([^.,;:!?“”"–—―()]+)/u.exec(text)?.[1]?.trim();
+  if (phrase && DOCUMENT_FROM.test(phrase)) {
+    const author = parseMention(restoreAbbreviations(phrase));
+    if (author) return { mention: author, offset: text.indexOf(phrase) };
+  }
   const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|(?<!\b(?:familiar|close|involved|briefed|knowledgeable))\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
   const tokens = m[1]!.trim().split(/\s+/);
@@ -207,11 +213,18 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
 /** "according to the traders' lawyer, Simon Adeyemi, …", "said his wife, Anna.": the name that follows a role noun. */
 function namedInApposition(text: string): { mention: Mention; offset: number } | null {
   const m = /^\s*((?:the|a|an|his|her|their|its)\s[^,;:.“”"]{2,60}),\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
-  if (!m) return null;
+  if (!m) return anotherNamed(text);
   const role = parseMention(m[1]!);
   const name = parseMention(m[2]!);
   if (role?.kind !== 'role' || name?.kind !== 'name') return null;
   return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
+}
+
+/** "“…,” said one. “…,” said another, Li Wei.": the name after "another" is who it is. */
+function anotherNamed(text: string): { mention: Mention; offset: number } | null {
+  const m = /^\s*(?:another|one)\s*,\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
+  const name = m ? parseMention(m[1]!) : null;
+  return name?.kind === 'name' ? { mention: name, offset: text.indexOf(m![1]!) } : null;
 }
 
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/i;

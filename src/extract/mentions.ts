@@ -145,6 +145,9 @@ function roleThenName(text: string): Mention | null {
   return { ...mention, text, roles: [cleanRole(role)] };
 }
 
+/** "a statement from the ministry": a document and who it is from. */
+export const DOCUMENT_FROM = /^(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:statement|report|letter|memo|release|filing|post|tweet|email|e-mail|message|notice)\s+(?:from|by|signed by|issued by|released by|sent by)\s+(\S.*)$/iu;
+
 export function parseMention(phrase: string): Mention | null {
   const text = phrase.trim().replace(/^[\s,;:–—―\-"“”„«»‘’'`]+|[\s,;:–—―\-"“”„«»‘’'`]+$/gu, '').trim().replace(LEADING_CONJUNCTION, '');
   if (!text || text.length > 160) return null;
@@ -167,6 +170,10 @@ export function parseMention(phrase: string): Mention | null {
   if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {
     return { kind: 'organisation', text: head, name: tokens.slice(1).join(' ') };
   }
+  // "a statement from the Ministry of Health", "a letter signed by Senator Ann Lee": the document's author.
+  const from = DOCUMENT_FROM.exec(head);
+  const author = from ? parseMention(from[1]!) : null;
+  if (author && author.kind !== 'pronoun') return { ...author, text: head };
   // "a Homeland Security memo", "the IMF report": a document speaks for whoever wrote it.
   const document = /^(?:the|a|an)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)+)(?:report|memo|statement|letter|study|poll|survey|article|analysis|editorial|release|filing|complaint|ruling|website|account|spokesman|spokeswoman|spokesperson)$/u.exec(head);
   if (document) return { kind: 'organisation', text: head, name: document[1]!.trim() };
