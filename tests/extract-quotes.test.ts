@@ -37,6 +37,15 @@ test('a quote inside a quote stays part of the outer quote', () => {
   assert.deepEqual(said(r), [['They kept shouting “no more cuts” at the gate all morning,', 'Lena Park']]);
 });
 
+test('double marks inside a single-quoted quote (British style) stay part of it', () => {
+  assert.deepEqual(texts('Ahmed Farah told the BBC: ‘My brother said, “Run,” and we ran.’'), ['My brother said, “Run,” and we ran.']);
+});
+
+test('in an article that quotes with single marks, one word in single marks after a verb of saying is a quote', () => {
+  assert.deepEqual(texts('The minister, Ruth Kane, said the plan was ‘unworkable’ and ‘dangerous’.'), ['unworkable', 'dangerous']);
+  assert.deepEqual(texts('The minister said the plan was “unworkable”. Critics called it the ‘nuclear’ option.'), ['unworkable']);
+});
+
 test('a quote over several paragraphs reopens each paragraph and closes in the last', () => {
   const r = recordOf('Chief Omar Haddad said:\n\n“The first crews arrived within minutes.\n\n“The second wave came an hour later, and that was the hardest part.”\n\nThe fire was out by noon.');
   assert.equal(r.quotes.length, 1);

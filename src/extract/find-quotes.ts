@@ -111,13 +111,15 @@ function pairParagraph(p: Paragraph, carried: boolean): { spans: Array<{ start: 
 // and a mark between two letters (don’t, Russia’s) is an apostrophe.
 const SINGLE = /(^|[\s([{—–―-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|[‘’'](?=[\p{L}]))*?[\p{L}\p{N}.,!?])[’'](?=$|[\s.,;:!?)\]}—–―-])/gu;
 
-function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number }>): FoundQuote[] {
+function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number }>, singleStyle: boolean): FoundQuote[] {
   const found: FoundQuote[] = [];
   for (const m of p.text.matchAll(SINGLE)) {
     const start = m.index + m[1]!.length + 1;
     const end = start + m[2]!.length;
     if (covered.some((c) => start >= c.start && end <= c.end)) continue;
-    if (m[2]!.split(/\s+/).length < 2) continue; // one word in single quotes is a term, not a quote
+    // One word in single quotes is a term where double marks quote speech; in an article quoting
+    // with single marks (British style) it may be speech, as one word in double marks may be.
+    if (!singleStyle && m[2]!.split(/\s+/).length < 2) continue;
     found.push({ parts: [{ paragraph: p.index, start: p.start + start, end: p.start + end }], unclosed: false, single: true });
   }
   return found;
@@ -134,6 +136,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[]): FoundQuote[] 
   const quotes: FoundQuote[] = [];
   let current: FoundQuote | null = null;
   const text = paragraphs.filter((p) => p.role !== 'furniture');
+  const singleStyle = !text.some((p) => /["“”„«»]/u.test(p.text));
   text.forEach((p, k) => {
     const next = text[k + 1];
     const { spans, open } = pairParagraph(p, current !== null);
@@ -159,10 +162,15 @@ export function findQuotes(body: string, paragraphs: Paragraph[]): FoundQuote[] 
       current = null;
     }
     const covered = spans.map((s) => ({ start: s.start, end: s.end }));
-    quotes.push(...singleQuotes(p, covered));
+    quotes.push(...singleQuotes(p, covered, singleStyle));
   });
   if (current) quotes.push(current);
-  return quotes
-    .filter((q) => q.parts.some((s) => /[\p{L}\p{N}]/u.test(body.slice(s.start, s.end))))
-    .sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+  const found = quotes.filter((q) => q.parts.some((s) => /[\p{L}\p{N}]/u.test(body.slice(s.start, s.end))));
+  return withoutNested(found).sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+}
+
+/** ‘My brother said, “Run,” and we ran.’: a quote inside another's words is part of them, not a quote of its own. */
+function withoutNested(quotes: FoundQuote[]): FoundQuote[] {
+  const inside = (q: FoundQuote, outer: FoundQuote) => q !== outer && q.parts.every((s) => outer.parts.some((o) => o.paragraph === s.paragraph && o.start < s.start && s.end <= o.end));
+  return quotes.filter((q) => !quotes.some((outer) => inside(q, outer)));
 }
