@@ -358,3 +358,13 @@ test('“according to a statement from the Ministry of Health” is the ministry
   assert.equal(speakerOf(r, 'hospitals remain open'), 'Ministry of Health');
   assert.equal(speakerOf(r, 'want answers'), 'Li Wei');
 });
+
+test('the interviewer named “in an interview with Radio Five’s Tom Hale” does not speak the quote that goes on', () => {
+  const r = recordOf('Ana Ruiz on Wednesday called on the mayor to resign.\n\n“That was outrageous,” the former adviser said in an interview with Radio Five’s Tom Hale. “He should apologise today.”');
+  assert.equal(speakerOf(r, 'apologise'), 'Ana Ruiz');
+});
+
+test('a name inside another person’s title (“FactCheck Executive Director Aaron Sharp”) is not who “he” is', () => {
+  const r = recordOf('The website rated most claims false.\n\nFactCheck Executive Director Aaron Sharp defended the ratings. “We’re not just validating numbers,” he told reporters.');
+  assert.equal(speakerOf(r, 'validating'), 'Aaron Sharp');
+});

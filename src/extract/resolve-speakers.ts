@@ -186,6 +186,9 @@ const kindOfName = (name: string): 'person' | 'organisation' => {
 export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
   const singles: Array<{ token: string; at: number }> = [];
+  // The words before a person's name in one run of capitals ("PolitiFact Executive Director Aaron
+  // Sharockman", "Clinton spokesman Brian Fallon"): a title, whose names are no one's mention.
+  const titles: Array<{ start: number; end: number }> = [];
   // Headlines, subheadings and captions name people too, but they are not the running text a
   // pronoun points back into.
   for (const p of paragraphs) {
@@ -212,6 +215,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       const appos = apposition(text, m.index + m[0].length);
       const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
       const e = table.add(name.join(' '), 'person', roles, null, at);
+      titles.push({ start: p.start + m.index, end: at });
       if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
       if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
       if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
@@ -236,6 +240,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
   }
   for (const { token, at } of singles) {
+    if (titles.some((t) => at >= t.start && at < t.end)) continue;
     const e = bySurname.get(surnameOf(token));
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
     if (!e && lexicalType(token) === 'organisation' && !table.entities.some((x) => x.positions.includes(at))) table.add(token, 'organisation', [], null, at);

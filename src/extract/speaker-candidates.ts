@@ -268,6 +268,13 @@ export class CandidateFinder {
     return /^[\s\p{P}]*$/u.test(this.body.slice(start, q.start)) && /^[\s\p{P}]*$/u.test(this.body.slice(q.end, end));
   }
 
+  /** How far before the quote a mention at `at` stands, in sentences, paragraphs and characters. */
+  private namedBefore(at: number, q: QuoteSituation): string[] {
+    const sentences = this.sentenceOf(q.start) - this.sentenceOf(at);
+    const paragraphs = this.paragraphOf(q.start) - this.paragraphOf(at);
+    return [`before:sentences:${bucket(sentences, [0, 1, 2, 4])}`, `before:paragraphs:${bucket(paragraphs, [0, 1, 2, 4])}`, `before:chars:${bucket(q.start - at, [40, 120, 300, 800])}`];
+  }
+
   /** Where the candidate is named nearest the quote, before and after it. */
   private placement(e: Entity, q: QuoteSituation, nearest: Nearest): string[] {
     const f: string[] = [];
@@ -275,13 +282,11 @@ export class CandidateFinder {
     const afterAt = firstFrom(e.positions, q.end);
     if (beforeAt === undefined && afterAt === undefined) f.push('not-named-nearby');
     if (beforeAt !== undefined) {
-      const sentences = this.sentenceOf(q.start) - this.sentenceOf(beforeAt);
-      const paragraphs = this.paragraphOf(q.start) - this.paragraphOf(beforeAt);
-      f.push(`before:sentences:${bucket(sentences, [0, 1, 2, 4])}`, `before:paragraphs:${bucket(paragraphs, [0, 1, 2, 4])}`);
-      f.push(`before:chars:${bucket(q.start - beforeAt, [40, 120, 300, 800])}`);
+      f.push(...this.namedBefore(beforeAt, q));
       if (nearest.before === e) f.push('nearest-before');
       if (this.opensSentence(beforeAt)) f.push('before:opens-sentence');
       if (this.speaksAt(beforeAt)) f.push('before:speaks');
+      if (this.objectAt(beforeAt)) f.push('before:object');
     }
     if (afterAt !== undefined) {
       const sentences = this.sentenceOf(afterAt) - this.sentenceOf(q.end);
@@ -289,8 +294,18 @@ export class CandidateFinder {
       f.push(`after:sentences:${bucket(sentences, [0, 1, 2])}`, `after:paragraphs:${bucket(paragraphs, [0, 1])}`);
       f.push(`after:chars:${bucket(afterAt - q.end, [40, 120, 300])}`);
       if (nearest.after === e) f.push('nearest-after');
+      if (this.objectAt(afterAt)) f.push('after:object');
     }
     return f;
+  }
+
+  /**
+   * "… in an interview with CNN’s Wolf Blitzer", "told Governor Ann Pike": a name after a
+   * preposition or a verb of telling is whom it was said to or about, seldom who said it ("by" names
+   * an agent, "of" a title: "reported by the Minister of Foreign Affairs of Russia Sergey Lavrov").
+   */
+  private objectAt(at: number): boolean {
+    return OBJECT_BEFORE.test(this.body.slice(Math.max(0, at - 60), at));
   }
 
   private speaksAt(at: number): boolean {
@@ -343,6 +358,8 @@ function proposalPlacement(p: Proposal, q: QuoteSituation): string[] {
   const distance = bucket(side === 'before' ? q.start - p.at : p.at - q.end, [20, 60, 150, 400]);
   return [`proposal:${side}:${distance}`, `proposal@${p.source}:${side}:${distance}`];
 }
+
+const OBJECT_BEFORE = /\b(?:with|to|told|tells|asked|asks|thanked|urged|from|for|against|about|at|on)\s+(?:(?:the|\p{Lu}[\p{L}.'’-]*)\s+)*$/u;
 
 interface PronounContext {
   gender: 'male' | 'female';

@@ -36,7 +36,7 @@ const CERTAIN = ['sieve-choice:role-by-title', 'sieve-choice:role-unnamed-indefi
 /** The candidates, most probable first; ties keep the candidates' order; a certain rule's choice first. */
 export function rankCandidates(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
   const ranked = agreeingFirst(byProbability(model, candidates));
-  const certain = ranked.find((r) => r.candidate.features.some((f) => CERTAIN.includes(f))) ?? institutionFor(ranked);
+  const certain = ranked.find((r) => r.candidate.features.some((f) => CERTAIN.includes(f))) ?? institutionFor(ranked) ?? continued(ranked);
   return certain ? [certain, ...ranked.filter((r) => r !== certain)] : ranked;
 }
 
@@ -46,6 +46,11 @@ const DISAGREES = ['pronoun:disagrees', 'nearby-only:pronoun-disagrees', 'pronou
 function agreeingFirst(ranked: RankedCandidate[]): RankedCandidate[] {
   const disagrees = (r: RankedCandidate) => r.candidate.features.some((f) => DISAGREES.includes(f));
   return [...ranked.filter((r) => !disagrees(r)), ...ranked.filter(disagrees)];
+}
+
+/** A paragraph of nothing but a quote, after a quote, that no rule attributes: the previous speaker goes on. */
+function continued(ranked: RankedCandidate[]): RankedCandidate | undefined {
+  return ranked.find((r) => r.candidate.features.includes('previous-speaker:continues-quote-only-paragraph') && r.candidate.features.includes('previous-speaker:continues'));
 }
 
 /** "the company said": an institution speaks, never a person; the likeliest organisation, or the unnamed one. */
