@@ -48,6 +48,14 @@ test('ranking turns weights into probabilities that sum to one, most probable fi
   assert.ok(ranked[0]!.probability > 0.8);
 });
 
+test('a candidate the pronoun rules out goes last with no probability, and the others share its part', () => {
+  const model = { trainedOn: { corpus: 'test', articles: 0, quotes: 0, candidates: 0 }, weights: { a: 2, b: 1 } };
+  const ranked = rankCandidates(model, [candidate('woman', ['a', 'pronoun:gender-differs']), candidate('man', ['b']), candidate('nobody', [])]);
+  assert.deepEqual(ranked.map((r) => r.candidate.key), ['man', 'nobody', 'woman']);
+  assert.equal(ranked[2]!.probability, 0);
+  assert.ok(Math.abs(ranked[0]!.probability + ranked[1]!.probability - 1) < 1e-9);
+});
+
 function toyExamples(): Example[] {
   // Feature 0 marks the right candidate four times in five; feature 1 is noise; feature 2 is always there.
   return Array.from({ length: 50 }, (_, i) => ({

@@ -45,7 +45,11 @@ const DISAGREES = ['pronoun:disagrees', 'nearby-only:pronoun-disagrees', 'pronou
 /** "he said" is never a woman's words, nor "she said" a man's: those candidates go last. */
 function agreeingFirst(ranked: RankedCandidate[]): RankedCandidate[] {
   const disagrees = (r: RankedCandidate) => r.candidate.features.some((f) => DISAGREES.includes(f));
-  return [...ranked.filter((r) => !disagrees(r)), ...ranked.filter(disagrees)];
+  const agreeing = ranked.filter((r) => !disagrees(r));
+  // What the pronoun rules out is no alternative: the others share its probability.
+  const mass = agreeing.reduce((sum, r) => sum + r.probability, 0);
+  const shared = mass > 0 ? agreeing.map((r) => ({ ...r, probability: r.probability / mass })) : agreeing;
+  return [...shared, ...ranked.filter(disagrees).map((r) => ({ ...r, probability: mass > 0 ? 0 : r.probability }))];
 }
 
 /** A paragraph of nothing but a quote, after a quote, that no rule attributes: the previous speaker goes on. */
