@@ -341,6 +341,10 @@ test('“the bank said”, “the company added”, “the government said” ar
   assert.equal(speakerOf(government, 'more time'), 'Welsh government');
   const unnamed = recordOf('Maria Holt founded the company in 2001. “We never took a loan,” the company said.');
   assert.equal(speakerOf(unnamed, 'took a loan'), 'unnamed company');
+  const carmaker = recordOf('Toyota recalled a million cars on Monday. “Safety comes first,” the carmaker said.');
+  assert.equal(speakerOf(carmaker, 'Safety comes'), 'Toyota');
+  const product = recordOf('The Toyota Corolla was the best-selling car. “It is a great car,” the retailer said.');
+  assert.equal(speakerOf(product, 'great car'), 'unnamed retailer');
 });
 
 test('“said Bashar al-Assad”, then “Assad said” and “al-Assad added”, are one speaker: an Arabic article joined by a hyphen is part of the name', () => {

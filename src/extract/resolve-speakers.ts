@@ -384,11 +384,16 @@ export class SpeakerResolver {
     return this.organisationThatSpoke(at) ?? this.onlyOrganisationNamed(at);
   }
 
-  /** "Shares in HSBC fell. “…,” the bank said.": the one organisation the sentences before name. */
+  /**
+   * "Shares in HSBC fell. “…,” the bank said.": the one organisation the sentences before name, and
+   * not as a maker's name before its product ("The Boeing 737 Max … the airline said").
+   */
   private onlyOrganisationNamed(at: number): Entity | null {
     const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
-    const named = this.table.entities.filter((e) => e.kind === 'organisation' && (firstFrom(e.positions, from) ?? at) < at);
-    return named.length === 1 ? named[0]! : null;
+    const named = this.table.entities.filter((e) => e.kind === 'organisation' && e.positions.some((p) => p >= from && p < at));
+    const only = named.length === 1 ? named[0]! : null;
+    const modifier = (p: number) => /^\s+[\p{Lu}\p{N}]/u.test(this.body.slice(p + only!.name.length, p + only!.name.length + 3));
+    return only && only.positions.some((p) => p >= from && p < at && !modifier(p)) ? only : null;
   }
 
   /**

@@ -57,10 +57,14 @@ function continued(ranked: RankedCandidate[]): RankedCandidate | undefined {
   return ranked.find((r) => r.candidate.features.includes('previous-speaker:continues-quote-only-paragraph') && r.candidate.features.includes('previous-speaker:continues'));
 }
 
-/** "the company said": an institution speaks, never a person; the likeliest organisation, or the unnamed one. */
+/**
+ * "the company said": an institution speaks, never a person; the likeliest organisation a rule
+ * proposed, or the unnamed one. One only named nearby is what the resolver already weighed and
+ * found no tie to ("The Toyota Corolla … the retailer said").
+ */
 function institutionFor(ranked: RankedCandidate[]): RankedCandidate | undefined {
   if (!ranked.some((r) => r.candidate.features.includes('sieve-choice:role-unnamed-institution'))) return undefined;
-  return ranked.find((r) => r.candidate.entity?.kind === 'organisation' || r.candidate.features.includes('sieve-choice:role-unnamed-institution'));
+  return ranked.find((r) => (r.candidate.entity?.kind === 'organisation' && r.candidate.proposal) || r.candidate.features.includes('sieve-choice:role-unnamed-institution'));
 }
 
 function byProbability(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
