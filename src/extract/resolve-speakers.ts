@@ -50,11 +50,22 @@ const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
 export const foldName = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
 
-/** A surname without its Arabic article: "al-Assad" and "Assad" are one surname. */
-export const surnameOf = (name: string) => {
-  const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
-  return (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '').replace(ARABIC_ARTICLE, '');
+/**
+ * A surname without its Arabic article: "al-Assad" and "Assad" are one surname. Remembered, as the
+ * entity table asks it of every person for every name it looks up.
+ */
+export const surnameOf = (name: string): string => {
+  let surname = surnames.get(name);
+  if (surname === undefined) {
+    const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
+    const last = (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
+    surname = last.includes('-') ? last.replace(ARABIC_ARTICLE, '') : last;
+    if (surnames.size >= 4096) surnames.clear();
+    surnames.set(name, surname);
+  }
+  return surname;
 };
+const surnames = new Map<string, string>();
 
 const CAP_STOPWORDS = new Set(
   ('the a an in at on but and for with as if when while after before meanwhile however this that these those both earlier ' +
@@ -188,7 +199,9 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   const singles: Array<{ token: string; at: number }> = [];
   // The words before a person's name in one run of capitals ("PolitiFact Executive Director Aaron
   // Sharockman", "Clinton spokesman Brian Fallon"): a title, whose names are no one's mention.
-  const titles: Array<{ start: number; end: number }> = [];
+  // Found in text order, so their starts are sorted.
+  const titleStarts: number[] = [];
+  const titleEnds: number[] = [];
   // Headlines, subheadings and captions name people too, but they are not the running text a
   // pronoun points back into.
   for (const p of paragraphs) {
@@ -215,7 +228,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       const appos = apposition(text, m.index + m[0].length);
       const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
       const e = table.add(name.join(' '), 'person', roles, null, at);
-      titles.push({ start: p.start + m.index, end: at });
+      titleStarts.push(p.start + m.index);
+      titleEnds.push(at);
       if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
       if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
       if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
@@ -240,7 +254,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
   }
   for (const { token, at } of singles) {
-    if (titles.some((t) => at >= t.start && at < t.end)) continue;
+    const title = lastAtOrBefore(titleStarts, at);
+    if (title >= 0 && at < titleEnds[title]!) continue;
     const e = bySurname.get(surnameOf(token));
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
     if (!e && lexicalType(token) === 'organisation' && !table.entities.some((x) => x.positions.includes(at))) table.add(token, 'organisation', [], null, at);
