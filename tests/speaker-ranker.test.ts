@@ -380,3 +380,9 @@ test('a name inside another person’s title (“FactCheck Executive Director Aa
   const r = recordOf('The website rated most claims false.\n\nFactCheck Executive Director Aaron Sharp defended the ratings. “We’re not just validating numbers,” he told reporters.');
   assert.equal(speakerOf(r, 'validating'), 'Aaron Sharp');
 });
+
+test('“the governor said” after “the mayor, Ann Lee, and the governor, Tom Bell,” is Tom Bell: a role between commas before a name is theirs', () => {
+  const r = recordOf('The mayor, Ann Lee, and the governor, Tom Bell, met on Friday.\n\n“We agreed on nothing,” the governor said. “Not even the date,” the mayor added.');
+  assert.equal(speakerOf(r, 'agreed on nothing'), 'Tom Bell');
+  assert.equal(speakerOf(r, 'Not even the date'), 'Ann Lee');
+});

@@ -113,6 +113,12 @@ function rolePrefix(text: string, at: number): string {
   return prefix.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''))) ? prefix : '';
 }
 
+/** "the governor, Tom Bell,": a role between commas before the name is the role of whom it names. */
+function roleBefore(text: string, at: number): string | null {
+  const m = /(?:^|[\s(])(?:the|a|an|his|her|its|their)\s+(\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}),\s*$/u.exec(text.slice(Math.max(0, at - 60), at));
+  return m && isPersonNoun(m[1]!.split(/\s+/).at(-1)!) ? m[1]! : null;
+}
+
 function apposition(text: string, end: number): string | null {
   const m = /^,\s+((?:the|a|an)\s+[^,.;“”"]{3,60}?),/u.exec(text.slice(end)) ?? /^\s+[–—―]\s+((?:the|a|an)\s+[^–—―.;“”"]{3,60}?)\s+[–—―]/u.exec(text.slice(end));
   return m ? m[1]!.replace(/^(?:the|a|an)\s+/i, '') : null;
@@ -225,7 +231,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
         continue;
       }
       const prefix = [rolePrefix(text, m.index), rest.join(' ')].filter(Boolean).join(' ').trim();
-      const appos = apposition(text, m.index + m[0].length);
+      const appos = apposition(text, m.index + m[0].length) ?? roleBefore(text, m.index);
       const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
       const e = table.add(name.join(' '), 'person', roles, null, at);
       titleStarts.push(p.start + m.index);
