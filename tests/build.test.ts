@@ -137,30 +137,6 @@ describe('the build command', () => {
     await rm(join(articles, '2016-03-01-talks-resume.md'));
   });
 
-  test('a bundle indexed again writes only the files that changed: the other articles\u2019 fragments stay as they were, and the site equals a clean build', async () => {
-    // One bundle for all the seed articles, which the added one joins.
-    const oneBundle = { ...env, SEARCH_BUNDLE_PAGES: '1000', SEARCH_NEWEST_MONTH: '0' };
-    const first = await runBuildCommand(site, oneBundle);
-    assert.equal(first.code, 0, first.stderr);
-    const bundle = (JSON.parse(await readFile(join(site, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: { name: string }[] }).bundles[0]!.name;
-    const fragments = async () => new Map([...(await snapshot(join(site, 'pagefind', bundle, 'fragment')))]);
-    const before = await fragments();
-    const joined = RAW.replaceAll('\r\n', '\n').replace('October 16', 'October 20').replace('“We will keep the door open,” Peskov told reporters. “Dialogue is always needed, even now.”', '“The ferry timetable changes in winter,” Peskov told reporters.');
-    await writeFile(join(articles, '2015-10-20-ferry.md'), `---\ndate: 2015-10-20\n---\n${joined}`);
-    const incremental = await runBuildCommand(site, oneBundle);
-    assert.equal(incremental.code, 0, incremental.stderr);
-    assert.match(incremental.stdout, new RegExp(`Search index: 1 of 1 bundles? indexed \\(${bundle}\\)`));
-    const after = await fragments();
-    const untouched = [...before].filter(([rel, state]) => after.get(rel) === state);
-    assert.equal(after.size, before.size + 1, 'one fragment more');
-    assert.ok(untouched.length >= before.size - 2, `the other articles' fragments were not written again (${untouched.length} of ${before.size})`);
-    const cleanSite = join(root, 'clean-ferry', '_site');
-    const fresh = await runBuildCommand(cleanSite, { ...oneBundle, ARCHIVE_CACHE_DIR: join(root, 'clean-ferry-cache') });
-    assert.equal(fresh.code, 0, fresh.stderr);
-    assert.deepEqual(await siteDifferences(site, cleanSite), []);
-    await rm(join(articles, '2015-10-20-ferry.md'));
-  });
-
   for (const [where, heap] of [['', '0'], [' (in a thread with a limited heap)', '512']] as const) {
     test(`an error in one article and a warning in another are both reported${where}; the build fails and leaves the site as it was`, async () => {
       const before = await snapshot(site);
