@@ -3,6 +3,7 @@
 // and a build that fails loudly.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -330,4 +331,37 @@ test('writes the archive\'s quotes per speaker, month, kind and outlet next to t
   assert.deepEqual(written.kinds, { direct: quotes.filter((q) => q.kind === 'direct').length, partial: quotes.filter((q) => q.kind === 'partial').length });
   assert.deepEqual(written.dates, { '2021-03': 4, '2021-02': 2 });
   assert.deepEqual(written.outlets, {});
+});
+
+test('a bundle indexed again beside the previous index writes only the files that differ from it, and lists the others as reused', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'pagefind-reuse-'));
+  const first = join(root, 'first', 'pagefind');
+  await buildSearchIndex(fixtureArchive(), first);
+  const hashes = new Map<string, string>();
+  for (const rel of await readdir(first, { recursive: true })) {
+    const bytes = await readFile(join(first, rel)).catch(() => null);
+    if (bytes) hashes.set(rel, createHash('sha256').update(bytes).digest('hex'));
+  }
+  // The ferry article retitled: its 2021 bundle is indexed again, the other article's fragment comes out the same.
+  const changed = fixtureArchive();
+  const ferry = changed.articles.find((a) => a.slug === 'ferry-timetable-approved')!;
+  Object.assign(ferry, { title: 'Ferry timetable approved at last' });
+  const second = join(root, 'second', 'pagefind');
+  const summary = await buildSearchIndex(changed, second, { dir: first, fileHash: (rel) => hashes.get(rel) });
+  assert.ok(summary.indexed.includes('2021'), `indexed ${summary.indexed.join(', ')}`);
+  const reusedFragments = summary.reused.filter((f) => f.rel.startsWith('2021/fragment/'));
+  assert.equal(reusedFragments.length, 1, 'the unchanged article’s fragment is reused');
+  for (const { rel, hash } of summary.reused) {
+    assert.equal(hashes.get(rel), hash);
+    await assert.rejects(stat(join(second, rel)), 'a reused file is not written again');
+  }
+  // Written and reused together are the files a fresh index of the same archive has (but for the
+  // filters and the metadata naming them, which Pagefind writes in hash-map order: see tests/helpers/build-command.ts).
+  const fresh = join(root, 'fresh', 'pagefind');
+  await buildSearchIndex(changed, fresh);
+  const ordered = (rel: string) => !rel.includes('/filter/') && !rel.endsWith('.pf_meta');
+  const filesOf = async (dir: string) => (await readdir(join(dir, '2021'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  const rebuilt = [...(await filesOf(second)), ...summary.reused.map((f) => f.rel).filter((rel) => rel.startsWith('2021/'))];
+  assert.deepEqual(rebuilt.filter(ordered).sort(), (await filesOf(fresh)).filter(ordered).sort());
+  await rm(root, { recursive: true, force: true });
 });

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Archive, Message } from '../record.ts';
 import { hashOf } from '../io/hash.ts';
 import { mapLimited } from '../io/pool.ts';
@@ -17,9 +18,32 @@ import type { ArchiveMemo } from './archive-memo.ts';
 /** Files read at once: all of a large folder at once runs out of file descriptors (EMFILE). */
 const READ_AT_ONCE = 64;
 
+/**
+ * Reads one after another that took longer than this in all (ms, a few to start with and this much
+ * per file) came from the disk, not the system's page cache: a cached article file reads in
+ * 10-30 µs, one from this disk in a millisecond or more. A budget, not a limit per read, so that a
+ * thread preempted on a busy machine does not count as a cold folder.
+ */
+const COLD_READS_MS = { start: 5, perFile: 0.2 };
+
+/**
+ * The article files, one after another while they come from the page cache (as they do in a
+ * rebuild: 5,000 files in 0.07-0.1 s, against 0.4-1.0 s through the thread pool's round trips), and
+ * from the first one that had to wait for the disk on, the rest through the thread pool, many at
+ * once, so that a cold folder is not read one wait at a time.
+ */
 export async function readArticleInputs(dir: string): Promise<ArticleInput[]> {
   const names = (await readdir(dir)).filter(isArticleFile).sort();
-  return mapLimited(names, READ_AT_ONCE, async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) }));
+  const inputs: ArticleInput[] = [];
+  const started = performance.now();
+  let next = 0;
+  while (next < names.length) {
+    const path = join(dir, names[next++]!);
+    inputs.push({ path, bytes: readFileSync(path) });
+    if (performance.now() - started > COLD_READS_MS.start + COLD_READS_MS.perFile * next) break;
+  }
+  const rest = await mapLimited(names.slice(next), READ_AT_ONCE, async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) }));
+  return [...inputs, ...rest];
 }
 
 /**

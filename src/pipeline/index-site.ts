@@ -29,10 +29,18 @@ function keptFiles(bundles: string[], output: OutputFiles): SiteFile[] {
 /** Indexes `archive` into `outputDir/pagefind`, keeping the bundles `unchanged` (the output as it is) holds as they would come out. */
 export async function indexSite(archive: Archive, outputDir: string, unchanged: OutputFiles | null): Promise<Indexed> {
   const started = performance.now();
-  const previous: PreviousIndex | null = unchanged && { dir: join(unchanged.dir, 'pagefind'), isIntact: (rel) => unchanged.hashes.has(`pagefind/${rel}`) };
+  const previous: PreviousIndex | null = unchanged && {
+    dir: join(unchanged.dir, 'pagefind'),
+    isIntact: (rel) => unchanged.hashes.has(`pagefind/${rel}`),
+    fileHash: (rel) => unchanged.hashes.get(`pagefind/${rel}`),
+  };
   const summary = await buildSearchIndex(archive, join(outputDir, 'pagefind'), previous, searchVersion());
   const files = await folderFiles(join(outputDir, 'pagefind'), 'pagefind');
-  if (unchanged) files.push(...keptFiles(summary.kept, unchanged));
+  if (unchanged) {
+    files.push(...keptFiles(summary.kept, unchanged));
+    // Files of bundles indexed again that came out as the output's: its files stand.
+    for (const { rel, hash } of summary.reused) files.push({ rel: `pagefind/${rel}`, hash, content: null, path: join(unchanged.dir, 'pagefind', rel) });
+  }
   return { files, bundles: { indexed: summary.indexed, kept: summary.kept }, ms: performance.now() - started };
 }
 

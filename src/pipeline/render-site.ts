@@ -7,6 +7,7 @@
 import type { Archive } from '../record.ts';
 import { pageFile, type SiteFile } from '../io/site-files.ts';
 import { hashOf } from '../io/hash.ts';
+import { FileWriterThread } from '../io/file-sink.ts';
 import { siteAssets } from '../site/assets.ts';
 import { prefixTransform, registerSite, SITE_DIRS, type EleventyConfig } from '../site/eleventy-site.ts';
 import { SITE } from '../site/config.ts';
@@ -86,7 +87,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const { eleventy, config } = await siteEleventy(archive, outputDir, options.verbose);
   const siteWide = eleventy.toJSON();
   siteWide.catch(() => undefined);
-  const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion });
+  // The pages are written by a thread of their own, so that this one renders on meanwhile (file-sink.ts).
+  const sink = new FileWriterThread();
+  const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion, sink }).finally(() => sink.close());
   const pages = (await siteWide).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));

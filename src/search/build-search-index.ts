@@ -8,13 +8,14 @@
 // was added, so a broken or partial index fails the build instead of shipping.
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync, constants as zlib } from 'node:zlib';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
+import type { IndexFile, PagefindIndex } from 'pagefind';
 import type { Archive } from '../record.ts';
-import { eachLimited } from '../io/pool.ts';
+import { eachLimited, mapLimited } from '../io/pool.ts';
+import { hashOf } from '../io/hash.ts';
 import { writeFileAtomically } from '../io/atomic-write.ts';
 import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByPeriod, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
@@ -109,6 +110,13 @@ export interface SearchIndexSummary {
   /** Bundles indexed by this build, and bundles kept from the previous index (search-bundles.ts). */
   indexed: string[];
   kept: string[];
+  /** Files of bundles indexed again that came out as the previous index's (paths inside it): not written, the previous one's file stands. */
+  reused: ReusedFile[];
+}
+
+export interface ReusedFile {
+  rel: string;
+  hash: string;
 }
 
 interface Entry {
@@ -121,23 +129,28 @@ interface Entry {
  * inside `outputPath`), when the caller has listed them, spares listing the fragments again.
  */
 export async function verifyIndex(outputPath: string, expectedPages: number, files?: readonly string[]): Promise<void> {
+  const fragments = files ? files.filter((rel) => rel.startsWith('fragment/')).length : (await readdir(join(outputPath, 'fragment')).catch(() => [])).length;
+  await checkIndex(outputPath, expectedPages, fragments, (file) => readFile(join(outputPath, file)).catch(() => null));
+}
+
+/** What `verifyIndex` checks, of an index whose files `read` gives (null: none) and which has `fragments` fragment files. */
+async function checkIndex(where: string, expectedPages: number, fragments: number, read: (file: string) => Promise<Uint8Array | null>): Promise<void> {
   let entry: Entry;
   try {
-    entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as Entry;
+    entry = JSON.parse(Buffer.from((await read('pagefind-entry.json')) ?? '').toString('utf8')) as Entry;
   } catch (error) {
-    throw new SearchIndexError(`Pagefind wrote no readable pagefind-entry.json in ${outputPath}: ${(error as Error).message}`, { cause: error });
+    throw new SearchIndexError(`Pagefind wrote no readable pagefind-entry.json in ${where}: ${(error as Error).message}`, { cause: error });
   }
   const en = entry.languages?.['en'];
   if (!en || en.page_count !== expectedPages) {
-    throw new SearchIndexError(`Pagefind indexed ${en?.page_count ?? 0} pages in ${outputPath}, expected ${expectedPages}`);
+    throw new SearchIndexError(`Pagefind indexed ${en?.page_count ?? 0} pages in ${where}, expected ${expectedPages}`);
   }
-  const fragments = files ? files.filter((rel) => rel.startsWith('fragment/')).length : (await readdir(join(outputPath, 'fragment')).catch(() => [])).length;
   if (fragments !== expectedPages) {
-    throw new SearchIndexError(`Pagefind wrote ${fragments} fragments in ${outputPath}, expected ${expectedPages}`);
+    throw new SearchIndexError(`Pagefind wrote ${fragments} fragments in ${where}, expected ${expectedPages}`);
   }
   for (const file of ['pagefind.js', `pagefind.${en.hash}.pf_meta`, 'wasm.en.pagefind']) {
-    const size = (await readFile(join(outputPath, file)).catch(() => Buffer.alloc(0))).length;
-    if (size === 0) throw new SearchIndexError(`Pagefind wrote no ${file} in ${outputPath}`);
+    const size = ((await read(file)) ?? Buffer.alloc(0)).length;
+    if (size === 0) throw new SearchIndexError(`Pagefind wrote no ${file} in ${where}`);
   }
 }
 
@@ -171,6 +184,52 @@ async function writeBundle(documents: SearchDocument[], outputPath: string): Pro
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
   await recompressMetadata(outputPath);
   await verifyIndex(outputPath, documents.length);
+}
+
+/**
+ * Indexes one bundle's documents like `writeBundle`, but takes the files from Pagefind in memory and
+ * writes to `outputPath` only those that differ from the previous index's bundle of that name; the
+ * others are returned, to be kept where they are. A rebuild that indexes a bundle again mostly
+ * changes a few of its fragments (one per page), and Pagefind wrote all of them (2,500 at 5,000
+ * articles), which the build then read back to hash. Files are compared by their full content
+ * hash, so a changed fragment whose short name is an old one's is written.
+ */
+async function writeBundleReusing(documents: SearchDocument[], outputPath: string, name: string, fileHash: (rel: string) => string | undefined): Promise<ReusedFile[]> {
+  const files = (await indexedFiles(documents)).filter((f) => !UNUSED_FILES.includes(f.path)).map(recompressed);
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const fragments = files.filter((f) => f.path.startsWith('fragment/')).length;
+  await checkIndex(outputPath, documents.length, fragments, async (file) => byPath.get(file) ?? null);
+  const reused: ReusedFile[] = [];
+  await mkdir(outputPath, { recursive: true });
+  const dirs = new Set(files.map((f) => dirname(join(outputPath, f.path))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  await mapLimited(files, 32, async ({ path, content }) => {
+    const hash = hashOf(content);
+    if (fileHash(`${name}/${path}`) === hash) reused.push({ rel: `${name}/${path}`, hash });
+    else await writeFile(join(outputPath, path), content);
+  });
+  return reused;
+}
+
+/** A bundle's files from a fresh index of `documents`, in memory (Pagefind's getFiles). */
+async function indexedFiles(documents: SearchDocument[]): Promise<IndexFile[]> {
+  const index = await createIndex(chunkSizeFor(documents.length));
+  try {
+    await guarded('index the articles', addDocuments(index, documents));
+    const step = 'get the index files';
+    const response = await guarded(step, index.getFiles());
+    check(step, response);
+    return response.files;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** A file of a bundle with its metadata compressed again (see `recompressMetadata`). */
+function recompressed(file: IndexFile): IndexFile {
+  if (!file.path.endsWith('.pf_meta')) return file;
+  const best = gzipSync(gunzipSync(file.content), { level: zlib.Z_BEST_COMPRESSION, strategy: zlib.Z_FILTERED });
+  return best.length < file.content.length ? { path: file.path, content: best } : file;
 }
 
 /**
@@ -218,7 +277,7 @@ async function keptByInputs(maker: BundleMaker, inputs: string | null, before: B
  * unchanged (made from the same inputs, or holding the same documents: see `isKept`), and then the
  * quote counts and the bundles file, replacing what was there.
  */
-async function writeBundles(makers: BundleMaker[], outputPath: string, previous: PreviousIndex | null): Promise<{ indexed: string[]; kept: string[]; entries: BundleEntry[] }> {
+async function writeBundles(makers: BundleMaker[], outputPath: string, previous: PreviousIndex | null): Promise<{ indexed: string[]; kept: string[]; reused: ReusedFile[]; entries: BundleEntry[] }> {
   const before = previous ? await readBundlesFile(previous.dir) : null;
   const inPlace = previous?.dir === outputPath;
   // Fragment names are content hashes: stale files would pile up. In place (`npm start`), where
@@ -229,6 +288,7 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
   const kept: string[] = [];
   const entries: BundleEntry[] = [];
   const counted: SearchDocument[] = [];
+  const reused: ReusedFile[] = [];
   for (const maker of makers) {
     const inputs = maker.inputs();
     const same = await keptByInputs(maker, inputs, before, previous);
@@ -247,7 +307,13 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
       continue;
     }
     // One bundle at a time: Pagefind's process then holds one part of the archive, not all of it.
-    await replaceBundle(join(outputPath, bundle.name), (dir) => writeBundle(bundle.documents, dir));
+    // Beside a previous index whose files' hashes are known, only the files that differ are written.
+    const fileHash = inPlace ? undefined : previous?.fileHash;
+    if (fileHash && before?.bundles.some((b) => b.name === bundle.name)) {
+      reused.push(...(await writeBundleReusing(bundle.documents, join(outputPath, bundle.name), bundle.name, fileHash)));
+    } else {
+      await replaceBundle(join(outputPath, bundle.name), (dir) => writeBundle(bundle.documents, dir));
+    }
     indexed.push(bundle.name);
   }
   if (inPlace) await clearFolder(outputPath, new Set([...entries.map((e) => e.name), BUNDLES_FILE, QUOTE_COUNTS_FILE]));
@@ -256,7 +322,7 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
   // Last: a reader's search page finds the bundles through this file.
   const file: BundlesFile = { format: BUNDLE_FORMAT, bundles: entries };
   await writeFileAtomically(join(outputPath, BUNDLES_FILE), JSON.stringify(file));
-  return { indexed, kept, entries };
+  return { indexed, kept, reused, entries };
 }
 
 /**
@@ -296,6 +362,11 @@ export interface PreviousIndex {
    * edited or lost since is indexed again. Without it, the files on disk are trusted.
    */
   isIntact?: (rel: string) => boolean;
+  /**
+   * The content hash of a file of it (path inside `dir`) as the last build wrote it, when known: a
+   * bundle indexed again into another folder then writes only the files that differ from these.
+   */
+  fileHash?: (rel: string) => string | undefined;
 }
 
 /** True when `previous` was built from the bundle's documents (its bundles file says so) and its files are all there. */
@@ -360,6 +431,6 @@ export async function buildSearchIndex(archive: Archive, outputPath: string, pre
     counting: () => countingDocuments(archive, items),
     make: () => makeBundle(name, searchDocuments(archive, items), salt),
   }));
-  const { indexed, kept, entries } = await writeBundles(makers, outputPath, previous);
-  return { pages: entries.reduce((n, e) => n + e.pages, 0), quotes: entries.reduce((n, e) => n + e.quotes, 0), outputPath, indexed, kept };
+  const { indexed, kept, reused, entries } = await writeBundles(makers, outputPath, previous);
+  return { pages: entries.reduce((n, e) => n + e.pages, 0), quotes: entries.reduce((n, e) => n + e.quotes, 0), outputPath, indexed, kept, reused };
 }

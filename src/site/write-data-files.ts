@@ -29,6 +29,24 @@ const DATA_FILES: DataFile[] = [
   { url: QUOTES_CSV_URL, pieces: quotesCsv },
 ];
 
+/**
+ * The pieces joined into strings of at least this many characters: a piece is one record's JSON
+ * or a batch of CSV rows, and a stream write and a hash update for each took 0.3-0.4 s of the
+ * build's thread at 5,000 articles.
+ */
+const CHUNK_CHARS = 256 * 1024;
+
+function* chunked(pieces: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length < CHUNK_CHARS) continue;
+    yield chunk;
+    chunk = '';
+  }
+  if (chunk) yield chunk;
+}
+
 /** The pieces, each added to `hash` as it passes. */
 function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
   for (const piece of pieces) {
@@ -59,7 +77,7 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
     const target = join(outputDir, rel);
     await mkdir(dirname(target), { recursive: true });
     const hash = startHash();
-    await pipeline(Readable.from(hashing(pieces(model), hash)), createWriteStream(target));
+    await pipeline(Readable.from(hashing(chunked(pieces(model)), hash)), createWriteStream(target));
     files.push({ rel, hash: hash.digest('hex'), content: null, path: target, inputKey });
   }
   return files;

@@ -15,10 +15,11 @@
 // folder Eleventy writes to: `_site` under `npm start` and the tests, the build's temporary folder
 // under `npm run build`, which then moves the pages into the output with the rest of the site
 // (src/pipeline/site-writer.ts) from the list this returns.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Archive } from '../record.ts';
-import { pageFile, siteRel, type SiteFile } from '../io/site-files.ts';
+import { siteRel, type SiteFile } from '../io/site-files.ts';
+import { threadPoolSink, type FileSink } from '../io/file-sink.ts';
 import { eachLimited } from '../io/pool.ts';
 import { renderArticlePage } from './article-page.ts';
 import { renderMonthPage } from './month-page.ts';
@@ -60,8 +61,13 @@ export interface OutputFiles {
  */
 const IN_FLIGHT = 32;
 
-/** Pages kept without I/O between two turns of the event loop. */
-const YIELD_EVERY = 100;
+/**
+ * The longest this thread works on pages before it lets the event loop turn. Pages kept, and pages
+ * handed to a writer thread, take no I/O of their own: without a pause now and then, thousands of
+ * them in a row would keep all else waiting, the search index's steps and Pagefind's answers among
+ * them.
+ */
+const YIELD_AFTER_MS = 4;
 
 /** The file a page URL is written to inside the site, as Eleventy writes a permalink ending in `/`. */
 export function pageOutputPath(url: string): string {
@@ -124,6 +130,8 @@ export interface WritePagesOptions {
    * kept: for a caller that wants it written before other work.
    */
   onArticleWritten?: () => void;
+  /** Where the rendered pages go (src/io/file-sink.ts); by default through the thread pool, each awaited. */
+  sink?: FileSink;
 }
 
 export interface WrittenPages {
@@ -153,12 +161,12 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   };
   if (articlePagesLeft === 0) say();
   const pages = entityPages(model, rendererVersion ? inputKeys(rendererVersion, model) : null);
+  const sink = options.sink ?? threadPoolSink();
   const files: SiteFile[] = [];
   const rendered: string[] = [];
+  const puts: Promise<unknown>[] = [];
+  const yieldNow = sharedPause();
   // The pages come one at a time from the generator, in order, whichever worker is free.
-  let reusedInARow = 0;
-  // A turn of the event loop that every worker keeping a page waits for (see below).
-  let pause: Promise<void> | null = null;
   await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
     const at = files.length++;
     const target = join(outputDir, file ?? pageOutputPath(url));
@@ -166,46 +174,53 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     const hash = reusableHash(unchanged, rel, key);
     if (hash !== undefined) {
       files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
-      // Pages kept as they are take no I/O: without a pause now and then, thousands of them in a
-      // row would keep the pages being written (and all else) waiting for the event loop. All
-      // workers wait for the same pause: when one alone waited, the others went on keeping pages,
-      // and the loop turned only once all 32 happened to wait, so that under `npm start` the
-      // search index (whose steps each wait for a file) was held back until the pages were done.
-      if (++reusedInARow % YIELD_EVERY === 0) {
-        pause ??= new Promise((resolve) =>
-          setImmediate(() => {
-            pause = null;
-            resolve();
-          }),
-        );
-      }
       articlePageDone(at, false);
-      if (pause) await pause;
-      return;
+    } else {
+      rendered.push(rel);
+      let content = render();
+      // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
+      if (transform && !file) content = await transform(content, url);
+      const put = sink.put(target, content, unchanged?.hashes.get(rel)).then(({ hash, written }) => {
+        files[at] = { rel, hash, content: null, path: written ? target : join(unchanged!.dir, rel), inputKey: key };
+        articlePageDone(at, true);
+      });
+      // Awaited below, all together; a failure must not count as unhandled meanwhile.
+      put.catch(() => undefined);
+      puts.push(put);
+      await sink.admit(put);
     }
-    rendered.push(rel);
-    let content = render();
-    // Only HTML goes through the HTML transform; a feed's addresses are absolute already.
-    if (transform && !file) content = await transform(content, url);
-    files[at] = { ...(await writeUnlessUnchanged(outputDir, target, content, unchanged)), inputKey: key };
-    articlePageDone(at, true);
+    await yieldNow();
   });
+  await sink.flush();
+  await Promise.all(puts);
   return { files, rendered };
+}
+
+/**
+ * A turn of the event loop once this thread has worked `YIELD_AFTER_MS` without one, which every
+ * worker of the pool waits for together: when one alone waited, the others went on, and the loop
+ * turned only once all 32 happened to wait, so that under `npm start` the search index (whose
+ * steps each wait for a file) was held back until the pages were done.
+ */
+function sharedPause(): () => Promise<void> | undefined {
+  let since = performance.now();
+  let pause: Promise<void> | null = null;
+  return () => {
+    if (!pause && performance.now() - since >= YIELD_AFTER_MS) {
+      pause = new Promise((resolve) =>
+        setImmediate(() => {
+          pause = null;
+          since = performance.now();
+          resolve();
+        }),
+      );
+    }
+    return pause ?? undefined;
+  };
 }
 
 /** The hash of the output's file of a page, when that file is still there and was rendered from inputs with this key. */
 function reusableHash(unchanged: OutputFiles | null | undefined, rel: string, key: string | null): string | undefined {
   if (key === null || !unchanged || unchanged.inputKeys.get(rel) !== key) return undefined;
   return unchanged.hashes.get(rel);
-}
-
-/** Writes a rendered page to `target` inside `outputDir`, unless the output holds the same file. */
-async function writeUnlessUnchanged(outputDir: string, target: string, content: string, unchanged: OutputFiles | null | undefined): Promise<SiteFile> {
-  // Encoded once, for the hash and the file alike: hashing or writing a string encodes it each time.
-  const bytes = Buffer.from(content);
-  const { rel, hash } = pageFile(outputDir, target, bytes);
-  if (unchanged?.hashes.get(rel) === hash) return { rel, hash, content: null, path: join(unchanged.dir, rel) };
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, bytes);
-  return { rel, hash, content: null, path: target };
 }
