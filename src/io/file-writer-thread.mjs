@@ -1,4 +1,4 @@
-// The page writer's thread (see page-sink.ts): writes the files it is sent, one batch at a time,
+// The page writer's thread (see file-sink.ts): writes the files it is sent, one batch at a time,
 // synchronously (here that blocks no one), and answers with each file's content hash and whether
 // it was written. Plain JavaScript with no TypeScript to load, so that it starts in milliseconds.
 import { mkdirSync, writeFileSync } from 'node:fs';
