@@ -43,6 +43,7 @@ test('double marks inside a single-quoted quote (British style) stay part of it'
 
 test('in an article that quotes with single marks, one word in single marks after a verb of saying is a quote', () => {
   assert.deepEqual(texts('The minister, Ruth Kane, said the plan was ‘unworkable’ and ‘dangerous’.'), ['unworkable', 'dangerous']);
+  assert.deepEqual(texts('Labour’s deputy leader said the plans were ‘a disgrace’ and that ministers had ‘lost the plot’. The Tories’ chairman disagreed.'), ['a disgrace', 'lost the plot']);
   assert.deepEqual(texts('The minister said the plan was “unworkable”. Critics called it the ‘nuclear’ option.'), ['unworkable']);
 });
 

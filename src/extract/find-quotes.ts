@@ -8,7 +8,10 @@ export interface FoundQuote {
   parts: QuoteSpan[];
   /** The quote never closed: it was cut at the end of its paragraph. */
   unclosed: boolean;
-  /** Single quote marks (headlines, British style). */
+  /**
+   * Single quote marks in an article that quotes with double ones (a headline, a term, a nested
+   * quote). In an article that quotes with single marks alone they are its quote marks: false.
+   */
   single: boolean;
 }
 
@@ -120,7 +123,7 @@ function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number 
     // One word in single quotes is a term where double marks quote speech; in an article quoting
     // with single marks (British style) it may be speech, as one word in double marks may be.
     if (!singleStyle && m[2]!.split(/\s+/).length < 2) continue;
-    found.push({ parts: [{ paragraph: p.index, start: p.start + start, end: p.start + end }], unclosed: false, single: true });
+    found.push({ parts: [{ paragraph: p.index, start: p.start + start, end: p.start + end }], unclosed: false, single: !singleStyle });
   }
   return found;
 }
@@ -136,7 +139,8 @@ export function findQuotes(body: string, paragraphs: Paragraph[]): FoundQuote[] 
   const quotes: FoundQuote[] = [];
   let current: FoundQuote | null = null;
   const text = paragraphs.filter((p) => p.role !== 'furniture');
-  const singleStyle = !text.some((p) => /["“”„«»]/u.test(p.text));
+  // Two apostrophes for a double mark (''like this'') are double quotes too.
+  const singleStyle = !text.some((p) => /["“”„«»]|''/u.test(p.text));
   text.forEach((p, k) => {
     const next = text[k + 1];
     const { spans, open } = pairParagraph(p, current !== null);
