@@ -44,6 +44,9 @@ test('double marks inside a single-quoted quote (British style) stay part of it'
 test('in an article that quotes with single marks, one word in single marks after a verb of saying is a quote', () => {
   assert.deepEqual(texts('The minister, Ruth Kane, said the plan was ‘unworkable’ and ‘dangerous’.'), ['unworkable', 'dangerous']);
   assert.deepEqual(texts('Labour’s deputy leader said the plans were ‘a disgrace’ and that ministers had ‘lost the plot’. The Tories’ chairman disagreed.'), ['a disgrace', 'lost the plot']);
+  // "'n'" is a word between two apostrophes, not the end of a quote.
+  const song = texts("Fans sang 'Rock 'n' roll' all night. 'We love it,' said fan Amy Doyle.");
+  assert.ok(!song.includes("Rock 'n") && song.includes('We love it,'), JSON.stringify(song));
   assert.deepEqual(texts('The minister said the plan was “unworkable”. Critics called it the ‘nuclear’ option.'), ['unworkable']);
 });
 

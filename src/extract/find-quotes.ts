@@ -112,7 +112,8 @@ function pairParagraph(p: Paragraph, carried: boolean): { spans: Array<{ start: 
 
 // Single quotes are told from apostrophes by position: an opener starts a word, a closer ends one,
 // and a mark between two letters (don’t, Russia’s) is an apostrophe.
-const SINGLE = /(^|[\s([{—–―-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|[‘’'](?=[\p{L}]))*?[\p{L}\p{N}.,!?])[’'](?=$|[\s.,;:!?)\]}—–―-])/gu;
+// "Rock 'n' roll": the "n" between two apostrophes is a word, not the end of a quote.
+const SINGLE = /(^|[\s([{—–―-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|[‘’'](?=[\p{L}])|(?<=\s[‘']n)[’'](?=\s))*?[\p{L}\p{N}.,!?])(?<!\s[‘']n)[’'](?=$|[\s.,;:!?)\]}—–―-])/gu;
 
 function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number }>, singleStyle: boolean): FoundQuote[] {
   const found: FoundQuote[] = [];
