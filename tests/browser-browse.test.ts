@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, LAUNCH_TIMEOUT_MS, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 120_000;
@@ -55,7 +55,7 @@ if (!haveChromium) {
     server = await serveStatic(site.dir);
     prefixed = await serveStatic(prefixedSite.dir, { prefix: '/archive/' });
     axeSource = await readFile(AXE_SOURCE, 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
   });
 
   after(async () => {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, LAUNCH_TIMEOUT_MS, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -28,7 +28,7 @@ if (!haveChromium) {
   before(async () => {
     const site = await buildSite();
     server = await serveStatic(site.dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
   });
 
   after(async () => {

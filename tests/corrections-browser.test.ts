@@ -38,7 +38,7 @@ if (!haveChromium) {
     extractedSpeaker = quote.attribution.extracted!.speaker!;
     const site = await buildSite({ ARCHIVE_DIR: articles, ARCHIVE_CACHE: 'off' });
     server = await serveStatic(site.dir);
-    browser = await launchChromium(STEP_TIMEOUT_MS);
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -13,7 +13,7 @@ import type { Archive } from '../src/record.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, LAUNCH_TIMEOUT_MS, NO_CHROMIUM, type AxeViolation } from './helpers/chromium.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -72,7 +72,7 @@ if (!haveChromium) {
     bundlesServer = await serveStatic(bundlesSite.dir);
     archive = (await loadSource({})).archive;
     axeSource = await readFile(AXE_SOURCE, 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
   });
 
   after(async () => {

@@ -27,7 +27,7 @@ if (!haveChromium) {
   before(async () => {
     const site = await buildSiteFrom(archiveOf({ 'wire.md': WIRE, 'paper.md': PAPER, 'other.md': OTHER }));
     server = await serveStatic(site.dir);
-    browser = await launchChromium(STEP_TIMEOUT_MS);
+    browser = await launchChromium();
   });
 
   after(async () => {

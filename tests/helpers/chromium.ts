@@ -29,8 +29,14 @@ export async function openPage(browser: Browser, origin: string, path: string, t
   return { page, errors };
 }
 
+/**
+ * How long Chromium may take to start: on a shared two-core machine busy with disk work it took
+ * over 10 s twice (2026-12-02), while a page step stays bounded by each test's own timeout.
+ */
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
 /** Chromium as the browser tests start it. */
-export async function launchChromium(timeoutMs = 10_000): Promise<Browser> {
+export async function launchChromium(timeoutMs = LAUNCH_TIMEOUT_MS): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: timeoutMs });
 }
