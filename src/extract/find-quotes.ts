@@ -174,8 +174,18 @@ export function findQuotes(body: string, paragraphs: Paragraph[]): FoundQuote[] 
   return withoutNested(found).sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
 }
 
-/** ‘My brother said, “Run,” and we ran.’: a quote inside another's words is part of them, not a quote of its own. */
+/**
+ * ‘My brother said, “Run,” and we ran.’: a quote inside another's words is part of them, not a quote
+ * of its own. A part is inside when a part that starts before it ends no earlier: spans in start
+ * order with the furthest end so far, so that a paragraph of thousands of quotes costs a sort.
+ */
 function withoutNested(quotes: FoundQuote[]): FoundQuote[] {
-  const inside = (q: FoundQuote, outer: FoundQuote) => q !== outer && q.parts.every((s) => outer.parts.some((o) => o.paragraph === s.paragraph && o.start < s.start && s.end <= o.end));
-  return quotes.filter((q) => !quotes.some((outer) => inside(q, outer)));
+  const parts = quotes.flatMap((q) => q.parts).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const nested = new Set<QuoteSpan>();
+  let furthest = { paragraph: -1, start: -1, end: -1 };
+  for (const s of parts) {
+    if (s.paragraph === furthest.paragraph && furthest.start < s.start && s.end <= furthest.end) nested.add(s);
+    if (s.paragraph !== furthest.paragraph || s.end > furthest.end) furthest = s;
+  }
+  return quotes.filter((q) => !q.parts.every((s) => nested.has(s)));
 }

@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -44,7 +44,7 @@ export function addRole(roles: string[], raw: string): void {
 export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
 
-const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-(?=\p{L})/u;
+const LEADING_ARTICLE = new RegExp(String.raw`^${ARABIC_ARTICLE}(?=\p{L})`, 'u');
 const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
@@ -59,7 +59,7 @@ export const surnameOf = (name: string): string => {
   if (surname === undefined) {
     const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
     const last = (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
-    surname = last.includes('-') ? last.replace(ARABIC_ARTICLE, '') : last;
+    surname = last.includes('-') ? last.replace(LEADING_ARTICLE, '') : last;
     if (surnames.size >= 4096) surnames.clear();
     surnames.set(name, surname);
   }
@@ -78,7 +78,7 @@ const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
 // The lookahead `(?=[A-Z\u00C0-\u{10FFFF}])` changes no match (every capital letter is A–Z or above
 // U+00BF), but lets the engine pass over most of the text before it tries the costly Unicode classes.
 // "Bashar al-Assad", "Ahmed el-Sayed": an Arabic article joined to the surname by a hyphen.
-const NAME_RUN = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+|(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-(?=\p{Lu}))?)+\p{Lu}[\p{L}'’-]*[\p{L}]/gu;
+const NAME_RUN = new RegExp(String.raw`(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+|${ARABIC_ARTICLE}(?=\p{Lu}))?)+\p{Lu}[\p{L}'’-]*[\p{L}]`, 'gu');
 
 /**
  * A token that ends in two letters and a full stop ("Post.", not "D."). The regex alone tries
@@ -88,7 +88,7 @@ const WORD_STOP = /\p{L}{2,}\.$/u;
 const endsWordWithStop = (token: string) => token.endsWith('.') && WORD_STOP.test(token);
 
 /** A capitalised word (with the same lookahead). */
-const CAPITALISED_WORD = /(?<![\p{L}'’.-])(?:(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-)?(?=[A-Z\u00C0-\u{10FFFF}])\p{Lu}[\p{L}'’-]*\p{L}/gu;
+const CAPITALISED_WORD = new RegExp(String.raw`(?<![\p{L}'’.-])(?:${ARABIC_ARTICLE})?(?=[A-Z\u00C0-\u{10FFFF}])\p{Lu}[\p{L}'’-]*\p{L}`, 'gu');
 
 /** The text with the ranges (quotes) replaced by spaces, in one pass: a paragraph may hold thousands. */
 export function blank(text: string, ranges: Range[]): string {
@@ -412,9 +412,10 @@ export class SpeakerResolver {
   private onlyOrganisationNamed(at: number): Entity | null {
     const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
     const named = this.table.entities.filter((e) => e.kind === 'organisation' && e.positions.some((p) => p >= from && p < at));
-    const only = named.length === 1 ? named[0]! : null;
-    const modifier = (p: number) => /^\s+[\p{Lu}\p{N}]/u.test(this.body.slice(p + only!.name.length, p + only!.name.length + 3));
-    return only && only.positions.some((p) => p >= from && p < at && !modifier(p)) ? only : null;
+    if (named.length !== 1) return null;
+    const only = named[0]!;
+    const standsAlone = (p: number) => !/^\s+[\p{Lu}\p{N}]/u.test(this.body.slice(p + only.name.length, p + only.name.length + 3));
+    return only.positions.some((p) => p >= from && p < at && standsAlone(p)) ? only : null;
   }
 
   /**
@@ -428,11 +429,10 @@ export class SpeakerResolver {
     let best: { e: Entity; p: number } | null = null;
     for (const e of this.table.entities) {
       if (e.kind !== 'organisation') continue;
-      for (let i = lastAtOrBefore(e.positions, at - 1); i >= 0 && e.positions[i]! >= from; i--) {
-        const p = e.positions[i]!;
-        if (p >= at || (best && p <= best.p)) continue;
-        if (speaksAt(this.body, this.sentenceStarts, p)) {
-          best = { e, p };
+      // Latest mention first; one no later than the best so far cannot win.
+      for (let i = lastAtOrBefore(e.positions, at - 1); i >= 0 && e.positions[i]! >= from && (!best || e.positions[i]! > best.p); i--) {
+        if (speaksAt(this.body, this.sentenceStarts, e.positions[i]!)) {
+          best = { e, p: e.positions[i]! };
           break;
         }
       }
@@ -465,8 +465,8 @@ export class SpeakerResolver {
   private salientFor(role: string, at: number): Entity | null {
     const e = this.salient(at, 'unknown');
     const head = roleHead(role);
-    const office = roleHead;
-    const otherOffices = e !== null && TITLE_WORDS.has(head) && e.roles.length > 0 && e.roles.every((r) => TITLE_WORDS.has(office(r)) && office(r) !== head && !roleWords(r).includes(head));
+    const otherOffice = (r: string) => TITLE_WORDS.has(roleHead(r)) && roleHead(r) !== head && !roleWords(r).includes(head);
+    const otherOffices = e !== null && TITLE_WORDS.has(head) && e.roles.length > 0 && e.roles.every(otherOffice);
     return otherOffices ? null : e;
   }
 
