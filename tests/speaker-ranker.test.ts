@@ -386,3 +386,10 @@ test('“the governor said” after “the mayor, Ann Lee, and the governor, Tom
   assert.equal(speakerOf(r, 'agreed on nothing'), 'Tom Bell');
   assert.equal(speakerOf(r, 'Not even the date'), 'Ann Lee');
 });
+
+test('an adjective before a title is part of it: “Independent presidential candidate Ruth Okafor” is a person, “Independent” nobody', () => {
+  const r = recordOf('Independent presidential candidate Ruth Okafor is refusing to answer claims by Senator Mark Hale that her ads are “misleading.”');
+  assert.equal(speakerOf(r, 'misleading'), 'Ruth Okafor');
+  const doctor = recordOf('Libertarian mayoral candidate Joe Park’s doctor is calling the candidate “as fit as a fiddle.”');
+  assert.notEqual(speakerOf(doctor, 'fiddle'), 'Libertarian');
+});

@@ -81,6 +81,20 @@ export function readsAsCommonWord(word: string): boolean {
 
 const commonWords = new Map<string, boolean>();
 
+/**
+ * Whether a lowercase word reads as an adjective by itself ("presidential", "gubernatorial",
+ * "conservative"): before a title it says what kind of title it is ("Republican presidential
+ * candidate Ann Lee"), which the lexicon alone cannot tell for the many adjectives it derives.
+ */
+export function readsAsAdjective(word: string): boolean {
+  return remembered(adjectives, word, () => {
+    const terms = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms);
+    return terms.length === 1 && terms[0]!.tags.includes('Adjective');
+  });
+}
+
+const adjectives = new Map<string, boolean>();
+
 function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
   const lineage = [tag, ...(tagSet[tag]?.parents ?? [])];
   if (lineage.includes('FirstName') || lineage.includes('MaleName') || lineage.includes('FemaleName')) return 'given-name';

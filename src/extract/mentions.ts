@@ -1,5 +1,5 @@
 import { mainClauseStart } from './clauses.ts';
-import { isNeverAName, nameTypes } from './entity-types.ts';
+import { isNeverAName, nameTypes, readsAsAdjective } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -95,6 +95,11 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
   }
   return { name: name.filter((n) => !SUFFIX.test(n) || name.length > 1), rest: tokens.slice(0, i + 1) };
 }
+
+const isTitleWord = (t: string) => isTitle(t) || isPersonNoun(t);
+
+/** "presidential" in "Republican presidential candidate": an adjective with a title after it. */
+const modifiesTitle = (words: string[], i: number) => readsAsAdjective(words[i]!) && words.slice(i + 1).some(isTitleWord);
 
 const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '').trim();
 
@@ -194,7 +199,7 @@ export function parseMention(phrase: string): Mention | null {
   const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
-  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')))) return null;
+  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')) && !modifiesTitle(rest, i))) return null;
   if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || /ly$/.test(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
@@ -227,7 +232,7 @@ export function parseMention(phrase: string): Mention | null {
  */
 export function isSubjectPrefix(prefix: string): boolean {
   const words = prefix.replace(/^[\s"“‘']+/u, '').split(/\s+/).filter(Boolean);
-  return words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w))));
+  return words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w) || modifiesTitle(words, i))));
 }
 
 /** Whether a name after `prefix` (its sentence's words before it) is the subject of the main clause. */
