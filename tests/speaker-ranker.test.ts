@@ -393,3 +393,8 @@ test('an adjective before a title is part of it: “Independent presidential can
   const doctor = recordOf('Libertarian mayoral candidate Joe Park’s doctor is calling the candidate “as fit as a fiddle.”');
   assert.notEqual(speakerOf(doctor, 'fiddle'), 'Libertarian');
 });
+
+test('“Lee went after Ross, calling him “…”” is Lee: a verb or a preposition ending like “senator” is no title before Ross', () => {
+  const r = recordOf('Ann Lee and Tom Ross met twice. Speaking at a rally in Dayton, Lee went after Ross, calling him “a total failure.”');
+  assert.equal(speakerOf(r, 'total failure'), 'Ann Lee');
+});

@@ -140,6 +140,20 @@ export function genderOfGivenName(word: string): 'male' | 'female' | 'unknown' {
   return 'unknown';
 }
 
+const NOT_A_NOUN_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative', 'Comparative'];
+
+/**
+ * Whether the lexicon knows a lowercase word only as a verb or a function word ("went", "after",
+ * "consider", "whether"): such a word is no person, though it ends like "senator" or "agent".
+ */
+export function knownAsNoNoun(word: string): boolean {
+  const { lexicon: words, tagSet } = model();
+  const entry = words[word.toLowerCase()];
+  if (entry === undefined) return false;
+  const tags = Array.isArray(entry) ? entry : [entry];
+  return tags.every((t) => [t, ...(tagSet[t]?.parents ?? [])].some((x) => NOT_A_NOUN_TAGS.includes(x)));
+}
+
 const NOT_A_NAME_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative'];
 
 /**

@@ -1,5 +1,5 @@
 import { mainClauseStart } from './clauses.ts';
-import { isNeverAName, nameTypes, readsAsAdjective } from './entity-types.ts';
+import { isNeverAName, knownAsNoNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -109,7 +109,7 @@ const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|pe
 /** The head of a role noun for an institution: "the company", "the port authority". */
 export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league)$/i;
 
-export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word));
+export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
 
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
 export const TITLE_ABBREVIATIONS = 'Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|Rev|Prof|Hon|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt';
