@@ -398,3 +398,8 @@ test('“Lee went after Ross, calling him “…”” is Lee: a verb or a prepo
   const r = recordOf('Ann Lee and Tom Ross met twice. Speaking at a rally in Dayton, Lee went after Ross, calling him “a total failure.”');
   assert.equal(speakerOf(r, 'total failure'), 'Ann Lee');
 });
+
+test('“Ann Lee, 35, the daughter of …, said on Twitter, “…”” is Ann Lee: a name after a preposition after the verb is where it was said', () => {
+  const r = recordOf('Ann Lee, 35, the daughter of former Governor Tom Lee, said on Twitter on Monday, in reply to a fan, “See you all in June!”');
+  assert.equal(speakerOf(r, 'See you all'), 'Ann Lee');
+});

@@ -106,6 +106,8 @@ function subjectAfter(raw: string): { mention: Mention; offset: number } | null 
   const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|(?<!\b(?:familiar|close|involved|briefed|knowledgeable))\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
   const tokens = m[1]!.trim().split(/\s+/);
+  // "said on Twitter", "said in Dayton": a preposition right after the verb says where, not who.
+  if (/^(?:on|in|at|to|during|after|before|from|with|via|about|for|into|over|through)$/.test(tokens[0]!)) return null;
   for (let i = 0; i < Math.min(tokens.length, 4); i++) {
     const phrase = tokens.slice(i).join(' ');
     const mention = parseMention(restoreAbbreviations(phrase));
