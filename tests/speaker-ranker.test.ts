@@ -403,3 +403,8 @@ test('“Ann Lee, 35, the daughter of …, said on Twitter, “…”” is Ann 
   const r = recordOf('Ann Lee, 35, the daughter of former Governor Tom Lee, said on Twitter on Monday, in reply to a fan, “See you all in June!”');
   assert.equal(speakerOf(r, 'See you all'), 'Ann Lee');
 });
+
+test('“Economists agree - Tom Hale: “…”” is Tom Hale: a name and a colon right before the quote credit it over the verb before them', () => {
+  const r = recordOf('The forecasts were mixed.\n\nEconomists agree - Tom Hale: “The market will turn by spring, and rates will follow.”');
+  assert.equal(speakerOf(r, 'market will turn'), 'Tom Hale');
+});

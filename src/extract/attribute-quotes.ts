@@ -412,10 +412,12 @@ export function attributionProposals({ candidates, paragraphs, body }: Attributi
       ['dash-credit', dashCredit(closing)],
       ['verb-after', verbAfter(closing)],
       ['according-to', accordingTo(opening, masks)],
+      // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote credit it,
+      // whatever verb the sentence had before them.
+      ['colon-credit', colonCredit(opening)],
       ['verb-before', sentenceSubject(opening, masks, 'verb-before')],
       ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
       ['previous-sentence', previousSentence(opening, masks)],
-      ['colon-credit', colonCredit(opening)],
     ];
     return found.flatMap(([source, f]) => (f ? [{ ...f, source: f.rule === 'sentence-subject' && source === 'verb-before' ? 'sentence-subject' : source }] : []));
   });
