@@ -408,3 +408,8 @@ test('“Economists agree - Tom Hale: “…”” is Tom Hale: a name and a col
   const r = recordOf('The forecasts were mixed.\n\nEconomists agree - Tom Hale: “The market will turn by spring, and rates will follow.”');
   assert.equal(speakerOf(r, 'market will turn'), 'Tom Hale');
 });
+
+test('“Tom Ross, now the party chairman, who in 2012 said …“a footnote.”” is Tom Ross: words of time between “who” and its verb, and an apposition before it', () => {
+  const r = recordOf('Lee has had a cold relationship with Tom Ross, now the party chairman, who in 2012 said the party’s goal was to make Lee “a footnote.”');
+  assert.equal(speakerOf(r, 'footnote'), 'Tom Ross');
+});

@@ -64,8 +64,10 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   const text = protectAbbreviations(raw);
   const cleaned = stripTrailingNoise(text);
   // "… spoke to the governor, who told him: “…”": a relative "who" speaks for the phrase before it.
-  const relative = /,\s+who\s*$/u.exec(cleaned);
-  if (relative) return subjectBefore(raw.slice(0, relative.index));
+  // Words of time may stand between "who" and its verb: "McConnell, who in 2010 said".
+  const relative = /,\s+who(?:\s+(?:in|on|at|last|this|that|once|later|also|then|earlier|previously|recently|famously|repeatedly|often|has|had|have)(?:\s+[\p{L}\d]+){0,2}?)?\s*$/u.exec(cleaned);
+  // "Tom Ross, now the party chairman, who …": the relative speaks for the name, not its apposition.
+  if (relative) return subjectBefore(raw.slice(0, relative.index).replace(/(\p{Lu}[\p{L}.'’-]*),\s+(?:now\s+|then\s+)?(?:the|a|an|his|her|its|their)\s[^,]*$/u, '$1'));
   let from = 0;
   for (const m of cleaned.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
   let tail = cleaned.slice(from).trim();
