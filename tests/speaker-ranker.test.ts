@@ -413,3 +413,8 @@ test('“Tom Ross, now the party chairman, who in 2012 said …“a footnote.”
   const r = recordOf('Lee has had a cold relationship with Tom Ross, now the party chairman, who in 2012 said the party’s goal was to make Lee “a footnote.”');
   assert.equal(speakerOf(r, 'footnote'), 'Tom Ross');
 });
+
+test('“Her co-author, Professor James Holt, was more cautious: “…”” is James Holt: a role, then a name with its own title', () => {
+  const r = recordOf('Dr Priya Nair, who led the study at the University of Leeds, said the results were “striking”. Her co-author, Professor James Holt, was more cautious: “We need a larger trial.”');
+  assert.equal(speakerOf(r, 'larger trial'), 'James Holt');
+});

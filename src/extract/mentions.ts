@@ -148,8 +148,9 @@ function roleThenName(text: string): Mention | null {
   const head = POSSESSED_ROLE.exec(role)?.[1];
   if (!head || !isPersonNoun(head) || INSTITUTION_HEAD.test(head)) return null;
   const mention = parseMention(named);
-  if (mention?.kind !== 'name' || mention.roles.length > 0) return null;
-  return { ...mention, text, roles: [cleanRole(role)] };
+  // "Her co-author, Professor James Holt": a title of the name's own may come with it.
+  if (mention?.kind !== 'name' || !mention.roles.every((r) => r.split(/\s+/).every(isTitle))) return null;
+  return { ...mention, text, roles: [cleanRole(role), ...mention.roles] };
 }
 
 /** "a statement from the ministry": a document and who it is from. */
