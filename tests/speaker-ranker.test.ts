@@ -418,3 +418,10 @@ test('“Her co-author, Professor James Holt, was more cautious: “…”” is
   const r = recordOf('Dr Priya Nair, who led the study at the University of Leeds, said the results were “striking”. Her co-author, Professor James Holt, was more cautious: “We need a larger trial.”');
   assert.equal(speakerOf(r, 'larger trial'), 'James Holt');
 });
+
+test('“the ministry of defence said” is the Ministry of Defence, and “the employers’ body said” an unnamed body, not the person named before', () => {
+  const ministry = recordOf('In a statement, the ministry of defence said the aircraft had “returned safely to base”.');
+  assert.equal(speakerOf(ministry, 'returned safely'), 'Ministry of Defence');
+  const body = recordOf('The union’s general secretary, Frances O’Grady, called the offer “an insult”. The employers’ body said it was “fair and generous”.');
+  assert.equal(speakerOf(body, 'fair and generous'), 'unnamed employers’ body');
+});

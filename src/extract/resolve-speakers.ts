@@ -298,6 +298,18 @@ function roleHead(role: string): string {
 const newEntity = (name: string, kind: Speaker['kind']): Entity => ({ name, kind, roles: [], aliases: [], positions: [], personLike: kind === 'person', gender: 'unknown' });
 
 /** "the company", "the ministry": a role noun for an institution, never for one person. */
+/**
+ * "the ministry of defence said", "the office for national statistics": an institution noun and
+ * what it is of, written in lower case as some outlets write names, is that institution by name
+ * ("Ministry of Defence"), where "the ministry" alone is whichever the text named before.
+ */
+function institutionSpelledOut(mention: Mention & { kind: 'role' }): string | null {
+  const m = /^the\s+(\p{Ll}+)\s+(of|for)\s+((?:the\s+)?\p{Ll}[\p{Ll}\s-]*)$/u.exec(mention.text.trim());
+  if (!m || !INSTITUTION_HEAD.test(m[1]!) || m[3]!.split(/\s+/).length > 3) return null;
+  const capital = (w: string) => (/^(?:of|for|the|and)$/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1));
+  return [m[1]!, m[2]!, ...m[3]!.split(/\s+/)].map(capital).join(' ');
+}
+
 export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
 
 /** "the Welsh government", "the Ohio Democratic Party": an institution the text names, though not in capitals alone. */
@@ -390,6 +402,8 @@ export class SpeakerResolver {
    * as nothing in the words ties the two.
    */
   private institutionNamedBefore(mention: Mention & { kind: 'role' }, at: number): Entity | null {
+    const spelled = institutionSpelledOut(mention);
+    if (spelled) return this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(spelled)) ?? newEntity(spelled, 'organisation');
     const head = mention.role.toLowerCase().split(/\s+/).at(-1) ?? '';
     if (!isInstitutionRole(head) || !/^the\s/i.test(mention.text)) return null;
     const holds = new RegExp(`(?:^|\\s)${head}(?:$|\\s)`, 'iu');
