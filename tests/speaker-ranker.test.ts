@@ -425,3 +425,13 @@ test('“the ministry of defence said” is the Ministry of Defence, and “the 
   const body = recordOf('The union’s general secretary, Frances O’Grady, called the offer “an insult”. The employers’ body said it was “fair and generous”.');
   assert.equal(speakerOf(body, 'fair and generous'), 'unnamed employers’ body');
 });
+
+test('“Lee, flanked by Ross, told the crowd …” is Lee: a participle’s phrase between commas describes the subject', () => {
+  assert.equal(speakerOf(recordOf('Ann Lee and Tom Ross spoke. Lee, flanked by Ross, told the crowd the plan was “dead on arrival.”'), 'dead on arrival'), 'Ann Lee');
+  assert.equal(speakerOf(recordOf('The mayor, Ann Lee, met Tom Ross. Lee, standing beside Ross, called the deal “a disgrace.”'), 'disgrace'), 'Ann Lee');
+});
+
+test('“said a longtime party veteran” is someone not named before, and “Purple PAC, steered by Tom Ross,” is the PAC', () => {
+  assert.equal(speakerOf(recordOf('Tom Ross met the staff. “He never listens,” said a longtime party veteran.'), 'never listens'), 'unnamed longtime party veteran');
+  assert.equal(speakerOf(recordOf('Ann Lee is running again. Purple PAC, steered by former mayor Tom Ross, began an ad buy casting Lee as an “honest choice” for voters.'), 'honest choice'), 'Purple PAC');
+});

@@ -35,6 +35,9 @@ const isPlaceApposition = (segment: string) => STATE_ABBREVIATION.test(segment) 
 
 // "China, Pyongyang's only ally, said": an apposition may open with a possessive name.
 const POSSESSIVE_APPOSITION = /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u;
+// "The report, written by economists at the IMF, warned", "Obama, speaking in Ohio, said": a
+// participle's phrase between commas describes the subject.
+const PARTICIPLE_APPOSITION = /^\p{Ll}+(?:ed|en|ing)\s/u;
 const CLAUSE_BREAK = /(?:[;:()]|,\s|\s[–—―-]+\s|\s--\s|^|\b(?:that|and|but|as|while|when|because|after|before|since|although|though|if|so|where|whether|than|whom?|which)\s)(?![^;:(),–—―]*[;:(),–—―])/giu;
 
 // "Angela Merkel on Wednesday warned": a time between the subject and its verb.
@@ -51,7 +54,7 @@ function stripTrailingNoise(text: string): string {
       const open = Math.max(body.lastIndexOf(','), body.lastIndexOf('–'), body.lastIndexOf('—'), body.lastIndexOf('―'), body.lastIndexOf('('));
       const segment = body.slice(open + 1).trim();
       // "Gareth Pryce, director of the charity Save the Usk, said": a role noun after a comma is an apposition too.
-      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment) || POSSESSIVE_APPOSITION.test(segment) || isPlaceApposition(segment))) s = body.slice(0, open).trimEnd();
+      if (open > 0 && (PARENTHETICAL.test(segment) || ROLE_APPOSITION.test(segment) || POSSESSIVE_APPOSITION.test(segment) || PARTICIPLE_APPOSITION.test(segment) || isPlaceApposition(segment))) s = body.slice(0, open).trimEnd();
       else s = body;
     }
     if (s === before) break;

@@ -140,6 +140,19 @@ export function genderOfGivenName(word: string): 'male' | 'female' | 'unknown' {
   return 'unknown';
 }
 
+/**
+ * Whether the lexicon knows a word (or its singular) as a noun for a person ("veteran", "staffer",
+ * "activists"): compromise's Actor nouns, about a thousand, where a hand list would grow per error.
+ */
+export function knownAsPersonNoun(word: string): boolean {
+  const { lexicon: words, tagSet } = model();
+  const lower = word.toLowerCase();
+  const entry = words[lower] ?? (lower.endsWith('s') ? words[lower.slice(0, -1)] : undefined);
+  if (entry === undefined) return false;
+  const tags = Array.isArray(entry) ? entry : [entry];
+  return tags.some((t) => [t, ...(tagSet[t]?.parents ?? [])].includes('Actor'));
+}
+
 const NOT_A_NOUN_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative', 'Comparative'];
 
 /**

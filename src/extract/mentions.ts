@@ -1,5 +1,5 @@
 import { mainClauseStart } from './clauses.ts';
-import { isNeverAName, knownAsNoNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
+import { isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -109,7 +109,7 @@ const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|pe
 /** The head of a role noun for an institution: "the company", "the port authority". */
 export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league|body)$/i;
 
-export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
+export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || knownAsPersonNoun(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
 
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
 export const TITLE_ABBREVIATIONS = 'Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|Rev|Prof|Hon|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt';
@@ -185,6 +185,10 @@ export function parseMention(phrase: string): Mention | null {
   // "a Homeland Security memo", "the IMF report": a document speaks for whoever wrote it.
   const document = /^(?:the|a|an)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)+)(?:report|memo|statement|letter|study|poll|survey|article|analysis|editorial|release|filing|complaint|ruling|website|account|spokesman|spokeswoman|spokesperson)$/u.exec(head);
   if (document) return { kind: 'organisation', text: head, name: document[1]!.trim() };
+  // "Purple PAC", "Priorities USA": capitalised words ending in an acronym name an organisation.
+  if (tokens.length >= 2 && tokens.length <= 5 && ACRONYM.test(tokens.at(-1)!) && tokens.slice(0, -1).every((t) => NAME_TOKEN.test(t) && !isTitle(t) && !ACRONYM.test(t))) {
+    return { kind: 'organisation', text: head, name: head };
+  }
   const { name: found, rest } = trailingName(tokens);
   // "When Wallace said", "While Sullivan": a sentence's first word is not part of the name.
   const name = found.length > 1 && isNeverAName(found[0]!) ? found.slice(1) : found;
@@ -214,6 +218,9 @@ export function parseMention(phrase: string): Mention | null {
   // "Officials familiar with the matter": a capital that only opens the sentence.
   if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!) && !UNNAMED_HEADS.test(tokens[0]!)) return null;
   const core = roleHead(head);
+  // "a letter from his doctor Friday afternoon that …": a clause after the head ends the phrase short of a mention.
+  const after = head.slice(core.length);
+  if (!/^\s*(?:who|whose)\s/i.test(after) && /\s(?:that|had|has|have|is|are|was|were)(?:\s|$)/i.test(after)) return null;
   if (core.split(/\s+/).some((t) => /^(?:that|which|who|because|if|when|while|and|but|is|are|was|were|be|been|has|have|had|will|would|can|could|to)$/i.test(t))) return null;
   // "in a statement", "on Twitter": a phrase after a preposition is where it was said, not who.
   if (/^(?:in|on|at|by|for|from|with|into|during|after|before|under|over|through|via)\s/i.test(head)) return null;
@@ -225,7 +232,8 @@ export function parseMention(phrase: string): Mention | null {
   // "the ministry of defence", "the head of security": the noun before "of" is the head.
   const headNoun = coreRole.split(/\s+of\s+/)[0]!.split(/\s+/).at(-1)!;
   if (!role || !coreRole || !isPersonNoun(headNoun) || tokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
-  return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) || UNNAMED_HEADS.test(coreRole) };
+  // "a 2008 Clinton veteran": an indefinite article brings in someone not named before.
+  return { kind: 'role', text: head, role, unnamed: UNNAMED_HEADS.test(role) || UNNAMED_HEADS.test(coreRole) || /^(?:a|an|another)\s/i.test(head) };
 }
 
 /**
