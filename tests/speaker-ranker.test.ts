@@ -435,3 +435,11 @@ test('“said a longtime party veteran” is someone not named before, and “Pu
   assert.equal(speakerOf(recordOf('Tom Ross met the staff. “He never listens,” said a longtime party veteran.'), 'never listens'), 'unnamed longtime party veteran');
   assert.equal(speakerOf(recordOf('Ann Lee is running again. Purple PAC, steered by former mayor Tom Ross, began an ad buy casting Lee as an “honest choice” for voters.'), 'honest choice'), 'Purple PAC');
 });
+
+test('“Ann Lee, communications director for the Ross campaign, said” is Ann Lee: a role of several words before “for” is an apposition', () => {
+  assert.equal(speakerOf(recordOf('Tom Ross spoke first. Ann Lee, communications director for the Ross campaign, said in a statement: “We will not be distracted.”'), 'not be distracted'), 'Ann Lee');
+});
+
+test('“Lee repeated accusations that Ross reads …, calling him a “…”” is Lee: the participle shares the main clause’s subject, not the “that” clause’s', () => {
+  assert.equal(speakerOf(recordOf('Ann Lee repeated accusations that Tom Ross reads the same lines every night, calling him a “talented actor” with nothing to say.'), 'talented actor'), 'Ann Lee');
+});

@@ -25,7 +25,7 @@ export interface FoundAttribution {
 const QUOTE_CHARS = /["“”„«»‟″'‘’`]/u;
 const AUXILIARIES = /(?:\s+|^)(?:has|have|had|was|is|were|are|also|later|then|again|further|once|previously|repeatedly|would|will|did|does|do|not|never|reportedly|recently|earlier|quickly|simply|just|even|still|publicly|privately|bluntly|flatly|openly|forcefully|strongly|angrily|first|last|often|always|frequently|long|had long|soon|immediately|ultimately|then|now|has since|once)$/i;
 const PARENTHETICAL = /^(?:who|whose|which|a|an|the|another|however|though|meanwhile|in turn|in fact|too|also|for example|for instance|\d+|[DRI]-|like|as|at|in|on|with|from|by|of)\b/i;
-const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*\s+(?:of|at|for|to|with|in)\b/u;
+const ROLE_APPOSITION = /^(?!(?:and|but|or|so|then|yet|nor)\b)\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+(?:of|at|for|to|with|in)\b/u;
 // The AP's abbreviations of US states, as datelines and appositions write them ("Flint, Mich.");
 // "Del." is left out, being a delegate's title as often as Delaware.
 const STATE_ABBREVIATION = /^(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)[.\u2024]$/u;
@@ -258,7 +258,11 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   // "When Trump suggested …, Rubio fired back: “…”": a verb in an opening subordinate clause reports
   // nothing the quote after the clause says.
   const subordinate = SUBORDINATE_OPENING.exec(text)?.[0].length ?? 0;
-  const before = strongFirst(usable.filter((v) => v.index < openInSentence && (v.index > subordinate || openInSentence < subordinate)).reverse());
+  // "Christie repeated accusations that Rubio recites …, calling him a “talented guy”": a participle
+  // after a comma shares the main clause's subject, not that of a verb in a "that" clause before it.
+  const shared = sharedSubjectParticiple(text.slice(0, openInSentence));
+  const embedded = (v: RegExpExecArray) => shared && /\bthat\s[^,;:]*$/iu.test(text.slice(0, v.index).replace(/\s{2,}/g, ' , '));
+  const before = strongFirst(usable.filter((v) => v.index < openInSentence && (v.index > subordinate || openInSentence < subordinate) && !embedded(v)).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
   for (const v of [...before, ...after]) {
     const found = subjectOfVerb(text, v);
@@ -269,6 +273,10 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const introducedByColon = /\s\p{Ll}[\p{L}-]*:\s*$/u.test(text.slice(0, openInSentence));
   return sentenceInitialSubject(text, ctx, start, verbs.length > 0 || introducedByColon);
 }
+
+/** ", calling him a", ", saying": a participle of saying after a comma, just before the quote. */
+const SHARED_PARTICIPLE = /,\s+(?:calling|describing|labell?ing|branding|dubbing|saying|adding|noting|warning|arguing|insisting|claiming)\b[^,;:.!?“”"]{0,40}$/iu;
+const sharedSubjectParticiple = (beforeQuote: string) => SHARED_PARTICIPLE.test(beforeQuote);
 
 /**
  * Whether a match of a verb of saying is one here. A participle never has a subject of its own ("a
