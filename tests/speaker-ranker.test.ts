@@ -443,3 +443,12 @@ test('“Ann Lee, communications director for the Ross campaign, said” is Ann 
 test('“Lee repeated accusations that Ross reads …, calling him a “…”” is Lee: the participle shares the main clause’s subject, not the “that” clause’s', () => {
   assert.equal(speakerOf(recordOf('Ann Lee repeated accusations that Tom Ross reads the same lines every night, calling him a “talented actor” with nothing to say.'), 'talented actor'), 'Ann Lee');
 });
+
+test('“derided as “…” by Senator Ann Lee” is Ann Lee: the agent after the quote of a passive verb of naming', () => {
+  assert.equal(speakerOf(recordOf('Tom Ross wrote the bill. The plan, derided as “a giveaway to the richest families in the state” by Senator Ann Lee, passed on Tuesday.'), 'giveaway'), 'Ann Lee');
+});
+
+test('a name after an opening adverbial (“On “Meet the Press,” Sen. Ann Lee …”) is its sentence’s subject, and the quote after it hers', () => {
+  const r = recordOf('“We will win this state,” Tom Ross said on Friday.\n\nOn “Meet the Press,” Sen. Ann Lee, who lost the primary to Ross, named young voters as the reason to vote. “The younger people are sick and tired of the old politics.”');
+  assert.equal(speakerOf(r, 'younger people'), 'Ann Lee');
+});

@@ -175,6 +175,20 @@ function verbAfter(ctx: Context): FoundAttribution | null {
   return { rule: 'verb-after', mention: subject.mention, cue: verb[0], at: base + Math.max(0, subject.offset) };
 }
 
+/** Verbs of naming in the passive, whose agent follows the quote: "labeled a “witch hunt” by Democrats". */
+const PASSIVE_NAMING = /\b(?:labell?ed|called|described|dubbed|branded|derided|denounced|hailed|praised|critici[sz]ed|condemned|termed|characteri[sz]ed|deemed)(?:\s+as)?\s+(?:an?|the)?\s*$/iu;
+
+/** "… often labeled as a “witch hunt” by Democrats": the agent after the quote called it that. */
+function passiveNamingAgent(ctx: Context): FoundAttribution | null {
+  const before = ctx.para.text.slice(Math.max(0, ctx.open - 40), ctx.open).replace(/["“„«‘']+$/u, '');
+  if (!PASSIVE_NAMING.test(before)) return null;
+  const by = /^\s+by\s+/u.exec(ctx.para.text.slice(ctx.close));
+  if (!by) return null;
+  const agent = subjectAfter(ctx.para.text.slice(ctx.close + by[0].length));
+  if (!agent) return null;
+  return { rule: 'verb-after', mention: agent.mention, cue: 'by', at: ctx.para.start + ctx.close + by[0].length + agent.offset };
+}
+
 function dashCredit(ctx: Context): FoundAttribution | null {
   const rest = ctx.para.text.slice(ctx.close);
   const m = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*[.,]?\s*$/u.exec(rest);
@@ -320,12 +334,16 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
 }
 
 
+const OPENING_PREPOSITION = /^(?:From|With|Under|Despite|Unlike|Like|Amid|Beyond|Without|In|On|At|During|For|To|Of|Since|Until|Through|Among|Between|Against|Across|Behind|Toward|Towards)$/;
+
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
 function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
   if (!hasVerb) return null;
   const opening = skipPlace(text.replace(SUBORDINATE_OPENING, '').replace(OPENING_CLAUSE, ''));
   const offset = text.length - opening.length;
   const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
+  // "From Donald Trump’s “…” to his call for …, Will described": a phrase after a preposition is no subject.
+  if (OPENING_PREPOSITION.test(tokens[0] ?? '')) return null;
   for (let n = tokens.length; n >= 1; n--) {
     const phrase = tokens.slice(0, n).join(' ');
     if (/[“”"«»]/u.test(phrase)) continue;
@@ -423,7 +441,7 @@ export function attributionProposals({ candidates, paragraphs, body }: Attributi
     const found: Array<[ProposalSource, FoundAttribution | null]> = [
       ['inside-quote', c.inside ?? null],
       ['dash-credit', dashCredit(closing)],
-      ['verb-after', verbAfter(closing)],
+      ['verb-after', verbAfter(closing) ?? passiveNamingAgent(closing)],
       ['according-to', accordingTo(opening, masks)],
       // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote credit it,
       // whatever verb the sentence had before them.

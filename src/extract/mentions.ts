@@ -1,4 +1,4 @@
-import { mainClauseStart } from './clauses.ts';
+import { mainClauseStart, OPENING_CLAUSE } from './clauses.ts';
 import { isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
@@ -242,12 +242,15 @@ export function parseMention(phrase: string): Mention | null {
  * "Former Sen. Jim Webb", "The company's chief executive, Tim Cook" does not).
  */
 export function isSubjectPrefix(prefix: string): boolean {
-  const words = prefix.replace(/^[\s"“‘']+/u, '').split(/\s+/).filter(Boolean);
+  const words = prefix.replace(/^[\s"“”‘’']+/u, '').split(/\s+/).filter(Boolean);
   return words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w) || modifiesTitle(words, i))));
 }
 
 /** Whether a name after `prefix` (its sentence's words before it) is the subject of the main clause. */
 export function opensMainClause(prefix: string): boolean {
   const start = mainClauseStart(prefix);
-  return start !== null && isSubjectPrefix(prefix.slice(start));
+  if (start === null) return false;
+  // "On Sunday, Sanders …", "In a statement, the ministry …": an adverbial before the subject.
+  const main = prefix.slice(start);
+  return isSubjectPrefix(main) || isSubjectPrefix(main.replace(OPENING_CLAUSE, ''));
 }
