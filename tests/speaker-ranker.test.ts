@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fitConditionalLogit, predict, type Example } from '../scripts/attribution/conditional-logit.ts';
 import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
+import { speaksAfterName } from '../src/extract/speech-verbs.ts';
 import { loadAttributionModel, rankCandidates } from '../src/extract/speaker-ranker.ts';
 import { ModelFileError } from '../src/extract/model-file.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
@@ -451,4 +452,10 @@ test('“derided as “…” by Senator Ann Lee” is Ann Lee: the agent after 
 test('a name after an opening adverbial (“On “Meet the Press,” Sen. Ann Lee …”) is its sentence’s subject, and the quote after it hers', () => {
   const r = recordOf('“We will win this state,” Tom Ross said on Friday.\n\nOn “Meet the Press,” Sen. Ann Lee, who lost the primary to Ross, named young voters as the reason to vote. “The younger people are sick and tired of the old politics.”');
   assert.equal(speakerOf(r, 'younger people'), 'Ann Lee');
+});
+
+test('a name before “called … a “…”” spoke, and before “called for calm” did not: a weak verb speaks when a quote follows it', () => {
+  assert.equal(speaksAfterName(' Kerr called the ruling a “huge win for voters.”'), true);
+  assert.equal(speaksAfterName(' Kerr called for calm on Friday.'), false);
+  assert.equal(speaksAfterName(' Kerr said the ruling was wrong.'), true);
 });
