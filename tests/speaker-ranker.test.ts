@@ -459,3 +459,7 @@ test('a name before “called … a “…”” spoke, and before “called for
   assert.equal(speaksAfterName(' Kerr called for calm on Friday.'), false);
   assert.equal(speaksAfterName(' Kerr said the ruling was wrong.'), true);
 });
+
+test('a name with particles keeps three names: “Sheikh Mohammed bin Rashid Al Maktoum”, then “Sheikh Mohammed said”, is one speaker', () => {
+  assert.equal(speakerOf(recordOf('Sheikh Mohammed bin Rashid Al Maktoum praised the plan. “This is the future,” Sheikh Mohammed said.'), 'the future'), 'Mohammed bin Rashid Al Maktoum');
+});

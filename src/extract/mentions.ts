@@ -89,7 +89,9 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
     const surnameTitle = name.length === 0 && isTitle(t) && NAME_TOKEN.test(t) && i > 0 && (HONORIFIC.test(tokens[i - 1]!) || (NAME_TOKEN.test(tokens[i - 1]!) && !isTitle(tokens[i - 1]!) && !NOT_NAMES.has(tokens[i - 1]!.toLowerCase())));
     if (!isParticle && !surnameTitle && (!NAME_TOKEN.test(t) || isTitle(t) || ACRONYM.test(t.replace(/['’]s$/, '')))) break;
     const core = name.filter((n) => !SUFFIX.test(n) && !PARTICLE.test(n) && !INITIAL.test(n)).length;
-    if (core >= 2 && !isParticle && !INITIAL.test(t)) break; // first and last name are enough
+    // First and last name are enough; a name with a particle may have three ("Maria Gonzalez de la Cruz").
+    const enough = name.some((n) => PARTICLE.test(n)) ? 3 : 2;
+    if (core >= enough && !isParticle && !INITIAL.test(t)) break;
     name.unshift(t);
     i--;
   }
