@@ -58,7 +58,7 @@ function remembered(memo: Map<string, boolean>, key: string, make: () => boolean
   let value = memo.get(key);
   if (value === undefined) {
     value = make();
-    if (memo.size >= 1024) memo.clear();
+    if (memo.size >= 8192) memo.clear();
     memo.set(key, value);
   }
   return value;

@@ -100,8 +100,8 @@ export function trailingName(tokens: string[]): { name: string[]; rest: string[]
 
 const isTitleWord = (t: string) => isTitle(t) || isPersonNoun(t);
 
-/** "presidential" in "Republican presidential candidate": an adjective with a title after it. */
-const modifiesTitle = (words: string[], i: number) => readsAsAdjective(words[i]!) && words.slice(i + 1).some(isTitleWord);
+/** "presidential" in "Republican presidential candidate": an adjective in the words of a title, which end in its head. */
+const modifiesTitle = (words: string[], i: number) => i < words.length - 1 && isTitleWord(words.at(-1)!.replace(/,$/, '')) && readsAsAdjective(words[i]!);
 
 const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '').trim();
 
@@ -245,6 +245,8 @@ export function parseMention(phrase: string): Mention | null {
  */
 export function isSubjectPrefix(prefix: string): boolean {
   const words = prefix.replace(/^[\s"“”‘’']+/u, '').split(/\s+/).filter(Boolean);
+  // A title before a name is a few words; a longer prefix is a clause (and costly to read word by word).
+  if (words.length > 8) return false;
   return words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w) || modifiesTitle(words, i))));
 }
 

@@ -232,7 +232,9 @@ const POSSESSIVE_NAME = /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s
 export function speaksAfterName(text: string): boolean {
   if (POSSESSIVE_NAME.test(text)) return false;
   const verb = findSpeechVerb(text);
-  if (verb === null || isNounUse(text.slice(0, verb.index), verb[0], text.slice(verb.index + verb[0].length))) return false;
+  if (verb === null) return false;
+  const after = text.slice(verb.index + verb[0].length);
   // "Pepper called the decision a “huge win”": a weak verb speaks when a quote follows it.
-  return !WEAK_VERBS.test(verb[0]) || /[“"]/u.test(text.slice(verb.index + verb[0].length));
+  if (WEAK_VERBS.test(verb[0]) && !/[“"]/u.test(after)) return false;
+  return !isNounUse(text.slice(0, verb.index), verb[0], after);
 }
