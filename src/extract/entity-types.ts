@@ -140,43 +140,37 @@ export function genderOfGivenName(word: string): 'male' | 'female' | 'unknown' {
   return 'unknown';
 }
 
+/** Each of the lexicon's tags for a word with the tags it descends from; null when it has none. */
+function lineages(word: string): string[][] | null {
+  const { lexicon: words, tagSet } = model();
+  const entry = words[word];
+  if (entry === undefined) return null;
+  return (Array.isArray(entry) ? entry : [entry]).map((t) => [t, ...(tagSet[t]?.parents ?? [])]);
+}
+
+/** Whether every tag the lexicon has for `word` descends from one of `tags`. */
+const knownOnlyAs = (word: string, tags: string[]) => lineages(word.toLowerCase())?.every((l) => l.some((t) => tags.includes(t))) ?? false;
+
 /**
  * Whether the lexicon knows a word (or its singular) as a noun for a person ("veteran", "staffer",
  * "activists"): compromise's Actor nouns, about a thousand, where a hand list would grow per error.
  */
 export function knownAsPersonNoun(word: string): boolean {
-  const { lexicon: words, tagSet } = model();
   const lower = word.toLowerCase();
-  const entry = words[lower] ?? (lower.endsWith('s') ? words[lower.slice(0, -1)] : undefined);
-  if (entry === undefined) return false;
-  const tags = Array.isArray(entry) ? entry : [entry];
-  return tags.some((t) => [t, ...(tagSet[t]?.parents ?? [])].includes('Actor'));
-}
-
-const NOT_A_NOUN_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative', 'Comparative'];
-
-/**
- * Whether the lexicon knows a lowercase word only as a verb or a function word ("went", "after",
- * "consider", "whether"): such a word is no person, though it ends like "senator" or "agent".
- */
-export function knownAsNoNoun(word: string): boolean {
-  const { lexicon: words, tagSet } = model();
-  const entry = words[word.toLowerCase()];
-  if (entry === undefined) return false;
-  const tags = Array.isArray(entry) ? entry : [entry];
-  return tags.every((t) => [t, ...(tagSet[t]?.parents ?? [])].some((x) => NOT_A_NOUN_TAGS.includes(x)));
+  const found = lineages(lower) ?? (lower.endsWith('s') ? lineages(lower.slice(0, -1)) : null);
+  return found?.some((l) => l.includes('Actor')) ?? false;
 }
 
 const NOT_A_NAME_TAGS = ['QuestionWord', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb', 'Modal', 'Negative'];
 
 /**
+ * Whether the lexicon knows a lowercase word only as a verb or a function word ("went", "after",
+ * "consider", "whether"): such a word is no person, though it ends like "senator" or "agent".
+ */
+export const knownAsNoNoun = (word: string) => knownOnlyAs(word, [...NOT_A_NAME_TAGS, 'Comparative']);
+
+/**
  * A capitalised word that the lexicon knows only as a function word, an adverb or a verb opens a
  * sentence, not a name: "When" in "When Wallace said", "Meanwhile", "Said".
  */
-export function isNeverAName(word: string): boolean {
-  const { lexicon: words, tagSet } = model();
-  const entry = words[word.toLowerCase()];
-  if (entry === undefined) return false;
-  const tags = Array.isArray(entry) ? entry : [entry];
-  return tags.every((t) => [t, ...(tagSet[t]?.parents ?? [])].some((x) => NOT_A_NAME_TAGS.includes(x)));
-}
+export const isNeverAName = (word: string) => knownOnlyAs(word, NOT_A_NAME_TAGS);
