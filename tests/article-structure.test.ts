@@ -109,3 +109,10 @@ test('a wire photo line starting “FILE -” is a caption, not a dateline', () 
   assert.equal(r.dateline, null);
   assert.equal(r.date, null);
 });
+
+test('a British dateline (“LEEDS, 14 March 2024 —”) dates the article, and a memo’s date further on does not', () => {
+  const r = recordOf('Council approves budget\n\nLEEDS, 14 March 2024 — The council approved its budget on Thursday.\n\nA memo dated 2 January 2021 had warned of cuts.');
+  assert.equal(r.dateline, 'Leeds');
+  assert.equal(r.date, '2024-03-14');
+  assert.equal(r.dateSource, 'dateline');
+});

@@ -17,7 +17,7 @@ export interface Dateline {
 
 const DATELINE = new RegExp(
   `^([\\p{Lu}][\\p{Lu}\\p{M} .'’-]{2,40}?)(?:,\\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)[\\p{Lu}][\\p{L}.]+(?:\\s[\\p{Lu}][\\p{L}.]+)?)?` +
-    `(?:,\\s*${MONTH}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?)?\\.?\\s*(?:\\(([^)]{2,40})\\)|\\/[^/\\s]{2,20}\\/)?\\s*(?:[-–—―]+|\\.|:)\\s+(?=\\S)`,
+    `(?:,\\s*(?:${MONTH}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:\\s+(\\d{4}))?))?\\.?\\s*(?:\\(([^)]{2,40})\\)|\\/[^/\\s]{2,20}\\/)?\\s*(?:[-–—―]+|\\.|:)\\s+(?=\\S)`,
   'u',
 );
 
@@ -29,9 +29,11 @@ export function findDateline(paragraphs: Paragraph[]): Dateline | null {
   const place = m[1]!.trim();
   // A dateline's place is in capitals ("ASTANA"), which tells it from a sentence's first words.
   if (!/^[\p{Lu}\p{M} .'’-]+$/u.test(place) || place.replace(/[^\p{Lu}]/gu, '').length < 3) return null;
-  const month = m[2] ? monthNumber(m[2]) : 0;
-  const day = m[3] ? Number(m[3]) : 0;
-  const year = m[4] ? Number(m[4]) : null;
+  // "ASTANA, October 14, 2015." or, in British style, "LEEDS, 14 March 2024 —".
+  const monthName = m[2] ?? m[6];
+  const month = monthName ? monthNumber(monthName) : 0;
+  const day = Number(m[3] ?? m[5] ?? 0);
+  const year = m[4] ?? m[7] ? Number(m[4] ?? m[7]) : null;
   const valid = month > 0 && day > 0 && day <= (year ? daysInMonth(year, month) : 31);
   return { place: place.replace(/\b(\p{Lu})(\p{Lu}+)/gu, (_, a: string, b: string) => a + b.toLowerCase()), date: valid ? { year, month, day } : null, length: m[0].length };
 }
