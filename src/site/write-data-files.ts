@@ -2,10 +2,10 @@
 // quote), as src/site/write-pages.ts writes the per-item pages and for the same reason: they grow
 // with the archive (200 MB of JSON at 20,000 articles), and Eleventy keeps whatever it renders in
 // memory until the build ends. Here each is generated piece by piece into the file and its hash at
-// once, and, like the pages, not at all when its inputs are those its file in the output was
-// written from. Under `npm start` a signal stops them half-way (the next build writes them).
+// once, and, like the pages, the CSV not at all when its inputs are those its file in the output was
+// written from (the JSON is made anyway: see `firstWrite`). Under `npm start` a signal stops them half-way (the next build writes them).
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -15,18 +15,24 @@ import type { SiteFile } from '../io/site-files.ts';
 import { startHash } from '../io/hash.ts';
 import { articlesJson, quotesCsv } from './formats.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
-import { inputKeys } from './page-inputs.ts';
+import { inputKeys, recordJson } from './page-inputs.ts';
 import { ARTICLES_JSON_URL, QUOTES_CSV_URL } from './urls.ts';
 import type { OutputFiles } from './write-pages.ts';
 
 interface DataFile {
   url: string;
   pieces: (model: SiteModel) => Iterable<string>;
+  /**
+   * Written before its key is known: its pieces are the JSON of every record, which its key (and
+   * every page's) hashes, so that making them to find the key the same costs little more than the
+   * key itself. Made from the output's file's inputs, that file is kept and the new one removed.
+   */
+  firstWrite: boolean;
 }
 
 const DATA_FILES: DataFile[] = [
-  { url: ARTICLES_JSON_URL, pieces: articlesJson },
-  { url: QUOTES_CSV_URL, pieces: quotesCsv },
+  { url: ARTICLES_JSON_URL, pieces: (model) => articlesJson(model, recordJson), firstWrite: true },
+  { url: QUOTES_CSV_URL, pieces: quotesCsv, firstWrite: false },
 ];
 
 /**
@@ -67,9 +73,10 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
   const model = siteModel(archive);
   const keys = rendererVersion ? inputKeys(rendererVersion, model) : null;
   const files: SiteFile[] = [];
-  for (const { url, pieces } of DATA_FILES) {
+  for (const { url, pieces, firstWrite } of DATA_FILES) {
     const rel = url.slice(1);
-    const inputKey = keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
+    const keyOf = () => keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
+    const inputKey = firstWrite ? null : keyOf();
     const before = unchanged?.hashes.get(rel);
     if (unchanged && before !== undefined && inputKey !== null && unchanged.inputKeys.get(rel) === inputKey) {
       files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel), inputKey });
@@ -79,7 +86,11 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
     await mkdir(dirname(target), { recursive: true });
     const hash = startHash();
     await pipeline(Readable.from(hashing(chunked(pieces(model)), hash, signal)), createWriteStream(target));
-    files.push({ rel, hash: hash.digest('hex'), content: null, path: target, inputKey });
+    const key = firstWrite ? keyOf() : inputKey;
+    const kept = unchanged && before !== undefined && key !== null && unchanged.inputKeys.get(rel) === key ? join(unchanged.dir, rel) : null;
+    // Made from the inputs of the output's file, it is that file: the output's stands.
+    if (kept && kept !== target) await rm(target, { force: true });
+    files.push({ rel, hash: kept ? before! : hash.digest('hex'), content: null, path: kept ?? target, inputKey: key });
   }
   return files;
 }
