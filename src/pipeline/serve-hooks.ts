@@ -60,8 +60,6 @@ interface ServedBuild {
   /** The pages of articles, speakers, months and quotes and the data files, written while Eleventy renders its own (and after, under `npm start`). */
   pages: Promise<WrittenServed>;
   index: Promise<Omit<Indexed, 'files'>>;
-  /** Stops the pages of this build, when the next one begins (see `serveHooks`). */
-  abort: AbortController;
   /** How many builds this process had begun when this one did. */
   number: number;
 }
@@ -261,7 +259,7 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
       // article pages instead held Eleventy's home page back by a second.
       await Promise.race([articleFirst, pages.then(() => undefined, () => undefined)]);
       trace('build: first article page written; Eleventy renders');
-      return { started, source, pages, index, abort, number };
+      return { started, source, pages, index, number };
     })();
     // Failing before it writes, the next build need not wait for it.
     begun_.catch(settle);
@@ -302,7 +300,7 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
     // The build the folder's change began is this one, unless the folder or the code changed since it began reading.
     const mine = early && early.changes === changes && !codeChanged ? early : null;
     early = null;
-    // Its pages after its dropped article's wait for Eleventy's build to begin (watchArticles).
+    // Its pages after the changed article's wait for Eleventy's build to begin (HOLD_FOR_ELEVENTY_MS).
     mine?.go();
     build = mine && (await mine.build.then(() => true, () => false)) ? mine.build : begin(outputDir, false, async () => undefined);
     await build;
