@@ -14,6 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { readSourceText, syntheticArticles } from './make-synthetic-archive.ts';
 
 const sizeAt = process.argv.indexOf('--size');
+// With --trace, the build's own marks (src/io/trace.ts) are printed after each drop, from the drop.
+const tracing = process.argv.includes('--trace');
 const size = sizeAt > 0 ? Number(process.argv[sizeAt + 1]) : 0;
 
 const root = mkdtempSync(join(tmpdir(), 'bench-watch-'));
@@ -34,7 +36,13 @@ const RAW = (n: number) => {
   return `${front}Harbour board meets on ferry timetable ${n}\n\nDOVER, October 16. The harbour board met on Friday to discuss the winter timetable.\n\n“We will keep the ferries running,” harbour master Ana Ruiz said. “Nobody will be stranded.”\n`;
 };
 const output = join(root, '_site');
-const env = { ...process.env, ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };
+const env = { ...process.env, ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache'), ...(tracing ? { BUILD_TRACE: '1' } : {}) };
+
+/** The build's marks from `since` to `until` (epoch times), as offsets from `since`. */
+function marksBetween(log: string, since: number, until: number): string[] {
+  const marks = [...log.matchAll(/^\[trace\] (\d+) (.*)$/gm)].map((m) => [Number(m[1]), m[2]] as const);
+  return marks.filter(([at]) => at >= since && at < until).map(([at, what]) => `  +${at - since} ms ${what}`);
+}
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(test: () => boolean, timeoutMs = 60_000): Promise<number> {
@@ -57,12 +65,16 @@ async function watchMode(): Promise<void> {
   child.stderr.on('data', (d) => (log += d));
   try {
     // The bundles file is written last, after every bundle of the index (src/search/search-bundles.ts).
-    await until(() => existsSync(join(output, 'pagefind', 'bundles.json')) && /Watching/.test(log), 600_000);
+    // Eleventy says it is watching once its own pages are written; the build's report comes when
+    // the rest is (src/pipeline/serve-hooks.ts).
+    await until(() => existsSync(join(output, 'pagefind', 'bundles.json')) && /Watching/.test(log) && /^Built /m.test(log), 600_000);
     await wait(1000);
+    const drops: number[] = [];
     for (let n = 1; n <= 3; n++) {
       const entry = join(output, 'pagefind', 'bundles.json');
       const indexBefore = mtime(entry);
       const dropped = performance.now();
+      const droppedAt = Date.now();
       writeFileSync(join(articles, `harbour-${n}.${newest ? 'md' : 'txt'}`), RAW(n));
       // Watched all at once: each is timed when it happens, not after the one before it.
       const [page, home, index] = await Promise.all([
@@ -73,7 +85,13 @@ async function watchMode(): Promise<void> {
       console.log(
         `${size > 0 ? `${size} articles: ` : ''}npm start: article ${n} dropped → its page ${(page - dropped).toFixed(0)} ms, home page ${(home - dropped).toFixed(0)} ms, search index ${(index - dropped).toFixed(0)} ms`,
       );
+      drops.push(droppedAt);
       await wait(1500);
+    }
+    if (tracing) {
+      // The last build's end too.
+      await wait(10_000);
+      drops.forEach((at, i) => console.log(`marks after drop ${i + 1}:\n${marksBetween(log, at, drops[i + 1] ?? Infinity).join('\n')}`));
     }
   } finally {
     child.kill('SIGTERM');
@@ -98,4 +116,5 @@ function buildMode(): void {
 }
 
 await watchMode();
-buildMode();
+// --start-only: `npm start` alone.
+if (!process.argv.includes('--start-only')) buildMode();

@@ -54,3 +54,31 @@ test('a folder read again file after file (its files in the page cache) reads as
   await writeFile(join(dir, 'notes.pdf'), 'not an article');
   assert.deepStrictEqual(readCachedArticleInputs(dir), await readArticleInputs(dir));
 });
+
+test('results parsed ahead between loads give the archive a fresh load gives, each a fresh object; a pack another build added to is read again', async () => {
+  const dir = await syntheticFolder(30);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const memo = new LoadMemo();
+  const first = await loadArticles(dir, { cacheDir, memo });
+  await memo.results.prepare();
+  // A build of another process (npm run build, say) extracts a new article of the folder into the same pack.
+  const [extra] = syntheticArticles(31, readSourceText('articles')).slice(-1);
+  await writeFile(join(dir, extra!.name), extra!.text);
+  assert.equal((await loadArticles(dir, { cacheDir })).report.extracted.length, 1);
+  // The pack changed since this process read it: read again, the article is found there.
+  const second = await loadArticles(dir, { cacheDir, memo });
+  assert.equal(second.report.extracted.length, 0);
+  assert.deepStrictEqual(second.archive, await cleanArchiveOf(dir));
+  assert.notEqual(second.archive.articles[0], first.archive.articles[0], 'a record taken from the spares is not the last build\'s');
+  // A file this process alone adds is extracted, the pack not read (it is as this process left it), the archive as fresh.
+  const [another] = syntheticArticles(32, readSourceText('articles')).slice(-1);
+  await writeFile(join(dir, `zz-${another!.name}`), another!.text);
+  const added = await loadArticles(dir, { cacheDir, memo });
+  assert.equal(added.report.extracted.length, 1);
+  assert.deepStrictEqual(added.archive, await cleanArchiveOf(dir));
+  // Parsed ahead again, then a load with nothing new: the same archive.
+  await memo.results.prepare();
+  const third = await loadArticles(dir, { cacheDir, memo });
+  assert.equal(third.report.extracted.length, 0);
+  assert.deepStrictEqual(third.archive, added.archive);
+});

@@ -13,6 +13,7 @@ import { ArchiveMemo } from '../archive/archive-memo.ts';
 import type { Manifest } from './manifest.ts';
 import { articlesDir, DEFAULT_ARTICLES_DIR, deepFreeze, readArchiveJson } from '../site/archive-source.ts';
 import { extractorVersion } from './versions.ts';
+import { trace } from '../io/trace.ts';
 
 export interface LoadReport {
   articlesDir: string;
@@ -90,9 +91,11 @@ export class LoadMemo {
 export async function loadRead(read: ReadFolder, options: LoadOptions = {}, started = performance.now()): Promise<{ archive: Archive; report: LoadReport }> {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const readAt = performance.now();
+  trace('load: folder read');
   const memo = options.memo;
   const extracted = await extractArticles(read.inputs, cacheDir, read.hashes, memo?.results);
   const extractedAt = performance.now();
+  trace('load: results ready');
   memo?.archive.nextBuild();
   const archive = assemble(read, extracted, memo?.archive);
   const report: LoadReport = {

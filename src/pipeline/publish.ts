@@ -24,6 +24,7 @@ import { hashOf } from '../io/hash.ts';
 import { eachLimited } from '../io/pool.ts';
 import type { SiteFile } from '../io/site-files.ts';
 import type { Message } from '../record.ts';
+import { statsInThread } from '../io/stat-thread.ts';
 
 /**
  * A file as the output holds it: content hash, size and modification time, and for a page keyed by
@@ -195,17 +196,42 @@ export async function recoverInterrupted(output: string, cacheDir: string | null
   return true;
 }
 
-/** What a build knows of its output before writing: why it must write it whole, or what it holds. */
-export interface PreviousOutput {
+/** What a build knows of its output before looking at its files: why it must write it whole, or what was recorded of it. */
+export interface RecordedOutput {
   /** Why every file is written, or null when only changed files are. */
   reason: string | null;
   manifest: OutputManifest | null;
+}
+
+/** ... and, having looked, what it holds. */
+export interface PreviousOutput extends RecordedOutput {
   /** The files of the output as recorded and as they are now (one edited or deleted by hand is not kept). */
   kept: Record<string, FileState>;
 }
 
 /** Reads the output manifest and checks it against the output folder as it is now. */
 export async function previousOutput(output: string, cacheDir: string | null, clean: boolean): Promise<PreviousOutput> {
+  return checkOutput(output, await recordedOutput(output, cacheDir, clean));
+}
+
+/** The files of the output that are as recorded (their size and time), statted in a worker thread (src/io/stat-thread.ts). */
+export async function checkOutput(output: string, recorded: RecordedOutput): Promise<PreviousOutput> {
+  const kept: Record<string, FileState> = {};
+  const manifest = recorded.manifest;
+  if (manifest) {
+    const rels = Object.keys(manifest.files);
+    const now = await statsInThread(output, rels);
+    rels.forEach((rel, i) => {
+      const state = manifest.files[rel]!;
+      const actual = now[i];
+      if (actual && actual[0] === state[1] && actual[1] === state[2]) kept[rel] = state;
+    });
+  }
+  return { ...recorded, kept };
+}
+
+/** Reads the output manifest and checks that it is the output folder's. */
+export async function recordedOutput(output: string, cacheDir: string | null, clean: boolean): Promise<RecordedOutput> {
   let reason: string | null = null;
   let manifest: OutputManifest | null = null;
   if (clean) reason = 'asked for a clean build';
@@ -219,15 +245,7 @@ export async function previousOutput(output: string, cacheDir: string | null, cl
       manifest = null;
     }
   }
-  const kept: Record<string, FileState> = {};
-  if (manifest) {
-    const now = statesOf(output, Object.keys(manifest.files));
-    for (const [rel, state] of Object.entries(manifest.files)) {
-      const actual = now.get(rel);
-      if (actual && actual[1] === state[1] && actual[2] === state[2]) kept[rel] = state;
-    }
-  }
-  return { reason, manifest, kept };
+  return { reason, manifest };
 }
 
 /** Throws when two files would be written to the same place; returns their paths. */

@@ -23,7 +23,7 @@ import { changesSince, finishBuild, PROBLEMS_FILE } from './finish-build.ts';
 import { indexSite } from './index-site.ts';
 import { loadFrom, manifestOf, readSource, type SourceRead } from './load-articles.ts';
 import { diffManifest, readManifest, type Changes } from './manifest.ts';
-import { previousOutput, publishSite, recoverInterrupted, upToDate, type BuildRecord, type FileState, type PreviousOutput } from './publish.ts';
+import { checkOutput, publishSite, recordedOutput, recoverInterrupted, upToDate, type BuildRecord, type FileState, type PreviousOutput } from './publish.ts';
 import { preloadEleventy, renderSite, type Rendered } from './render-site.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
 import { buildVersion, extractorVersion, rendererVersion } from './versions.ts';
@@ -121,16 +121,23 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
   const cacheDir = cacheDirFromEnv();
   if (await recoverInterrupted(output, cacheDir)) process.stderr.write(`The previous build stopped while updating ${output}; its changes were finished first.\n`);
   await removeLeftovers(output);
-  // Both at once: the article files are read on libuv's threads while this one checks the output's files.
+  // At once: the article files are read here while another thread checks the output's files.
   const reading = readSource();
   reading.catch(() => undefined);
-  const previous: PreviousOutput = await previousOutput(output, cacheDir, options.clean);
+  const recorded = await recordedOutput(output, cacheDir, options.clean);
+  const checking = checkOutput(output, recorded);
+  checking.catch(() => undefined);
   const read = await reading;
   const key = buildKey(read);
-  const record = upToDate(previous, key);
-  if (record) return reportUpToDate(record, read, output, started);
+  // Built from this key, the output may be up to date: its files say. From another, the archive
+  // loads while they are checked.
+  if (recorded.manifest?.build?.key === key) {
+    const record = upToDate(await checking, key);
+    if (record) return reportUpToDate(record, read, output, started);
+  }
   preloadEleventy();
   const source = await loadFrom(read, { cacheDir });
+  const previous: PreviousOutput = await checking;
   const changes = await changesSince(source.load, output);
   stopOnArticleErrors(source.archive, changes, options.allWarnings);
   const unchanged = previous.manifest ? outputFiles(output, previous.kept) : null;

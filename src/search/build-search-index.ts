@@ -17,6 +17,7 @@ import type { Archive } from '../record.ts';
 import { eachLimited, mapLimited } from '../io/pool.ts';
 import { hashOf } from '../io/hash.ts';
 import { writeFileAtomically } from '../io/atomic-write.ts';
+import { trace } from '../io/trace.ts';
 import { BUNDLE_FORMAT, BUNDLES_FILE, bundleDocuments, bundleEntry, bundlePages, groupByPeriod, makeBundle, readBundlesFile, type Bundle, type BundleEntry, type BundlesFile } from './search-bundles.ts';
 import { siteModel } from '../site/site-model.ts';
 import { countingDocuments, documentsKey, QUOTE_COUNTS_FILE, quoteCounts, searchDocuments, type SearchDocument } from './search-document.ts';
@@ -298,6 +299,7 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
       kept.push(maker.name);
       continue;
     }
+    trace(`index: ${maker.name} changed, making documents`);
     const bundle = maker.make();
     if (bundle.pages === 0) continue;
     entries.push({ ...bundleEntry(bundle), ...(inputs === null ? {} : { inputs }) });
@@ -315,13 +317,16 @@ async function writeBundles(makers: BundleMaker[], outputPath: string, previous:
       await replaceBundle(join(outputPath, bundle.name), (dir) => writeBundle(bundle.documents, dir));
     }
     indexed.push(bundle.name);
+    trace(`index: ${bundle.name} written`);
   }
+  trace('index: every bundle done');
   if (inPlace) await clearFolder(outputPath, new Set([...entries.map((e) => e.name), BUNDLES_FILE, QUOTE_COUNTS_FILE]));
   await mkdir(outputPath, { recursive: true });
   await writeFileAtomically(join(outputPath, QUOTE_COUNTS_FILE), JSON.stringify(quoteCounts(counted)));
   // Last: a reader's search page finds the bundles through this file.
   const file: BundlesFile = { format: BUNDLE_FORMAT, bundles: entries };
   await writeFileAtomically(join(outputPath, BUNDLES_FILE), JSON.stringify(file));
+  trace('index: bundles file written');
   return { indexed, kept, reused, entries };
 }
 

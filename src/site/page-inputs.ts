@@ -137,6 +137,17 @@ export interface DataFileInputs {
 /** Each record's hash, once per record object (the archive is frozen: a record never changes after it is hashed). */
 const recordHashes = new WeakMap<ArticleRecord, string>();
 
+/**
+ * The record's JSON, its hash remembered for `recordHash` on the way: for a writer that makes the
+ * JSON of every record anyway (articles.json), so that the keys do not make it a second time (0.3 s
+ * of a rebuild at 5,000 articles).
+ */
+export function recordJson(record: ArticleRecord): string {
+  const json = JSON.stringify(record);
+  if (!recordHashes.has(record)) recordHashes.set(record, hashOf(json));
+  return json;
+}
+
 /** A hash of the whole record: what every page and file made from it is keyed by. */
 export function recordHash(record: ArticleRecord): string {
   let hash = recordHashes.get(record);

@@ -2,10 +2,10 @@
 // quote), as src/site/write-pages.ts writes the per-item pages and for the same reason: they grow
 // with the archive (200 MB of JSON at 20,000 articles), and Eleventy keeps whatever it renders in
 // memory until the build ends. Here each is generated piece by piece into the file and its hash at
-// once, and, like the pages, not at all when its inputs are those its file in the output was
-// written from.
+// once, and, like the pages, the CSV not at all when its inputs are those its file in the output was
+// written from (the JSON is made anyway: see `firstWrite`). Under `npm start` a signal stops them half-way (the next build writes them).
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -15,18 +15,24 @@ import type { SiteFile } from '../io/site-files.ts';
 import { startHash } from '../io/hash.ts';
 import { articlesJson, quotesCsv } from './formats.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
-import { inputKeys } from './page-inputs.ts';
+import { inputKeys, recordJson } from './page-inputs.ts';
 import { ARTICLES_JSON_URL, QUOTES_CSV_URL } from './urls.ts';
 import type { OutputFiles } from './write-pages.ts';
 
 interface DataFile {
   url: string;
   pieces: (model: SiteModel) => Iterable<string>;
+  /**
+   * Written before its key is known: its pieces are the JSON of every record, which its key (and
+   * every page's) hashes, so that making them to find the key the same costs little more than the
+   * key itself. Made from the output's file's inputs, that file is kept and the new one removed.
+   */
+  firstWrite: boolean;
 }
 
 const DATA_FILES: DataFile[] = [
-  { url: ARTICLES_JSON_URL, pieces: articlesJson },
-  { url: QUOTES_CSV_URL, pieces: quotesCsv },
+  { url: ARTICLES_JSON_URL, pieces: (model) => articlesJson(model, recordJson), firstWrite: true },
+  { url: QUOTES_CSV_URL, pieces: quotesCsv, firstWrite: false },
 ];
 
 /**
@@ -47,9 +53,10 @@ function* chunked(pieces: Iterable<string>): Generator<string> {
   if (chunk) yield chunk;
 }
 
-/** The pieces, each added to `hash` as it passes. */
-function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
+/** The pieces, each added to `hash` as it passes; stopped by `signal` (the stream then fails with its reason). */
+function* hashing(pieces: Iterable<string>, hash: Hash, signal: AbortSignal | undefined): Generator<string> {
   for (const piece of pieces) {
+    signal?.throwIfAborted();
     hash.update(piece);
     yield piece;
   }
@@ -62,13 +69,14 @@ function* hashing(pieces: Iterable<string>, hash: Hash): Generator<string> {
  * JSON of every record only to find it the same took 0.2 s at 5,000 articles, twice over when it
  * was not (once to compare, once to write).
  */
-export async function writeDataFiles(archive: Archive, outputDir: string, unchanged: OutputFiles | null = null, rendererVersion: string | null = null): Promise<SiteFile[]> {
+export async function writeDataFiles(archive: Archive, outputDir: string, unchanged: OutputFiles | null = null, rendererVersion: string | null = null, signal?: AbortSignal): Promise<SiteFile[]> {
   const model = siteModel(archive);
   const keys = rendererVersion ? inputKeys(rendererVersion, model) : null;
   const files: SiteFile[] = [];
-  for (const { url, pieces } of DATA_FILES) {
+  for (const { url, pieces, firstWrite } of DATA_FILES) {
     const rel = url.slice(1);
-    const inputKey = keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
+    const keyOf = () => keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
+    const inputKey = firstWrite ? null : keyOf();
     const before = unchanged?.hashes.get(rel);
     if (unchanged && before !== undefined && inputKey !== null && unchanged.inputKeys.get(rel) === inputKey) {
       files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel), inputKey });
@@ -77,8 +85,12 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
     const target = join(outputDir, rel);
     await mkdir(dirname(target), { recursive: true });
     const hash = startHash();
-    await pipeline(Readable.from(hashing(chunked(pieces(model)), hash)), createWriteStream(target));
-    files.push({ rel, hash: hash.digest('hex'), content: null, path: target, inputKey });
+    await pipeline(Readable.from(hashing(chunked(pieces(model)), hash, signal)), createWriteStream(target));
+    const key = firstWrite ? keyOf() : inputKey;
+    const kept = unchanged && before !== undefined && key !== null && unchanged.inputKeys.get(rel) === key ? join(unchanged.dir, rel) : null;
+    // Made from the inputs of the output's file, it is that file: the output's stands.
+    if (kept && kept !== target) await rm(target, { force: true });
+    files.push({ rel, hash: kept ? before! : hash.digest('hex'), content: null, path: kept ?? target, inputKey: key });
   }
   return files;
 }

@@ -132,11 +132,25 @@ export interface WritePagesOptions {
   onArticleWritten?: () => void;
   /** Where the rendered pages go (src/io/file-sink.ts); by default through the thread pool, each awaited. */
   sink?: FileSink;
+  /**
+   * Aborted, no further page is keyed or rendered (those under way are written): under `npm start`
+   * a build whose articles changed again meanwhile gives way to the next one, which writes the rest.
+   */
+  signal?: AbortSignal;
+  /** Told of each page as soon as it is written or kept, for a caller that must know what is on disk if the build stops half-way. */
+  onFile?: (file: SiteFile) => void;
+  /**
+   * Awaited, once `onArticleWritten` was called, before the next page: for a caller that has other
+   * work to give the thread first (under `npm start`, Eleventy's start of its own build).
+   */
+  holdAfterArticle?: () => Promise<void>;
 }
 
 export interface WrittenPages {
-  /** Every page, in the order of `entityPages`. */
+  /** Every page, in the order of `entityPages` (those written before an abort, when aborted). */
   files: SiteFile[];
+  /** The signal stopped it before every page was done. */
+  aborted: boolean;
   /** The pages rendered, by path inside the site; the others had the inputs their file in the output was rendered from. */
   rendered: string[];
 }
@@ -160,20 +174,28 @@ export async function writePages(archive: Archive, outputDir: string, options: W
     if (written || --articlePagesLeft === 0) say();
   };
   if (articlePagesLeft === 0) say();
-  const pages = entityPages(model, rendererVersion ? inputKeys(rendererVersion, model) : null);
+  const pages = untilAborted(entityPages(model, rendererVersion ? inputKeys(rendererVersion, model) : null), options.signal);
   const sink = options.sink ?? threadPoolSink();
   const files: SiteFile[] = [];
   const rendered: string[] = [];
   const puts: Promise<unknown>[] = [];
   const yieldNow = sharedPause();
+  let hold: Promise<void> | null = null;
+  const held = () => {
+    if (onArticleWritten || !options.holdAfterArticle) return undefined;
+    hold ??= options.holdAfterArticle();
+    return hold;
+  };
   // The pages come one at a time from the generator, in order, whichever worker is free.
   await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
+    await held();
     const at = files.length++;
     const target = join(outputDir, file ?? pageOutputPath(url));
     const rel = siteRel(outputDir, target);
     const hash = reusableHash(unchanged, rel, key);
     if (hash !== undefined) {
       files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
+      options.onFile?.(files[at]);
       articlePageDone(at, false);
     } else {
       rendered.push(rel);
@@ -182,6 +204,7 @@ export async function writePages(archive: Archive, outputDir: string, options: W
       if (transform && !file) content = await transform(content, url);
       const put = sink.put(target, content, unchanged?.hashes.get(rel)).then(({ hash, written }) => {
         files[at] = { rel, hash, content: null, path: written ? target : join(unchanged!.dir, rel), inputKey: key };
+        options.onFile?.(files[at]);
         articlePageDone(at, true);
       });
       // Awaited below, all together; a failure must not count as unhandled meanwhile.
@@ -193,7 +216,17 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   });
   await sink.flush();
   await Promise.all(puts);
-  return { files, rendered };
+  const aborted = options.signal?.aborted ?? false;
+  // Aborted, the pages never reached leave holes: the list says what was done.
+  return { files: aborted ? files.filter(Boolean) : files, aborted, rendered };
+}
+
+/** The pages, until `signal` is aborted: those after it are not even keyed. */
+function* untilAborted<T>(pages: Iterable<T>, signal: AbortSignal | undefined): Generator<T> {
+  for (const page of pages) {
+    if (signal?.aborted) return;
+    yield page;
+  }
 }
 
 /**
