@@ -274,7 +274,7 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   const subordinate = SUBORDINATE_OPENING.exec(text)?.[0].length ?? 0;
   // "Christie repeated accusations that Rubio recites …, calling him a “talented guy”": a participle
   // after a comma shares the main clause's subject, not that of a verb in a "that" clause before it.
-  const shared = sharedSubjectParticiple(text.slice(0, openInSentence));
+  const shared = SHARED_PARTICIPLE.test(text.slice(0, openInSentence));
   const embedded = (v: RegExpExecArray) => shared && /\bthat\s[^,;:]*$/iu.test(text.slice(0, v.index).replace(/\s{2,}/g, ' , '));
   const before = strongFirst(usable.filter((v) => v.index < openInSentence && (v.index > subordinate || openInSentence < subordinate) && !embedded(v)).reverse());
   const after = strongFirst(usable.filter((v) => v.index > openInSentence));
@@ -290,7 +290,6 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
 
 /** ", calling him a", ", saying": a participle of saying after a comma, just before the quote. */
 const SHARED_PARTICIPLE = /,\s+(?:calling|describing|labell?ing|branding|dubbing|saying|adding|noting|warning|arguing|insisting|claiming)\b[^,;:.!?“”"]{0,40}$/iu;
-const sharedSubjectParticiple = (beforeQuote: string) => SHARED_PARTICIPLE.test(beforeQuote);
 
 /**
  * Whether a match of a verb of saying is one here. A participle never has a subject of its own ("a

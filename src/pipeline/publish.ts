@@ -24,7 +24,7 @@ import { hashOf } from '../io/hash.ts';
 import { eachLimited } from '../io/pool.ts';
 import type { SiteFile } from '../io/site-files.ts';
 import type { Message } from '../record.ts';
-import { statsInThread } from '../io/stat-thread.ts';
+import { statsHere, statsInThread } from '../io/stat-thread.ts';
 
 /**
  * A file as the output holds it: content hash, size and modification time, and for a page keyed by
@@ -125,16 +125,11 @@ interface Journal {
  * pool took four times as long, and nothing else runs while it does.
  */
 function statesOf(root: string, rels: string[]): Map<string, FileState | null> {
-  const out = new Map<string, FileState | null>();
-  for (const rel of rels) {
-    try {
-      const info = statSync(join(root, rel));
-      out.set(rel, ['', info.size, info.mtimeMs]);
-    } catch {
-      out.set(rel, null);
-    }
-  }
-  return out;
+  const stats = statsHere(root, rels);
+  return new Map(rels.map((rel, i) => {
+    const stat = stats[i];
+    return [rel, stat ? ['', stat[0], stat[1]] : null];
+  }));
 }
 
 /**

@@ -226,7 +226,7 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
     const abort = new AbortController();
     let settle = () => {};
     current = { abort, settled: new Promise<void>((resolve) => (settle = resolve)) };
-    const begun_ = (async (): Promise<ServedBuild> => {
+    const building = (async (): Promise<ServedBuild> => {
       if (codeChanged) {
         codeChanged = false;
         writers = await freshWriters();
@@ -262,8 +262,8 @@ export function serveHooks(eleventyConfig: EleventyConfig): void {
       return { started, source, pages, index, number };
     })();
     // Failing before it writes, the next build need not wait for it.
-    begun_.catch(settle);
-    return begun_;
+    building.catch(settle);
+    return building;
   };
   // A build begun when the article folder changed, before Eleventy's (see `watchArticles`), how
   // many changes the folder had seen when it began reading, and what lets its pages go on.

@@ -17,7 +17,7 @@ import { articlesJson, quotesCsv } from './formats.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { inputKeys, recordJson } from './page-inputs.ts';
 import { ARTICLES_JSON_URL, QUOTES_CSV_URL } from './urls.ts';
-import type { OutputFiles } from './write-pages.ts';
+import { reusableHash, type OutputFiles } from './write-pages.ts';
 
 interface DataFile {
   url: string;
@@ -73,24 +73,28 @@ export async function writeDataFiles(archive: Archive, outputDir: string, unchan
   const model = siteModel(archive);
   const keys = rendererVersion ? inputKeys(rendererVersion, model) : null;
   const files: SiteFile[] = [];
-  for (const { url, pieces, firstWrite } of DATA_FILES) {
-    const rel = url.slice(1);
+  for (const file of DATA_FILES) {
+    const rel = file.url.slice(1);
     const keyOf = () => keys?.key('data', { file: rel, articles: model.articles, people: model.people }) ?? null;
-    const inputKey = firstWrite ? null : keyOf();
-    const before = unchanged?.hashes.get(rel);
-    if (unchanged && before !== undefined && inputKey !== null && unchanged.inputKeys.get(rel) === inputKey) {
-      files.push({ rel, hash: before, content: null, path: join(unchanged.dir, rel), inputKey });
-      continue;
-    }
-    const target = join(outputDir, rel);
-    await mkdir(dirname(target), { recursive: true });
-    const hash = startHash();
-    await pipeline(Readable.from(hashing(chunked(pieces(model)), hash, signal)), createWriteStream(target));
-    const key = firstWrite ? keyOf() : inputKey;
-    const kept = unchanged && before !== undefined && key !== null && unchanged.inputKeys.get(rel) === key ? join(unchanged.dir, rel) : null;
-    // Made from the inputs of the output's file, it is that file: the output's stands.
-    if (kept && kept !== target) await rm(target, { force: true });
-    files.push({ rel, hash: kept ? before! : hash.digest('hex'), content: null, path: kept ?? target, inputKey: key });
+    files.push(await writeDataFile(file, model, rel, keyOf, outputDir, unchanged, signal));
   }
   return files;
+}
+
+/** One data file: kept when the output's was made from the same inputs, else streamed into the output. */
+async function writeDataFile({ pieces, firstWrite }: DataFile, model: SiteModel, rel: string, keyOf: () => string | null, outputDir: string, unchanged: OutputFiles | null, signal: AbortSignal | undefined): Promise<SiteFile> {
+  const inputKey = firstWrite ? null : keyOf();
+  const before = reusableHash(unchanged, rel, inputKey);
+  if (before !== undefined) return { rel, hash: before, content: null, path: join(unchanged!.dir, rel), inputKey };
+  const target = join(outputDir, rel);
+  await mkdir(dirname(target), { recursive: true });
+  const hash = startHash();
+  await pipeline(Readable.from(hashing(chunked(pieces(model)), hash, signal)), createWriteStream(target));
+  const key = firstWrite ? keyOf() : inputKey;
+  const kept = reusableHash(unchanged, rel, key);
+  if (kept === undefined) return { rel, hash: hash.digest('hex'), content: null, path: target, inputKey: key };
+  // Made from the inputs of the output's file, it is that file: the output's stands.
+  const path = join(unchanged!.dir, rel);
+  if (path !== target) await rm(target, { force: true });
+  return { rel, hash: kept, content: null, path, inputKey: key };
 }

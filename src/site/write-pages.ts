@@ -253,7 +253,7 @@ function sharedPause(): () => Promise<void> | undefined {
 }
 
 /** The hash of the output's file of a page, when that file is still there and was rendered from inputs with this key. */
-function reusableHash(unchanged: OutputFiles | null | undefined, rel: string, key: string | null): string | undefined {
+export function reusableHash(unchanged: OutputFiles | null | undefined, rel: string, key: string | null): string | undefined {
   if (key === null || !unchanged || unchanged.inputKeys.get(rel) !== key) return undefined;
   return unchanged.hashes.get(rel);
 }
