@@ -191,6 +191,163 @@ async function finishServed(build: ServedBuild, outputDir: string): Promise<void
   trace('build: done');
 }
 
+/** A build begun when the article folder changed, before Eleventy's (see `watchArticles`). */
+interface EarlyBuild {
+  build: Promise<ServedBuild>;
+  /** How many changes the folder had seen when it began reading. */
+  changes: number;
+  /** Lets its pages after the changed article's go on (Eleventy's build has begun). */
+  go: () => void;
+}
+
+/** The builds of one `npm start` process (or one Eleventy command line run), and what they share. */
+class ServeSession {
+  private build: Promise<ServedBuild> | null = null;
+  /** The last build begun: the next one stops its pages and waits for them. */
+  private current: BuildSlot | null = null;
+  /** What this process's builds wrote into the output; null when one failed while writing. */
+  private served: ServedOutput | null = null;
+  /** The search index of the last build: one index at a time writes into the folder. */
+  private indexing: Promise<unknown> = Promise.resolve();
+  /** The writers the pages are written with, and whether src/ changed since they were imported. */
+  private writers = IMPORTED;
+  private codeChanged = false;
+  /** What the last build's archive was made of, so that an unchanged article costs this one little. */
+  private memo = new LoadMemo();
+  private begun = 0;
+  private early: EarlyBuild | null = null;
+  private changes = 0;
+  private watcher: ArticleWatcher | null = null;
+
+  constructor(private readonly eleventyConfig: EleventyConfig) {}
+
+  /** Registers the session's hooks and the site (whose archive is the current build's). */
+  register(): void {
+    const config = this.eleventyConfig;
+    config.on('eleventy.beforeWatch', async (changed: string[]) => {
+      if (changed.some(isCodeChange)) this.codeChanged = true;
+    });
+    config.on('eleventy.before', ({ directories, runMode }) => this.beforeEleventy(directories.output, runMode));
+    registerSite(config, async () => {
+      if (!this.build) throw new Error('The archive was asked for before the build began');
+      return (await this.build).source.archive;
+    });
+    config.on('eleventy.after', ({ directories, runMode }) => this.afterEleventy(directories.output, runMode));
+  }
+
+  /** Begins a build: the one before stops its pages, and this one's wait for them. */
+  private begin(outputDir: string, quiet: boolean, eleventyBegun: () => Promise<void>): Promise<ServedBuild> {
+    const started = performance.now();
+    const number = ++this.begun;
+    this.memo.results.stopPreparing();
+    const before = this.current;
+    before?.abort.abort();
+    const abort = new AbortController();
+    let settle = () => {};
+    this.current = { abort, settled: new Promise<void>((resolve) => (settle = resolve)) };
+    const building = this.runBuild({ outputDir, quiet, eleventyBegun, started, number, before, abort: abort.signal, settle });
+    // Failing before it writes, the next build need not wait for it.
+    building.catch(settle);
+    return building;
+  }
+
+  /** The build `begin` began, until its first changed article page is written. */
+  private async runBuild(b: {
+    outputDir: string;
+    quiet: boolean;
+    eleventyBegun: () => Promise<void>;
+    started: number;
+    number: number;
+    before: BuildSlot | null;
+    abort: AbortSignal;
+    settle: () => void;
+  }): Promise<ServedBuild> {
+    if (this.codeChanged) {
+      this.codeChanged = false;
+      this.writers = await freshWriters();
+      this.memo = new LoadMemo();
+    }
+    trace('build: begin');
+    const source = await loadSource(process.env, { memo: this.memo });
+    trace('build: archive loaded');
+    checkArchive(source.archive, b.quiet);
+    // What the disk holds once the pages of the build before are done or stopped.
+    await b.before?.settled;
+    if (b.abort.aborted) throw new SupersededError('the articles changed again before this build wrote anything');
+    const previous = this.served;
+    // Forgotten until this build's pages are done: a failed one may have written a page half-way.
+    this.served = null;
+    const output = previous ?? new ServedOutput(b.outputDir);
+    // The pages first: the index makes its bundles' keys before it waits for anything.
+    let articleWritten = () => {};
+    const articleFirst = new Promise<void>((resolve) => (articleWritten = resolve));
+    const pages = writeServedPages(source.archive, this.eleventyConfig, b.outputDir, this.writers, previous, output, b.abort, () => articleWritten(), b.eleventyBegun);
+    pages.then(() => (this.served = output), () => undefined).finally(b.settle);
+    const index = this.indexing.then(() => indexInPlace(source.archive, b.outputDir));
+    this.indexing = index.catch(() => undefined);
+    // Both awaited after Eleventy's pages; if those fail first, nobody awaits them: not unhandled rejections.
+    index.catch(() => undefined);
+    pages.catch(() => undefined);
+    // Eleventy renders its pages on this thread once this returns, and held a dropped article's
+    // page, written meanwhile, back by 0.4 s at 5,000 articles: the first changed article page
+    // (the dropped one, or its neighbour by date just before it) goes first. Waiting for all 5,000
+    // article pages instead held Eleventy's home page back by a second.
+    await Promise.race([articleFirst, pages.then(() => undefined, () => undefined)]);
+    trace('build: first article page written; Eleventy renders');
+    return { started: b.started, source, pages, index, number: b.number };
+  }
+
+  /** A build begun by the folder's change, whose pages after the changed article's wait for Eleventy's build. */
+  private startEarly(outputDir: string): void {
+    const seen = this.changes;
+    let go = () => {};
+    const eleventyBegun = new Promise<void>((resolve) => {
+      go = resolve;
+      // Should Eleventy not build for this change, the pages go on without it.
+      setTimeout(resolve, HOLD_FOR_ELEVENTY_MS).unref();
+    });
+    const started = this.begin(outputDir, true, () => eleventyBegun);
+    started.catch(() => undefined);
+    this.early = { build: started, changes: seen, go };
+  }
+
+  /** Eleventy's build begins: it takes the build begun early, or begins one. */
+  private async beforeEleventy(outputDir: string, runMode: string): Promise<void> {
+    trace('eleventy: build starts');
+    const dir = articlesDir();
+    if (runMode !== 'build' && !this.watcher && dir) {
+      this.watcher = watchArticles(dir, () => {
+        this.changes++;
+        // The pages of the build before stop at once, so that this one has the thread.
+        this.current?.abort.abort();
+      }, () => this.startEarly(outputDir));
+    }
+    this.watcher?.cancelPending();
+    // The build the folder's change began is this one, unless the folder or the code changed since it began reading.
+    const early = this.early;
+    const mine = early && early.changes === this.changes && !this.codeChanged ? early : null;
+    this.early = null;
+    // Its pages after the changed article's wait for Eleventy's build to begin (HOLD_FOR_ELEVENTY_MS).
+    mine?.go();
+    this.build = mine && (await mine.build.then(() => true, () => false)) ? mine.build : this.begin(outputDir, false, async () => undefined);
+    await this.build;
+  }
+
+  /** Eleventy's pages are done: the rest of the build finishes, awaited only under the command line. */
+  private async afterEleventy(outputDir: string, runMode: string): Promise<void> {
+    // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
+    if (!this.build) throw new Error('The archive was not loaded during the build, so there is nothing to index');
+    const done = await this.build;
+    const finished = finishServed(done, outputDir).then(() => {
+      // While nothing changes, the next build's results are parsed ahead (extraction-cache.ts).
+      if (this.begun === done.number) this.memo.results.prepare().catch(() => undefined);
+    });
+    // A build of Eleventy's command line (the tests) is over when all is written.
+    if (runMode === 'build') return finished;
+    finished.catch((error: unknown) => process.stderr.write(`The build failed after Eleventy's pages: ${(error as Error)?.stack ?? String(error)}\n`));
+  }
+}
+
 /**
  * Registers the site and the build around Eleventy's own (see the module comment).
  *
@@ -204,123 +361,7 @@ async function finishServed(build: ServedBuild, outputDir: string): Promise<void
  * are would make.
  */
 export function serveHooks(eleventyConfig: EleventyConfig): void {
-  let build: Promise<ServedBuild> | null = null;
-  // The last build begun: the next one stops its pages and waits for them.
-  let current: BuildSlot | null = null;
-  // What this process's builds wrote into the output; null when one failed while writing.
-  let served: ServedOutput | null = null;
-  // The search index of the last build: one index at a time writes into the folder.
-  let indexing: Promise<unknown> = Promise.resolve();
-  // The writers the pages are written with, and whether src/ changed since they were imported.
-  let writers = IMPORTED;
-  let codeChanged = false;
-  // What the last build's archive was made of, so that an unchanged article costs this one little.
-  let memo = new LoadMemo();
-  let begun = 0;
-  const begin = (outputDir: string, quiet: boolean, eleventyBegun: () => Promise<void>): Promise<ServedBuild> => {
-    const started = performance.now();
-    const number = ++begun;
-    memo.results.stopPreparing();
-    const before = current;
-    before?.abort.abort();
-    const abort = new AbortController();
-    let settle = () => {};
-    current = { abort, settled: new Promise<void>((resolve) => (settle = resolve)) };
-    const building = (async (): Promise<ServedBuild> => {
-      if (codeChanged) {
-        codeChanged = false;
-        writers = await freshWriters();
-        memo = new LoadMemo();
-      }
-      trace('build: begin');
-      const source = await loadSource(process.env, { memo });
-      trace('build: archive loaded');
-      checkArchive(source.archive, quiet);
-      // What the disk holds once the pages of the build before are done or stopped.
-      await before?.settled;
-      if (abort.signal.aborted) throw new SupersededError('the articles changed again before this build wrote anything');
-      const previous = served;
-      // Forgotten until this build's pages are done: a failed one may have written a page half-way.
-      served = null;
-      const output = previous ?? new ServedOutput(outputDir);
-      // The pages first: the index makes its bundles' keys before it waits for anything.
-      let articleWritten = () => {};
-      const articleFirst = new Promise<void>((resolve) => (articleWritten = resolve));
-      const pages = writeServedPages(source.archive, eleventyConfig, outputDir, writers, previous, output, abort.signal, () => articleWritten(), eleventyBegun);
-      pages.then(() => (served = output), () => undefined).finally(settle);
-      const index = indexing.then(() => indexInPlace(source.archive, outputDir));
-      indexing = index.catch(() => undefined);
-      // Both awaited after Eleventy's pages; if those fail first, nobody awaits them: not unhandled rejections.
-      index.catch(() => undefined);
-      pages.catch(() => undefined);
-      // Eleventy renders its pages on this thread once this returns, and held a dropped article's
-      // page, written meanwhile, back by 0.4 s at 5,000 articles: the first changed article page
-      // (the dropped one, or its neighbour by date just before it) goes first. Waiting for all 5,000
-      // article pages instead held Eleventy's home page back by a second.
-      await Promise.race([articleFirst, pages.then(() => undefined, () => undefined)]);
-      trace('build: first article page written; Eleventy renders');
-      return { started, source, pages, index, number };
-    })();
-    // Failing before it writes, the next build need not wait for it.
-    building.catch(settle);
-    return building;
-  };
-  // A build begun when the article folder changed, before Eleventy's (see `watchArticles`), how
-  // many changes the folder had seen when it began reading, and what lets its pages go on.
-  let early: { build: Promise<ServedBuild>; changes: number; go: () => void } | null = null;
-  let changes = 0;
-  let watcher: ArticleWatcher | null = null;
-  const startEarly = (outputDir: string) => {
-    const seen = changes;
-    let go = () => {};
-    const eleventyBegun = new Promise<void>((resolve) => {
-      go = resolve;
-      // Should Eleventy not build for this change, the pages go on without it.
-      setTimeout(resolve, HOLD_FOR_ELEVENTY_MS).unref();
-    });
-    const started = begin(outputDir, true, () => eleventyBegun);
-    started.catch(() => undefined);
-    early = { build: started, changes: seen, go };
-  };
-  eleventyConfig.on('eleventy.beforeWatch', async (changed: string[]) => {
-    if (changed.some(isCodeChange)) codeChanged = true;
-  });
-  eleventyConfig.on('eleventy.before', async ({ directories, runMode }) => {
-    trace('eleventy: build starts');
-    const outputDir = directories.output;
-    const dir = articlesDir();
-    if (runMode !== 'build' && !watcher && dir) {
-      watcher = watchArticles(dir, () => {
-        changes++;
-        // The pages of the build before stop at once, so that this one has the thread.
-        current?.abort.abort();
-      }, () => startEarly(outputDir));
-    }
-    watcher?.cancelPending();
-    // The build the folder's change began is this one, unless the folder or the code changed since it began reading.
-    const mine = early && early.changes === changes && !codeChanged ? early : null;
-    early = null;
-    // Its pages after the changed article's wait for Eleventy's build to begin (HOLD_FOR_ELEVENTY_MS).
-    mine?.go();
-    build = mine && (await mine.build.then(() => true, () => false)) ? mine.build : begin(outputDir, false, async () => undefined);
-    await build;
-  });
-  registerSite(eleventyConfig, async () => {
-    if (!build) throw new Error('The archive was asked for before the build began');
-    return (await build).source.archive;
-  });
-  eleventyConfig.on('eleventy.after', async ({ directories, runMode }) => {
-    // The archive is global data, so every build has loaded it; if not, shipping without search is a bug.
-    if (!build) throw new Error('The archive was not loaded during the build, so there is nothing to index');
-    const done = await build;
-    const finished = finishServed(done, directories.output).then(() => {
-      // While nothing changes, the next build's results are parsed ahead (extraction-cache.ts).
-      if (begun === done.number) memo.results.prepare().catch(() => undefined);
-    });
-    // A build of Eleventy's command line (the tests) is over when all is written.
-    if (runMode === 'build') return finished;
-    finished.catch((error: unknown) => process.stderr.write(`The build failed after Eleventy's pages: ${(error as Error)?.stack ?? String(error)}\n`));
-  });
+  new ServeSession(eleventyConfig).register();
 }
 
 /** Watches the article folder for `npm start`; `cancelPending` forgets a change not yet acted on. */
