@@ -9,6 +9,7 @@ import { fitConditionalLogit, predict, type Example } from '../scripts/attributi
 import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
 import { speaksAfterName } from '../src/extract/speech-verbs.ts';
+import { possessesNext } from '../src/extract/mentions.ts';
 import { loadAttributionModel, rankCandidates } from '../src/extract/speaker-ranker.ts';
 import { ModelFileError } from '../src/extract/model-file.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
@@ -462,4 +463,17 @@ test('a name before “called … a “…”” spoke, and before “called for
 
 test('a name with particles keeps three names: “Sheikh Mohammed bin Rashid Al Maktoum”, then “Sheikh Mohammed said”, is one speaker', () => {
   assert.equal(speakerOf(recordOf('Sheikh Mohammed bin Rashid Al Maktoum praised the plan. “This is the future,” Sheikh Mohammed said.'), 'the future'), 'Mohammed bin Rashid Al Maktoum');
+});
+
+test('a name that only possesses what opens its sentence (“Lee and Ross’s meeting”, “the Smiths’ lawyer”) is not its subject', () => {
+  assert.equal(possessesNext('Ann Lee and Tom Ross’s first meeting ended badly.'), true);
+  assert.equal(possessesNext('Ross’ lawyer said'), true);
+  assert.equal(possessesNext('Tom Ross said on Monday'), false);
+  assert.equal(possessesNext('Tom Ross, the party’s leader, said'), false);
+});
+
+test('“Paul Ryan, the speaker, was blunt. “…,” he said” is Paul Ryan: a word of his name is not Rand Paul’s, nor is he the object of the sentence before', () => {
+  const text = (name: string) => `Rand Paul and Mark Hale spoke on Monday. ${name}, the speaker, was blunt. “They are trial lawyers trying to get rich,” he said.`;
+  assert.equal(speakerOf(recordOf(text('Paul Ryan')), 'trial lawyers'), 'Paul Ryan');
+  assert.equal(speakerOf(recordOf(text('Tom Ryan')), 'trial lawyers'), 'Tom Ryan');
 });

@@ -250,6 +250,17 @@ export function isSubjectPrefix(prefix: string): boolean {
   return words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(?:of|the|and|a|an)$/.test(w) || (/^\p{Ll}[\p{L}-]*$/u.test(w) && (ROLE_GLUE.test(w) || isTitle(w) || isPersonNoun(w) || modifiesTitle(words, i))));
 }
 
+/**
+ * Whether the name that `rest` starts with only possesses the noun phrase it stands in: "Putin’s
+ * first meeting", "Obama and Putin’s meeting" (each name of the coordination), "the Smiths’ lawyer".
+ * The words read are the name-like run from the name on: capitalised words and the glue of a
+ * coordination or title; the run ends at the first other word, the head noun of the phrase.
+ */
+export function possessesNext(rest: string): boolean {
+  const run = /^(?:[\p{Lu}][\p{L}\p{N}.'’-]*(?:\s+|$)|(?:and|of|the|&)\s+)+/u.exec(rest)?.[0];
+  return run !== undefined && /(?:\p{L}['’]s|\p{L}s['’])(?:\s|$)/u.test(run) && /^\s*\p{Ll}/u.test(rest.slice(run.length));
+}
+
 /** Whether a name after `prefix` (its sentence's words before it) is the subject of the main clause. */
 export function opensMainClause(prefix: string): boolean {
   const start = mainClauseStart(prefix);

@@ -259,10 +259,13 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     const surname = x.kind === 'person' ? surnameOf(x.name) : null;
     if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
   }
+  const named = namedSpans(table.entities);
   for (const { token, at } of singles) {
     const title = lastAtOrBefore(titleStarts, at);
     if (title >= 0 && at < titleEnds[title]!) continue;
     const e = bySurname.get(surnameOf(token));
+    // "House Speaker Paul Ryan" beside Rand Paul: a word inside another person's full name is theirs.
+    if (e && insideOtherName(named, at, e)) continue;
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
     if (!e && lexicalType(token) === 'organisation' && !table.entities.some((x) => x.positions.includes(at))) table.add(token, 'organisation', [], null, at);
     if (!e) continue;
@@ -275,6 +278,33 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   return table;
 }
 
+interface NamedSpan {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** Where each name of several words is mentioned, sorted by start: the words no bare surname can take. */
+function namedSpans(entities: Entity[]): NamedSpan[] {
+  const spans = entities.filter((e) => /\s/.test(e.name)).flatMap((entity) => entity.positions.map((start) => ({ start, end: start + entity.name.length, entity })));
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `at` lies inside a mention of a full name other than `e`'s (spans of a text do not nest deeply: three looked at). */
+function insideOtherName(spans: NamedSpan[], at: number, e: Entity): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
+    const span = spans[i]!;
+    if (span.entity !== e && at < span.end) return true;
+  }
+  return false;
+}
 
 const SYNONYMS: Record<string, string> = {
   spokeswoman: 'spokesman', spokesperson: 'spokesman', representative: 'spokesman', secretary: 'secretary',

@@ -6,7 +6,7 @@
 import type { Paragraph } from '../record.ts';
 import type { Proposal } from './attribute-quotes.ts';
 import { nameTypes } from './entity-types.ts';
-import { opensMainClause } from './mentions.ts';
+import { opensMainClause, possessesNext } from './mentions.ts';
 import type { Entity, EntityTable, Resolved, SpeakerResolver } from './resolve-speakers.ts';
 import { isInstitutionRole, speaksAt, surnameOf } from './resolve-speakers.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
@@ -239,7 +239,7 @@ export class CandidateFinder {
     const situation = q.proposals[0]?.mention?.kind ?? 'no-rule';
     for (const x of this.placement(e, q, nearest)) f.push(`${origin}:${x}`, `${origin}@${situation}:${x}`);
     f.push(`mentions:${bucket(e.positions.length, [0, 1, 3, 6])}`);
-    if (nearest.subject === e) f.push(`${origin}:last-subject`, `${origin}@${situation}:last-subject`);
+    if (nearest.subject === e) f.push(`${origin}:last-subject`, `${origin}@${situation}:last-subject`, `last-subject:sentences:${this.subjectDistance(e, q)}`);
     // A person first named just before the quote is likely the one it is about to quote.
     const first = e.positions[0];
     if (first !== undefined && first < q.start) f.push(`${origin}@${situation}:introduced:${bucket(this.paragraphOf(q.start) - this.paragraphOf(first), [0, 1, 2])}`);
@@ -305,7 +305,9 @@ export class CandidateFinder {
    * an agent, "of" a title: "reported by the Minister of Foreign Affairs of Russia Sergey Lavrov").
    */
   private objectAt(at: number): boolean {
-    return OBJECT_BEFORE.test(this.body.slice(Math.max(0, at - 60), at));
+    // Within the name's own sentence: "… spoke on Monday. Tom Ryan said" has no "on" before Ryan.
+    const sentenceStart = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
+    return OBJECT_BEFORE.test(this.body.slice(Math.max(sentenceStart, at - 60), at));
   }
 
   private speaksAt(at: number): boolean {
@@ -315,7 +317,7 @@ export class CandidateFinder {
   /** Is the name at `at` the first words of its sentence's main clause (a subject, most likely)? */
   private opensSentence(at: number): boolean {
     const start = this.resolver.sentenceStarts[this.sentenceOf(at)] ?? 0;
-    return opensMainClause(this.body.slice(start, at));
+    return opensMainClause(this.body.slice(start, at)) && !possessesNext(this.body.slice(at, at + 200));
   }
 
   /** Where a person's name opens its sentence, worked out once per person (positions are sorted). */
@@ -323,6 +325,12 @@ export class CandidateFinder {
     let list = this.subjects.get(e);
     if (!list) this.subjects.set(e, (list = e.positions.filter((p) => this.opensSentence(p))));
     return list;
+  }
+
+  /** How many sentences before the quote's the candidate last opened one, in buckets: 0, 1, 2 or more. */
+  private subjectDistance(e: Entity, q: QuoteSituation): string {
+    const at = lastBelow(this.subjectPositions(e), q.start);
+    return at === undefined ? 'none' : bucket(this.sentenceOf(q.start) - this.sentenceOf(at), [0, 1, 2]);
   }
 
   /** The person who opened the latest sentence before `at` that a person opens. */
