@@ -477,3 +477,17 @@ test('“Paul Ryan, the speaker, was blunt. “…,” he said” is Paul Ryan: 
   assert.equal(speakerOf(recordOf(text('Paul Ryan')), 'trial lawyers'), 'Paul Ryan');
   assert.equal(speakerOf(recordOf(text('Tom Ryan')), 'trial lawyers'), 'Tom Ryan');
 });
+
+test('two words the lexicon knows as common nouns are a name when the text treats them as a person’s (“Leo Park, 24,”, “Striker Leo Park”, “Park said”)', () => {
+  assert.equal(speakerOf(recordOf('Leo Park, 24, was modest. “The lads did the hard work,” he said.'), 'hard work'), 'Leo Park');
+  assert.equal(speakerOf(recordOf('Leo Park was modest after the win. “The lads did the hard work,” Park said.'), 'hard work'), 'Leo Park');
+  const act = recordOf('The court ruled that Ohio broke the National Voter Registration Act. “This is a victory,” said Ann Lee.');
+  assert.ok(!act.speakers.some((s) => s.name === 'Registration Act'));
+});
+
+test('“…,” it added: “it” speaks for the institution that spoke just before, named (“the Welsh government”) or not (“the city council”)', () => {
+  assert.equal(speakerOf(recordOf('The Welsh government said in a statement that the ferry service would resume. “Passenger safety comes first,” it added.'), 'Passenger safety'), 'Welsh government');
+  assert.equal(speakerOf(recordOf('The city council said the service would resume. “Passenger safety comes first,” it said.'), 'Passenger safety'), 'unnamed city council');
+  assert.equal(speakerOf(recordOf('Norland Bank said on Monday that it would cut 500 jobs. “This was a difficult decision,” it said.'), 'difficult decision'), 'Norland Bank');
+  assert.equal(speakerOf(recordOf('The rule was changed in 2019. “It is unfair,” it said.'), 'unfair'), null);
+});

@@ -168,6 +168,26 @@ export class EntityTable {
 }
 
 
+/**
+ * What the text says of the words from `start` to `end` that only a person is: an age ("Leo Park, 24,"), a
+ * relative "who", an apposition or a title that is a noun for a person ("Striker Leo Park", ", the
+ * club's captain,"), or a verb of saying right after.
+ */
+function namedAsPerson(text: string, start: number, end: number, titles: string[]): boolean {
+  // "the National Voter Registration Act", "Commission on Presidential Debates": part of a longer name.
+  if (/\b(?:the|of|on|for|at|in|to|from)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) return false;
+  const after = text.slice(end, end + 100);
+  if (/^,\s*(?:\d{1,3},|who\s)/u.test(after) || titles.some(isCommonPersonNoun)) return true;
+  const role = apposition(text, end);
+  return (role !== null && isPersonNoun(role.split(/\s+/).at(-1)!)) || (/^\s+\p{Ll}/u.test(after) && speaksAfterName(after));
+}
+
+/** "Striker", "Coach": a title or a noun for a person, not a name that ends like one ("Kent", "Brent"). */
+function isCommonPersonNoun(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return TITLE_WORDS.has(lower) || (isPersonNoun(lower) && ['word', 'unknown'].includes(lexicalType(lower)));
+}
+
 const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 
 /**
@@ -175,10 +195,13 @@ const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION
  * "Birch Society", "York City", "N. Korea" end in a place, a weekday or a common word. A known
  * given name first ("Marcia Price", "Tom King") settles it the other way.
  */
-function couldBePersonName(tokens: string[]): boolean {
+function couldBePersonName(tokens: string[], namedAsPerson = false): boolean {
   const types = nameTypes(tokens.join(' '));
   if (types.first === 'given-name' || genderOfFirstName(tokens[0]!) !== 'unknown') return true;
   if (types.whole === 'place' || types.whole === 'organisation') return false;
+  // "Leo Park, 24,": words the lexicon knows as common nouns ("leo", "park") are a name when the
+  // text treats them as a person's; it never says so of a place or a company.
+  if (namedAsPerson) return !types.words.some((t) => t === 'place' || t === 'organisation');
   // "River Usk", "County Republican": a common word first, where a given name would stand.
   if (tokens.length >= 2 && types.first === 'word') return false;
   return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
@@ -222,7 +245,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
       const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
       const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
-      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name)) {
+      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
         // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
         const org = tokens.map((t) => t.replace(/['’]s$/, ''));
@@ -339,6 +362,9 @@ function institutionSpelledOut(mention: Mention & { kind: 'role' }): string | nu
   const capital = (w: string) => (/^(?:of|for|the|and)$/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1));
   return [m[1]!, m[2]!, ...m[3]!.split(/\s+/)].map(capital).join(' ');
 }
+
+/** "the Welsh government", "the city council": "the", up to three words and an institution noun. */
+const INSTITUTION_PHRASE = new RegExp(String.raw`\b[Tt]he\s+((?:[\p{L}’'-]+\s+){0,3}?${INSTITUTION_HEAD.source.slice(1, -1)})(?![\p{L}’'-])`, 'gu');
 
 export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
 
@@ -485,6 +511,26 @@ export class SpeakerResolver {
   }
 
   /**
+   * "The Welsh government said …. “…,” it added.": "it" speaks for the latest organisation, or
+   * institution noun phrase, that said something in the three sentences before.
+   */
+  private institutionSpokenOf(at: number): Resolved {
+    const org = this.organisationThatSpoke(at);
+    const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
+    let role: { text: string; p: number } | null = null;
+    for (const m of this.body.slice(from, at).matchAll(INSTITUTION_PHRASE)) {
+      const p = from + m.index;
+      if (speaksAt(this.body, this.sentenceStarts, p + m[0].length - m[1]!.length)) role = { text: m[1]!, p };
+    }
+    if (role && (!org || role.p > (lastBelow(org.positions, at) ?? -1))) {
+      const named = namedInstitution(role.text);
+      if (!named) return { entity: null, unnamedRole: role.text };
+      return { entity: this.table.entities.find((x) => x.kind === 'organisation' && foldName(x.name) === foldName(named)) ?? newEntity(named, 'organisation'), unnamedRole: null };
+    }
+    return { entity: org, unnamedRole: null, how: 'salient' };
+  }
+
+  /**
    * The latest name in capitals before `at` that holds the institution noun, joined by "of", "on"
    * or "for" ("the Commission on Presidential Debates"), which the name gatherer reads as two names.
    */
@@ -549,7 +595,8 @@ export class SpeakerResolver {
       case 'organisation':
         return { entity: this.table.entities.find((x) => x.name.toLowerCase() === mention.name.toLowerCase()) ?? newEntity(mention.name, 'organisation'), unnamedRole: null };
       case 'pronoun':
-        if (mention.gender === 'plural' || /^(?:it|i)$/i.test(mention.text)) return { entity: null, unnamedRole: null };
+        if (/^it$/i.test(mention.text)) return this.institutionSpokenOf(at);
+        if (mention.gender === 'plural' || /^i$/i.test(mention.text)) return { entity: null, unnamedRole: null };
         return { entity: this.salient(at, mention.gender), unnamedRole: null, how: 'salient' };
       case 'role': {
         const named = namedInstitution(mention.role);
@@ -582,7 +629,12 @@ export class SpeakerResolver {
         return { entity: e, unnamedRole: null };
       }
       case 'pronoun': {
-        if (mention.gender === 'plural' || mention.text.toLowerCase() === 'it' || mention.text.toLowerCase() === 'i') return { entity: null, unnamedRole: null };
+        if (mention.text.toLowerCase() === 'it') {
+          const found = this.institutionSpokenOf(at);
+          if (found.entity && !this.table.entities.includes(found.entity)) return { ...found, entity: this.table.add(found.entity.name, 'organisation', [], null, null) };
+          return found;
+        }
+        if (mention.gender === 'plural' || mention.text.toLowerCase() === 'i') return { entity: null, unnamedRole: null };
         // A pronoun is not an alias: "he" names nobody on a speaker page.
         const e = this.salient(at, mention.gender);
         if (e && e.gender === 'unknown' && mention.gender !== 'unknown') e.gender = mention.gender;
