@@ -491,3 +491,14 @@ test('“…,” it added: “it” speaks for the institution that spoke just b
   assert.equal(speakerOf(recordOf('Norland Bank said on Monday that it would cut 500 jobs. “This was a difficult decision,” it said.'), 'difficult decision'), 'Norland Bank');
   assert.equal(speakerOf(recordOf('The rule was changed in 2019. “It is unfair,” it said.'), 'unfair'), null);
 });
+
+test('“Liz Ford of the charity Shelter called it “…”” is Liz Ford: a surname shared with a company does not make the person before “of” a role', () => {
+  assert.equal(speakerOf(recordOf('The ruling was welcomed by campaigners. Liz Ford of the charity Shelter called it “a landmark decision for renters.”'), 'landmark decision'), 'Liz Ford');
+  assert.equal(speakerOf(recordOf('Liz Ford of Shelter called it “a landmark decision for renters.”'), 'landmark decision'), 'Liz Ford');
+});
+
+test('“her husband, Thabo,” is a man named Thabo: “he said” after it is his words, “she said” hers', () => {
+  const text = (pronoun: string) => `Sarah Ndlovu and her husband, Thabo, lost their home in the floods. “We have nothing left,” ${pronoun} said.`;
+  assert.equal(speakerOf(recordOf(text('he')), 'nothing left'), 'Thabo');
+  assert.equal(speakerOf(recordOf(text('she')), 'nothing left'), 'Sarah Ndlovu');
+});

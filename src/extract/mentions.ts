@@ -123,8 +123,11 @@ function affiliatedName(head: string): Mention | null {
   if (!m || DETERMINER.test(head)) return null;
   const lead = parseMention(m[1]!);
   if (lead?.kind !== 'name' || !/\s/.test(lead.name) && lead.roles.length === 0) return null;
+  // "New Jersey of", "Bank of": a place or a body before "of"; a surname shared with a company
+  // ("Liz Ford of Shelter") is still a person's.
   const types = nameTypes(lead.name);
-  if (types.whole === 'place' || types.whole === 'organisation' || types.words.includes('place') || types.words.includes('organisation')) return null;
+  const notAPerson = (t: string) => t === 'place' || t === 'organisation';
+  if (notAPerson(types.whole) || notAPerson(types.first)) return null;
   return { ...lead, text: head, roles: [...lead.roles, cleanRole(head.slice(m[1]!.length).trim())] };
 }
 

@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -168,6 +168,22 @@ export class EntityTable {
 }
 
 
+/** "her husband, Thabo,", "his sister, Amal,": a relative, then between commas the one given name they are known by. */
+const KIN_NAMED = /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(husband|wife|son|daughter|brother|sister|father|mother|partner|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother),\s+(\p{Lu}[\p{Ll}'’-]+),/gu;
+const KIN_GENDER: Record<string, 'male' | 'female'> = {
+  husband: 'male', son: 'male', brother: 'male', father: 'male', uncle: 'male', nephew: 'male', grandson: 'male', grandfather: 'male',
+  wife: 'female', daughter: 'female', sister: 'female', mother: 'female', aunt: 'female', niece: 'female', granddaughter: 'female', grandmother: 'female',
+};
+
+/** Adds the relative a KIN_NAMED match names, with the gender the kin word gives. */
+function addKin(table: EntityTable, m: RegExpMatchArray, offset: number): void {
+  const [, kin, name] = m as unknown as [string, string, string];
+  if (NOT_NAMES.has(name.toLowerCase()) || ['place', 'organisation'].includes(lexicalType(name))) return;
+  const e = table.add(name, 'person', [kin], null, offset + m.index! + m[0].lastIndexOf(name));
+  e.personLike = true;
+  if (e.gender === 'unknown' && KIN_GENDER[kin]) e.gender = KIN_GENDER[kin];
+}
+
 /**
  * What the text says of the words from `start` to `end` that only a person is: an age ("Leo Park, 24,"), a
  * relative "who", an apposition or a title that is a noun for a person ("Striker Leo Park", ", the
@@ -265,6 +281,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       // A known given name is evidence enough that this is a person, not a place.
       if (e.gender !== 'unknown') e.personLike = true;
     }
+    for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
     for (const m of text.matchAll(CAPITALISED_WORD)) {
       singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
     }
