@@ -502,3 +502,7 @@ test('“her husband, Thabo,” is a man named Thabo: “he said” after it is 
   assert.equal(speakerOf(recordOf(text('he')), 'nothing left'), 'Thabo');
   assert.equal(speakerOf(recordOf(text('she')), 'nothing left'), 'Sarah Ndlovu');
 });
+
+test('“Weaver was unimpressed with Sanders’ comments, telling reporters, “…”” is Weaver: after a plural possessive, “comments” is a noun and Sanders no subject', () => {
+  assert.equal(speakerOf(recordOf('Karen Weaver didn’t seem impressed with Sanders’ comments Tuesday, telling reporters, “A lot of people said the governor should step down.”'), 'step down'), 'Karen Weaver');
+});

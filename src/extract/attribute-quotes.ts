@@ -81,8 +81,8 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   // The longest ending of the clause that reads as a mention: "In a Bloomberg interview Trump" → "Trump".
   for (let i = 0; i < tokens.length; i++) {
     const phrase = tokens.slice(i).join(' ');
-    // A possessive is not a subject: "Bill Clinton’s comments".
-    if (/['’]s$/u.test(phrase)) return null;
+    // A possessive is not a subject: "Bill Clinton’s comments", "Sanders’ comments".
+    if (/(?:['’]s|\p{L}s['’])$/u.test(phrase)) return null;
     const mention = parseMention(restoreAbbreviations(phrase));
     if (!mention || (mention.kind === 'role' && i > 0 && !/^(?:the|a|an|his|her|their|its|one|two|three|several|some|many)$/i.test(tokens[i]!))) continue;
     return { mention, offset: cleaned.lastIndexOf(phrase) };

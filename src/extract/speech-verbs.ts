@@ -204,7 +204,7 @@ export const QUOTED_AS_SAYING = /\b(?:quoted as saying|in a statement|in an inte
 // Past forms and participles are verbs, as are phrases ("pointed out", "went on"): only a
 // present form ("tweets", "claims", "record") can be a noun.
 const PAST_OR_PARTICIPLE = /(?:ed|ing|said|told|wrote|written|spoke|thought|sang|began|pled|\s\p{L}+)$/iu;
-const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|their|its|our|my|your|this|these|those|\p{L}+['’]s)\s+(?:\S+\s+){0,3}$/iu;
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|their|its|our|my|your|this|these|those|\p{L}+['’]s|\p{L}+s['’])\s+(?:\S+\s+){0,3}$/iu;
 
 /**
  * A verb of saying in a present form after a determiner or a possessive may be a noun: "Trump’s
