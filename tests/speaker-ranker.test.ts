@@ -506,3 +506,8 @@ test('“her husband, Thabo,” is a man named Thabo: “he said” after it is 
 test('“Weaver was unimpressed with Sanders’ comments, telling reporters, “…”” is Weaver: after a plural possessive, “comments” is a noun and Sanders no subject', () => {
   assert.equal(speakerOf(recordOf('Karen Weaver didn’t seem impressed with Sanders’ comments Tuesday, telling reporters, “A lot of people said the governor should step down.”'), 'step down'), 'Karen Weaver');
 });
+
+test('“one senior Democrat said” and “a Republican said” are unnamed party members, not the person named before', () => {
+  assert.equal(speakerOf(recordOf('Tom Ross left early. “The campaign has been reluctant to jump in,” one senior Democrat said.'), 'reluctant'), 'unnamed senior Democrat');
+  assert.equal(speakerOf(recordOf('Tom Ross left early. “The campaign is over,” a Republican said.'), 'is over'), 'unnamed Republican');
+});
