@@ -511,3 +511,8 @@ test('“one senior Democrat said” and “a Republican said” are unnamed par
   assert.equal(speakerOf(recordOf('Tom Ross left early. “The campaign has been reluctant to jump in,” one senior Democrat said.'), 'reluctant'), 'unnamed senior Democrat');
   assert.equal(speakerOf(recordOf('Tom Ross left early. “The campaign is over,” a Republican said.'), 'is over'), 'unnamed Republican');
 });
+
+test('“Her coach, Ray Nunez, was in tears. “…,” he said” is Ray Nunez, and “it said” never speaks for an institution named inside the quote', () => {
+  assert.equal(speakerOf(recordOf('Emma Clarke won gold in the 400m. Her coach, Ray Nunez, was in tears. “She has worked for this for ten years,” he said.'), 'worked for this'), 'Ray Nunez');
+  assert.notEqual(speakerOf(recordOf('The club’s statement was brief.\n\n“We are aware of the allegations and are cooperating fully with the police,” it said.'), 'cooperating'), 'unnamed police');
+});

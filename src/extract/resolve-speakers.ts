@@ -115,7 +115,7 @@ function rolePrefix(text: string, at: number): string {
 
 /** "the governor, Tom Bell,": a role between commas before the name is the role of whom it names. */
 function roleBefore(text: string, at: number): string | null {
-  const m = /(?:^|[\s(])(?:the|a|an|his|her|its|their)\s+(\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}),\s*$/u.exec(text.slice(Math.max(0, at - 60), at));
+  const m = /(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}),\s*$/u.exec(text.slice(Math.max(0, at - 60), at));
   return m && isPersonNoun(m[1]!.split(/\s+/).at(-1)!) ? m[1]! : null;
 }
 
@@ -195,7 +195,9 @@ function namedAsPerson(text: string, start: number, end: number, titles: string[
   const after = text.slice(end, end + 100);
   if (/^,\s*(?:\d{1,3},|who\s)/u.test(after) || titles.some(isCommonPersonNoun)) return true;
   const role = apposition(text, end);
-  return (role !== null && isPersonNoun(role.split(/\s+/).at(-1)!)) || (/^\s+\p{Ll}/u.test(after) && speaksAfterName(after));
+  if (role !== null && isPersonNoun(role.split(/\s+/).at(-1)!)) return true;
+  // "Her coach, Ray Nunez,": a role between commas before the name.
+  return roleBefore(text, start) !== null || (/^\s+\p{Ll}/u.test(after) && speaksAfterName(after));
 }
 
 /** "Striker", "Coach": a title or a noun for a person, not a name that ends like one ("Kent", "Brent"). */
@@ -408,6 +410,8 @@ export function speaksAt(text: string, sentenceStarts: readonly number[], at: nu
 export class SpeakerResolver {
   /** Body offsets where sentences start, in order. */
   readonly sentenceStarts: number[];
+  /** The body with every quote blanked out: the writer's words alone, at the body's offsets. */
+  private readonly writerText: string;
 
   constructor(
     private readonly table: EntityTable,
@@ -417,9 +421,9 @@ export class SpeakerResolver {
   ) {
     this.sentenceStarts = paragraphs.flatMap((p) => sentenceRanges(p.text, quoteRanges.get(p.index) ?? []).map((r) => p.start + r.start)).sort((a, b) => a - b);
     const quoted = paragraphs.flatMap((p) => (quoteRanges.get(p.index) ?? []).map((r) => ({ start: p.start + r.start, end: p.start + r.end })));
-    const writerText = blank(body, quoted);
-    learnGenderFromPronouns(table.entities, this.sentenceStarts, writerText);
-    this.markSpeakersAsPeople(writerText);
+    this.writerText = blank(body, quoted);
+    learnGenderFromPronouns(table.entities, this.sentenceStarts, this.writerText);
+    this.markSpeakersAsPeople(this.writerText);
   }
 
   /** "Aparna Mathur, who studies tax policy, said …": a name that says something is a person's. */
@@ -535,9 +539,9 @@ export class SpeakerResolver {
     const org = this.organisationThatSpoke(at);
     const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
     let role: { text: string; p: number } | null = null;
-    for (const m of this.body.slice(from, at).matchAll(INSTITUTION_PHRASE)) {
+    for (const m of this.writerText.slice(from, at).matchAll(INSTITUTION_PHRASE)) {
       const p = from + m.index;
-      if (speaksAt(this.body, this.sentenceStarts, p + m[0].length - m[1]!.length)) role = { text: m[1]!, p };
+      if (speaksAt(this.writerText, this.sentenceStarts, p + m[0].length - m[1]!.length)) role = { text: m[1]!, p };
     }
     if (role && (!org || role.p > (lastBelow(org.positions, at) ?? -1))) {
       const named = namedInstitution(role.text);
