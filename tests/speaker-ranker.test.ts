@@ -516,3 +516,7 @@ test('“Her coach, Ray Nunez, was in tears. “…,” he said” is Ray Nunez,
   assert.equal(speakerOf(recordOf('Emma Clarke won gold in the 400m. Her coach, Ray Nunez, was in tears. “She has worked for this for ten years,” he said.'), 'worked for this'), 'Ray Nunez');
   assert.notEqual(speakerOf(recordOf('The club’s statement was brief.\n\n“We are aware of the allegations and are cooperating fully with the police,” it said.'), 'cooperating'), 'unnamed police');
 });
+
+test('“said the Serbian” after “Novak Djokovic beat …” is Djokovic: a nationality after an article is a role noun, not a name', () => {
+  assert.equal(speakerOf(recordOf('Defending champion Novak Djokovic beat Carlos Alcaraz in straight sets. “He pushed me to the limit,” said the Serbian.'), 'limit'), 'Novak Djokovic');
+});

@@ -174,3 +174,6 @@ export const knownAsNoNoun = (word: string) => knownOnlyAs(word, [...NOT_A_NAME_
  * sentence, not a name: "When" in "When Wallace said", "Meanwhile", "Said".
  */
 export const isNeverAName = (word: string) => knownOnlyAs(word, NOT_A_NAME_TAGS);
+
+/** Whether the lexicon knows a word as a nationality's noun ("Spaniard", "Serbian", "Kenyan"). */
+export const isDemonym = (word: string) => lineages(word.toLowerCase())?.some((l) => l.includes('Demonym')) ?? false;

@@ -1,5 +1,5 @@
 import { mainClauseStart, OPENING_CLAUSE } from './clauses.ts';
-import { isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
+import { isDemonym, isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -214,6 +214,8 @@ export function parseMention(phrase: string): Mention | null {
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
+    // "said the Serbian", "the Spaniard said": a nationality after an article is a person's role.
+    if (allCapsAfterDeterminer && name.length === 1 && isDemonym(name[0]!)) return { kind: 'role', text: head, role: name[0]!, unnamed: false };
     if (ORGANISATION_WORDS.has(last) || allCapsAfterDeterminer) {
       return { kind: 'organisation', text: head, name: tokens.slice(startsWithDeterminer ? 1 : 0).join(' ') };
     }
