@@ -48,7 +48,20 @@ const LEADING_ARTICLE = new RegExp(String.raw`^${ARABIC_ARTICLE}(?=\p{L})`, 'u')
 const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
-export const foldName = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
+/**
+ * A name as names are compared: accents and case folded, Schröder = Schroder = Schroeder.
+ * Remembered, as the entity table folds every name it holds for every name it looks up.
+ */
+export const foldName = (name: string): string => {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
+    if (foldedNames.size >= 4096) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
+};
+const foldedNames = new Map<string, string>();
 
 /**
  * A surname without its Arabic article: "al-Assad" and "Assad" are one surname. Remembered, as the

@@ -215,6 +215,9 @@ export function isNounUse(before: string, verb: string, after: string): boolean 
   if (PAST_OR_PARTICIPLE.test(verb)) return false;
   const lead = DETERMINER_BEFORE.exec(before.slice(-60));
   if (!lead) return false;
+  // Right after an article or a possessive ("his remarks", "Trump's tweets") the word is a noun;
+  // the tagger is asked only where words stand between ("the president tweets that").
+  if (/^\s*(?:the|a|an|his|their|its|our|my|your|these|those|\p{L}+['’]s|\p{L}+s['’])\s+$/iu.test(lead[0])) return true;
   const tail = after.split(/\s+/).slice(0, 4).join(' ');
   return taggedAsNoun(`${lead[0].trim()} ${verb} ${tail}`, verb);
 }
