@@ -226,16 +226,16 @@ const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION
  * "Birch Society", "York City", "N. Korea" end in a place, a weekday or a common word. A known
  * given name first ("Marcia Price", "Tom King") settles it the other way.
  */
-function couldBePersonName(tokens: string[], namedAsPerson = false): boolean {
+function couldBePersonName(tokens: string[], namedAsPerson: () => boolean = () => false): boolean {
   const types = nameTypes(tokens.join(' '));
   if (types.first === 'given-name' || genderOfFirstName(tokens[0]!) !== 'unknown') return true;
   if (types.whole === 'place' || types.whole === 'organisation') return false;
+  const noPlace = !types.words.some((t) => t === 'place' || t === 'organisation');
+  // "River Usk", "County Republican": a common word first, where a given name would stand.
+  const byLexicon = noPlace && !(tokens.length >= 2 && types.first === 'word') && !['word', 'place', 'organisation'].includes(types.last);
   // "Leo Park, 24,": words the lexicon knows as common nouns ("leo", "park") are a name when the
   // text treats them as a person's; it never says so of a place or a company.
-  if (namedAsPerson) return !types.words.some((t) => t === 'place' || t === 'organisation');
-  // "River Usk", "County Republican": a common word first, where a given name would stand.
-  if (tokens.length >= 2 && types.first === 'word') return false;
-  return !types.words.some((t) => t === 'place' || t === 'organisation') && !['word', 'place', 'organisation'].includes(types.last);
+  return byLexicon || (noPlace && namedAsPerson());
 }
 
 /**
@@ -276,7 +276,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
       const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
       const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
-      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
+      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
         // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
         const org = tokens.map((t) => t.replace(/['’]s$/, ''));
