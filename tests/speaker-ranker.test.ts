@@ -520,3 +520,16 @@ test('“Her coach, Ray Nunez, was in tears. “…,” he said” is Ray Nunez,
 test('“said the Serbian” after “Novak Djokovic beat …” is Djokovic: a nationality after an article is a role noun, not a name', () => {
   assert.equal(speakerOf(recordOf('Defending champion Novak Djokovic beat Carlos Alcaraz in straight sets. “He pushed me to the limit,” said the Serbian.'), 'limit'), 'Novak Djokovic');
 });
+
+test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
+  const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
+  assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');
+});
+
+test('“the DNC said”, “The NAACP said” are those organisations, and “Sanders’ Jewish faith” names no one', () => {
+  const r = recordOf('The emails suggested someone should question Sanders’ Jewish faith. “We apologise,” the DNC said.');
+  assert.equal(speakerOf(r, 'apologise'), 'DNC');
+  assert.ok(!r.speakers.some((s) => /Jewish/.test(s.name)));
+  assert.equal(speakerOf(recordOf('Tom Ross left early. “We apologise,” the RNC said.'), 'apologise'), 'RNC');
+  assert.equal(speakerOf(recordOf('The NAACP said the ruling was “a victory.”'), 'victory'), 'NAACP');
+});

@@ -298,8 +298,15 @@ const SHARED_PARTICIPLE = /,\s+(?:calling|describing|labell?ing|branding|dubbing
  */
 function isVerbOfSaying(text: string, v: RegExpExecArray): boolean {
   if (/ing$/i.test(v[0]) && !absoluteParticiple(text, v)) return false;
-  return !isNounUse(text.slice(0, v.index), v[0], text.slice(v.index + v[0].length));
+  const after = text.slice(v.index + v[0].length);
+  // "Democrats had written the bill “in secret”": writing a thing, not saying something.
+  if (WRITE.test(v[0]) && WRITTEN_THING.test(after)) return false;
+  return !isNounUse(text.slice(0, v.index), v[0], after);
 }
+
+const WRITE = /^(?:write|writes|wrote|written)$/i;
+/** An article or a possessive right after a verb of writing: its object, a document ("wrote the bill", "wrote his memoir"). */
+const WRITTEN_THING = /^\s+(?:the|a|an|his|her|their|its|this|these|those)\s/i;
 
 /** Who a verb of saying has speak, and where in the sentence they are named: the agent, the subject, or an inverted subject. */
 function subjectOfVerb(text: string, v: RegExpExecArray): { mention: Mention; offset: number } | null {

@@ -178,6 +178,8 @@ export function parseMention(phrase: string): Mention | null {
   // "Critics", "Officials": a capitalised word for a group at the start of a sentence.
   if (tokens.length === 1 && INSTITUTIONS.test(lower)) return { kind: 'organisation', text: head, name: head[0]!.toUpperCase() + head.slice(1) };
   if (tokens.length === 1 && UNNAMED_HEADS.test(lower)) return { kind: 'role', text: head, role: lower, unnamed: true };
+  // "the DNC said", "The NAACP": an acronym after the article is the body it names.
+  if (tokens.length === 2 && /^the$/i.test(tokens[0]!) && ACRONYM.test(tokens[1]!)) return { kind: 'organisation', text: head, name: tokens[1]! };
   const startsWithDeterminer = DETERMINER.test(head);
   // "the Association of Flight Attendants", "the Security Council": a body named in capitals.
   if (startsWithDeterminer && tokens.length > 2 && tokens.slice(1).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|for|and|the|on)$/.test(t)) && /^\p{Lu}/u.test(tokens.at(-1)!)) {

@@ -274,7 +274,9 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       if (stop >= 0) tokens = tokens.slice(stop + 1);
       while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
       while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
-      const { name, rest } = trailingName(tokens.map((t) => t.replace(/['’]s$/, '')));
+      // "Sanders’ Jewish faith", "Obama’s Chief of Staff Denis McDonough": a name never runs across a possessive.
+      const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
+      const { name, rest } = trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, '')));
       const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
       if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
         for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
