@@ -533,3 +533,9 @@ test('“the DNC said”, “The NAACP said” are those organisations, and “S
   assert.equal(speakerOf(recordOf('Tom Ross left early. “We apologise,” the RNC said.'), 'apologise'), 'RNC');
   assert.equal(speakerOf(recordOf('The NAACP said the ruling was “a victory.”'), 'victory'), 'NAACP');
 });
+
+test('“Volodymyr Zelenskyy”, then “Zelensky said”, is one speaker: a doubled letter is a transliteration, not another name', () => {
+  const r = recordOf('Volodymyr Zelenskyy thanked the allies. “We will not forget,” Zelensky said.');
+  assert.equal(speakerOf(r, 'not forget'), 'Volodymyr Zelenskyy');
+  assert.equal(r.speakers.length, 1);
+});

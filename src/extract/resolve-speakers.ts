@@ -49,13 +49,14 @@ const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|
 
 /** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
 /**
- * A name as names are compared: accents and case folded, Schröder = Schroder = Schroeder.
+ * A name as names are compared: accents, case and doubled letters folded, Schröder = Schroder = Schroeder.
  * Remembered, as the entity table folds every name it holds for every name it looks up.
  */
 export const foldName = (name: string): string => {
   let folded = foldedNames.get(name);
   if (folded === undefined) {
-    folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1');
+    // A doubled letter counts once: "Zelenskyy" and "Zelensky", "Mohammed" and "Mohamed" are transliterations of one name.
+    folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1').replace(/(\p{L})\1+/gu, '$1');
     if (foldedNames.size >= 4096) foldedNames.clear();
     foldedNames.set(name, folded);
   }
