@@ -539,3 +539,10 @@ test('“Volodymyr Zelenskyy”, then “Zelensky said”, is one speaker: a dou
   assert.equal(speakerOf(r, 'not forget'), 'Volodymyr Zelenskyy');
   assert.equal(r.speakers.length, 1);
 });
+
+test('a given name alone after the full name is that person though the lexicon does not know it (“Priya” after “Priya Raman”), and no name runs across a quote', () => {
+  assert.equal(speakerOf(recordOf('Priya Raman started the business in her garage. “I never imagined this,” Priya said.'), 'never imagined'), 'Priya Raman');
+  const across = recordOf('Mary Susan, a delegate, spoke to us. Her friends mock the campaign, calling Trump “an orange buffoon,” Susan said.');
+  assert.ok(!across.speakers.some((s) => s.name === 'Trump Susan'));
+  assert.equal(speakerOf(recordOf('State Del. Marcia “Cia” Price spoke first. “We have to show up,” Price said.'), 'show up'), 'Marcia Price');
+});

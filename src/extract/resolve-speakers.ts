@@ -104,7 +104,10 @@ const endsWordWithStop = (token: string) => token.endsWith('.') && WORD_STOP.tes
 /** A capitalised word (with the same lookahead). */
 const CAPITALISED_WORD = new RegExp(String.raw`(?<![\p{L}'’.-])(?:${ARABIC_ARTICLE})?(?=[A-Z\u00C0-\u{10FFFF}])\p{Lu}[\p{L}'’-]*\p{L}`, 'gu');
 
-/** The text with the ranges (quotes) replaced by spaces, in one pass: a paragraph may hold thousands. */
+/** Capitalised words alone in quote marks: "“Cia”", "“The Rock”". */
+const NICKNAME = /^\P{L}*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\P{L}*$/u;
+
+/** The text with the ranges (quotes) blanked out, offsets kept, in one pass: a paragraph may hold thousands. */
 export function blank(text: string, ranges: Range[]): string {
   if (ranges.length === 0) return text;
   const pieces: string[] = [];
@@ -112,7 +115,11 @@ export function blank(text: string, ranges: Range[]): string {
   for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
     const start = Math.max(r.start, at);
     if (r.end <= start) continue;
-    pieces.push(text.slice(at, start), ' '.repeat(r.end - start));
+    // A word joiner (no space, no letter) first, so that no name runs across the quote: "calling
+    // Trump “an orange buffoon,” Susan said" names no "Trump Susan". A nickname stays a gap inside
+    // the name: "Marcia “Cia” Price".
+    const nickname = NICKNAME.test(text.slice(start, r.end));
+    pieces.push(text.slice(at, start), nickname ? ' ' : '\u2060', ' '.repeat(r.end - start - 1));
     at = r.end;
   }
   pieces.push(text.slice(at));
@@ -158,8 +165,9 @@ export class EntityTable {
     }
     const bySurname = candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
     if (bySurname) return bySurname;
-    // "Helen" after "Helen Marsh" (or "Dame Helen"): a given name alone, when one person has it.
-    if (genderOfFirstName(name) === 'unknown') return undefined;
+    // "Helen" after "Helen Marsh" (or "Dame Helen", "Priya" after "Priya Raman"): a given name
+    // alone, when one person has it and the lexicon does not read the word as a place or a body.
+    if (genderOfFirstName(name) === 'unknown' && ['place', 'organisation'].includes(lexicalType(name))) return undefined;
     const byFirst = this.entities.filter((e) => e.kind === 'person' && /\s/.test(e.name) && foldName(e.name.split(/\s+/)[0]!) === key);
     return byFirst.length === 1 ? byFirst[0] : undefined;
   }
