@@ -546,3 +546,8 @@ test('a given name alone after the full name is that person though the lexicon d
   assert.ok(!across.speakers.some((s) => s.name === 'Trump Susan'));
   assert.equal(speakerOf(recordOf('State Del. Marcia “Cia” Price spoke first. “We have to show up,” Price said.'), 'show up'), 'Marcia Price');
 });
+
+test('“Okoro said he had told Lavrov that …“unacceptable.”” is Okoro: a surname alone before “said” is a person the pronoun can stand for', () => {
+  assert.equal(speakerOf(recordOf('Okoro said he had told Lavrov that the strikes were “unacceptable.”'), 'unacceptable'), 'Okoro');
+  assert.equal(speakerOf(recordOf('Officials said the plan was “dead.”'), 'dead'), 'unnamed officials');
+});

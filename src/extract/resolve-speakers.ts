@@ -265,7 +265,7 @@ const kindOfName = (name: string): 'person' | 'organisation' => {
 /** Gathers the people named in the writer's text (quotes blanked out). */
 export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
-  const singles: Array<{ token: string; at: number }> = [];
+  const singles: Array<{ token: string; at: number; text: string; offset: number }> = [];
   // The words before a person's name in one run of capitals ("PolitiFact Executive Director Aaron
   // Sharockman", "Clinton spokesman Brian Fallon"): a title, whose names are no one's mention.
   // Found in text order, so their starts are sorted.
@@ -288,7 +288,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       const { name, rest } = trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, '')));
       const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
       if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
-        for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t) });
+        for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t), text, offset: p.start });
         // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
         const org = tokens.map((t) => t.replace(/['’]s$/, ''));
         const shouted = org.length >= 3 && org.every((t) => !/\p{Ll}/u.test(t));
@@ -309,7 +309,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     }
     for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
     for (const m of text.matchAll(CAPITALISED_WORD)) {
-      singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index });
+      singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
     }
   }
   for (const s of speakers) {
@@ -326,10 +326,16 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     if (surname !== null && !bySurname.has(surname)) bySurname.set(surname, x);
   }
   const named = namedSpans(table.entities);
-  for (const { token, at } of singles) {
+  for (const { token, at, text, offset } of singles) {
     const title = lastAtOrBefore(titleStarts, at);
     if (title >= 0 && at < titleEnds[title]!) continue;
-    const e = bySurname.get(surnameOf(token));
+    let e = bySurname.get(surnameOf(token));
+    // "Kerry said he had told …": a surname alone that says something is a person, named first so.
+    if (!e && speaksAsSurname(token, text.slice(at - offset + token.length, at - offset + token.length + 100))) {
+      e = table.add(token, 'person', [], null, null);
+      e.personLike = true;
+      bySurname.set(surnameOf(token), e);
+    }
     // "House Speaker Paul Ryan" beside Rand Paul: a word inside another person's full name is theirs.
     if (e && insideOtherName(named, at, e)) continue;
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
@@ -342,6 +348,17 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   }
   for (const e of table.entities) e.positions.sort((a, b) => a - b);
   return table;
+}
+
+/**
+ * A word that may be a surname (the lexicon knows it as nothing else: no acronym, no common word),
+ * right before a plain verb of saying ("Kerry said", "Okoro told").
+ */
+function speaksAsSurname(token: string, after: string): boolean {
+  const verb = /^\s+(?:(?:also|then|later|again|once)\s+)?(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (!verb || !/^(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|insisted|explained|noted|recalled)$/.test(verb)) return false;
+  if (token.length < 3 || NOT_NAMES.has(token.toLowerCase()) || isPersonNoun(token) || /\p{Lu}{2}|-/u.test(token)) return false;
+  return ['unknown', 'surname', 'person'].includes(lexicalType(token)) && !readsAsCommonWord(token);
 }
 
 interface NamedSpan {
