@@ -551,3 +551,8 @@ test('“Okoro said he had told Lavrov that …“unacceptable.”” is Okoro: 
   assert.equal(speakerOf(recordOf('Okoro said he had told Lavrov that the strikes were “unacceptable.”'), 'unacceptable'), 'Okoro');
   assert.equal(speakerOf(recordOf('Officials said the plan was “dead.”'), 'dead'), 'unnamed officials');
 });
+
+test('“Officials quoted the general as saying …“never surrender.”” is the general’s: the one quoted speaks, not who quotes them', () => {
+  assert.equal(speakerOf(recordOf('Officials quoted the general as saying the army would “never surrender.”'), 'never surrender'), 'unnamed general');
+  assert.equal(speakerOf(recordOf('The newspaper quoted Ann Lee as saying she was “done with politics.”'), 'done with politics'), 'Ann Lee');
+});

@@ -304,6 +304,7 @@ function isVerbOfSaying(text: string, v: RegExpExecArray): boolean {
   return !isNounUse(text.slice(0, v.index), v[0], after);
 }
 
+const QUOTED_AS = /^\s+([^,;:“”"]{2,60}?)\s+as\s+(?:saying|telling|writing|stating|describing|calling)\b/u;
 const WRITE = /^(?:write|writes|wrote|written)$/i;
 /** An article or a possessive right after a verb of writing: its object, a document ("wrote the bill", "wrote his memoir"). */
 const WRITTEN_THING = /^\s+(?:the|a|an|his|her|their|its|this|these|those)\s/i;
@@ -312,6 +313,10 @@ const WRITTEN_THING = /^\s+(?:the|a|an|his|her|their|its|this|these|those)\s/i;
 function subjectOfVerb(text: string, v: RegExpExecArray): { mention: Mention; offset: number } | null {
   const clause = text.slice(0, v.index);
   const afterVerb = v.index + v[0].length;
+  // "Officials quoted the general as saying …": the one quoted speaks, not who quotes them.
+  const quoted = /^quot(?:e|es|ed)$/i.test(v[0]) ? QUOTED_AS.exec(text.slice(afterVerb)) : null;
+  const quotedMention = quoted ? parseMention(restoreAbbreviations(quoted[1]!)) : null;
+  if (quoted && quotedMention) return { mention: quotedMention, offset: afterVerb + quoted[0].indexOf(quoted[1]!) };
   // "Sanders was asked by host Bill Maher, “…”": in the passive the agent after "by" speaks.
   const agent = PASSIVE_BEFORE.test(clause) ? passiveAgent(text.slice(afterVerb)) : null;
   if (agent) return { mention: agent.mention, offset: afterVerb + agent.offset };
