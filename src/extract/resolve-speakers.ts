@@ -47,7 +47,6 @@ export const slugify = (s: string) =>
 const LEADING_ARTICLE = new RegExp(String.raw`^${ARABIC_ARTICLE}(?=\p{L})`, 'u');
 const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
-/** A name compared without case, accents or a German umlaut's spelling: Schröder = Schroder = Schroeder. */
 /**
  * A name as names are compared: accents, case and doubled letters folded, Schröder = Schroder = Schroeder.
  * Remembered, as the entity table folds every name it holds for every name it looks up.
@@ -262,64 +261,88 @@ const kindOfName = (name: string): 'person' | 'organisation' => {
   return tokens.length > 1 && !couldBePersonName(tokens) ? 'organisation' : 'person';
 };
 
+/** A capitalised word of the writer's text, where it stands, and its paragraph's text (quotes blanked). */
+interface Single {
+  token: string;
+  at: number;
+  text: string;
+  offset: number;
+}
+
+/**
+ * The words before a person's name in one run of capitals ("PolitiFact Executive Director Aaron
+ * Sharockman", "Clinton spokesman Brian Fallon"): a title, whose names are no one's mention. Found
+ * in text order, so their starts are sorted.
+ */
+interface Titles {
+  starts: number[];
+  ends: number[];
+}
+
 /** Gathers the people named in the writer's text (quotes blanked out). */
 export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number, Range[]>, speakers: Array<{ name: string; roles: string[]; at: number }> = []): EntityTable {
   const table = new EntityTable();
-  const singles: Array<{ token: string; at: number; text: string; offset: number }> = [];
-  // The words before a person's name in one run of capitals ("PolitiFact Executive Director Aaron
-  // Sharockman", "Clinton spokesman Brian Fallon"): a title, whose names are no one's mention.
-  // Found in text order, so their starts are sorted.
-  const titleStarts: number[] = [];
-  const titleEnds: number[] = [];
+  const singles: Single[] = [];
+  const titles: Titles = { starts: [], ends: [] };
   // Headlines, subheadings and captions name people too, but they are not the running text a
   // pronoun points back into.
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'dateline') continue;
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
-    for (const m of text.matchAll(NAME_RUN)) {
-      let tokens = m[0].split(/\s+/);
-      // A full stop after a word that is no initial or title ends a sentence: "Washington Post. The".
-      const stop = tokens.findLastIndex((t, i) => i < tokens.length - 1 && endsWordWithStop(t) && !TITLE_WORDS.has(t.toLowerCase().replace(/\.$/, '')));
-      if (stop >= 0) tokens = tokens.slice(stop + 1);
-      while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
-      while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
-      // "Sanders’ Jewish faith", "Obama’s Chief of Staff Denis McDonough": a name never runs across a possessive.
-      const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
-      const { name, rest } = trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, '')));
-      const at = p.start + m.index + Math.max(0, m[0].lastIndexOf(name[0] ?? ''));
-      if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, m.index, m.index + m[0].length, rest))) {
-        for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: p.start + m.index + m[0].indexOf(t), text, offset: p.start });
-        // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
-        const org = tokens.map((t) => t.replace(/['’]s$/, ''));
-        const shouted = org.length >= 3 && org.every((t) => !/\p{Ll}/u.test(t));
-        if (org.length >= 2 && !shouted && (isOrganisationName(org) || nameTypes(org.join(' ')).whole === 'organisation')) table.add(org.join(' '), 'organisation', [], null, p.start + m.index + m[0].indexOf(tokens[0]!));
-        continue;
-      }
-      const prefix = [rolePrefix(text, m.index), rest.join(' ')].filter(Boolean).join(' ').trim();
-      const appos = apposition(text, m.index + m[0].length) ?? roleBefore(text, m.index);
-      const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
-      const e = table.add(name.join(' '), 'person', roles, null, at);
-      titleStarts.push(p.start + m.index);
-      titleEnds.push(at);
-      if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
-      if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
-      if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
-      // A known given name is evidence enough that this is a person, not a place.
-      if (e.gender !== 'unknown') e.personLike = true;
-    }
+    for (const m of text.matchAll(NAME_RUN)) addNameRun(table, { token: m[0], at: p.start + m.index, text, offset: p.start }, singles, titles);
     for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
-    for (const m of text.matchAll(CAPITALISED_WORD)) {
-      singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
-    }
+    for (const m of text.matchAll(CAPITALISED_WORD)) singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
   }
   for (const s of speakers) {
     if (commonWordAlone(table, s.name)) continue;
     const e = table.add(s.name, kindOfName(s.name), s.roles, null, null);
     if (e.kind === 'person') e.personLike = true;
   }
-  // A surname standing alone is another mention of the person, and evidence that they are one.
-  // The first person with each surname, looked up once per surname rather than per capitalised word
-  // (names do not change in this loop).
+  attachSingles(table, singles, titles);
+  for (const e of table.entities) e.positions.sort((a, b) => a - b);
+  return table;
+}
+
+/** One run of capitalised words (`run`): a person with their titles, else single words and perhaps an organisation. */
+function addNameRun(table: EntityTable, run: Single, singles: Single[], titles: Titles): void {
+  const { text, offset, token: words } = run;
+  const local = run.at - offset;
+  let tokens = words.split(/\s+/);
+  // A full stop after a word that is no initial or title ends a sentence: "Washington Post. The".
+  const stop = tokens.findLastIndex((t, i) => i < tokens.length - 1 && endsWordWithStop(t) && !TITLE_WORDS.has(t.toLowerCase().replace(/\.$/, '')));
+  if (stop >= 0) tokens = tokens.slice(stop + 1);
+  while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
+  while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
+  // "Sanders’ Jewish faith", "Obama’s Chief of Staff Denis McDonough": a name never runs across a possessive.
+  const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
+  const { name, rest } = trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, '')));
+  const at = run.at + Math.max(0, words.lastIndexOf(name[0] ?? ''));
+  if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, local, local + words.length, rest))) {
+    for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: run.at + words.indexOf(t), text, offset });
+    // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
+    const org = tokens.map((t) => t.replace(/['’]s$/, ''));
+    const shouted = org.length >= 3 && org.every((t) => !/\p{Ll}/u.test(t));
+    if (org.length >= 2 && !shouted && (isOrganisationName(org) || nameTypes(org.join(' ')).whole === 'organisation')) table.add(org.join(' '), 'organisation', [], null, run.at + words.indexOf(tokens[0]!));
+    return;
+  }
+  const prefix = [rolePrefix(text, local), rest.join(' ')].filter(Boolean).join(' ').trim();
+  const appos = apposition(text, local + words.length) ?? roleBefore(text, local);
+  const roles = [prefix, appos].filter((r): r is string => !!r && r.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')) || /\p{Ll}/u.test(t)));
+  const e = table.add(name.join(' '), 'person', roles, null, at);
+  titles.starts.push(run.at);
+  titles.ends.push(at);
+  if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
+  if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
+  if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
+  // A known given name is evidence enough that this is a person, not a place.
+  if (e.gender !== 'unknown') e.personLike = true;
+}
+
+/**
+ * A surname standing alone is another mention of the person, and evidence that they are one. The
+ * first person with each surname is looked up once per surname rather than per capitalised word.
+ */
+function attachSingles(table: EntityTable, singles: Single[], titles: Titles): void {
   const bySurname = new Map<string, Entity>();
   for (const x of table.entities) {
     const surname = x.kind === 'person' ? surnameOf(x.name) : null;
@@ -327,8 +350,8 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   }
   const named = namedSpans(table.entities);
   for (const { token, at, text, offset } of singles) {
-    const title = lastAtOrBefore(titleStarts, at);
-    if (title >= 0 && at < titleEnds[title]!) continue;
+    const title = lastAtOrBefore(titles.starts, at);
+    if (title >= 0 && at < titles.ends[title]!) continue;
     let e = bySurname.get(surnameOf(token));
     // "Kerry said he had told …": a surname alone that says something is a person, named first so.
     if (!e && speaksAsSurname(token, text.slice(at - offset + token.length, at - offset + token.length + 100))) {
@@ -346,8 +369,6 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
       e.personLike = true;
     }
   }
-  for (const e of table.entities) e.positions.sort((a, b) => a - b);
-  return table;
 }
 
 /**
