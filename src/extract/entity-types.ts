@@ -107,6 +107,19 @@ function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
 
 /** The type the lexicon gives a word or a phrase ("new hampshire"), `unknown` when it has none. */
 export function lexicalType(phrase: string): LexicalType {
+  // Asked of every capitalised word and name, again and again: remembered.
+  let type = lexicalTypes.get(phrase);
+  if (type === undefined) {
+    type = lexicalTypeOf(phrase);
+    if (lexicalTypes.size >= 16384) lexicalTypes.clear();
+    lexicalTypes.set(phrase, type);
+  }
+  return type;
+}
+
+const lexicalTypes = new Map<string, LexicalType>();
+
+function lexicalTypeOf(phrase: string): LexicalType {
   const { lexicon: words, tagSet } = model();
   const entry = words[phrase.toLowerCase().replace(/['’]s$/u, '')];
   if (entry === undefined) return 'unknown';
