@@ -48,16 +48,28 @@ function looksLikeReadResult(value: unknown): value is ReadResult {
 const PACK = 'results.pack';
 const KEY = /^[0-9a-f]{64}$/;
 
-/** Lines of a text file, read a chunk at a time: never the whole file in memory (200 MB at 20,000 articles). */
-async function* linesOf(path: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop()!;
-    yield* lines;
+/**
+ * Lines of a file as byte ranges of the chunks it is read in (a line that spans two chunks is
+ * copied into one buffer): never the whole file in memory (200 MB at 20,000 articles), and no text
+ * decoded but the lines a caller decodes. Decoding every chunk and splitting it into lines took
+ * 0.13 s more of the 0.38 s that reading 5,000 articles' pack took.
+ */
+async function* byteLinesOf(path: string): AsyncGenerator<[Buffer, number, number]> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const buffer: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let end = buffer.indexOf(NEWLINE, start); end >= 0; end = buffer.indexOf(NEWLINE, start)) {
+      yield [buffer, start, end];
+      start = end + 1;
+    }
+    rest = start < buffer.length ? buffer.subarray(start) : null;
   }
-  if (rest) yield rest;
+  if (rest) yield [rest, 0, rest.length];
 }
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /**
  * The entries of the pack at `path` whose keys are `wanted`, parsed, and how many entries it holds;
@@ -67,13 +79,14 @@ async function readPack(path: string, wanted: ReadonlySet<string>, texts?: Map<s
   const found = new Map<string, ReadResult>();
   let entries = 0;
   try {
-    for await (const line of linesOf(path)) {
-      if (line.charCodeAt(64) !== 9 || !KEY.test(line.slice(0, 64))) continue;
+    for await (const [buffer, start, end] of byteLinesOf(path)) {
+      if (end - start < 65 || buffer[start + 64] !== TAB) continue;
+      const key = buffer.toString('latin1', start, start + 64);
+      if (!KEY.test(key)) continue;
       entries++;
-      const key = line.slice(0, 64);
       if (!wanted.has(key) || found.has(key)) continue;
       try {
-        const json = line.slice(65);
+        const json = buffer.toString('utf8', start + 65, end);
         const parsed: unknown = JSON.parse(json);
         if (!looksLikeReadResult(parsed)) continue;
         found.set(key, parsed);
