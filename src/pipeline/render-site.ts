@@ -13,6 +13,7 @@ import { prefixTransform, registerSite, SITE_DIRS, type EleventyConfig } from '.
 import { SITE } from '../site/config.ts';
 import { writePages, type OutputFiles } from '../site/write-pages.ts';
 import { writeDataFiles } from '../site/write-data-files.ts';
+import { trace } from '../io/trace.ts';
 
 interface EleventyInstance {
   init(): Promise<void>;
@@ -91,9 +92,11 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   // find made; keyed first, they had made it themselves, and 4,700 of 5,000 records' JSON was made
   // twice in a rebuild.
   const dataFiles = await data;
+  trace('render: data files written');
   // The pages are written by a thread of their own, so that this one renders on meanwhile (file-sink.ts).
   const sink = new FileWriterThread();
   const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion, sink }).finally(() => sink.close());
+  trace('render: per-item pages written');
   const pages = (await siteWide).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));
