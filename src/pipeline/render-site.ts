@@ -88,11 +88,6 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const { eleventy, config } = await siteEleventy(archive, outputDir, options.verbose);
   const siteWide = eleventy.toJSON();
   siteWide.catch(() => undefined);
-  // Writing articles.json makes every record's JSON and keeps its hash, which the pages' keys then
-  // find made; keyed first, they had made it themselves, and 4,700 of 5,000 records' JSON was made
-  // twice in a rebuild.
-  const dataFiles = await data;
-  trace('render: data files written');
   // The pages are written by a thread of their own, so that this one renders on meanwhile (file-sink.ts).
   const sink = new FileWriterThread();
   const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion, sink }).finally(() => sink.close());
@@ -100,6 +95,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const pages = (await siteWide).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));
+  const dataFiles = await data;
+  trace('render: data files written');
   files.push(...written.files, ...dataFiles, ...(await assetFiles()));
   // A speaker's feed is rendered beside their page, not counted as one.
   const html = (rel: string) => rel.endsWith('.html');
