@@ -95,8 +95,9 @@ function candidatePairs(reports: Report[]): Array<[number, number]> {
 
 /**
  * `statementText` made once per text within one call: a statement is reported word for word in
- * many articles (the 31,740 quotes with a speaker of the benchmark’s 5,000 synthetic articles have 2,014 texts; real news repeats less).
- * The values are only read, so reports of one text may share them.
+ * many articles (the 31,740 quotes with a speaker of the benchmark's 5,000 synthetic articles have
+ * 2,014 texts; real news repeats less). The values are only read, so reports of one text may
+ * share them.
  */
 function onceEachText(): (text: string) => StatementText {
   const made = new Map<string, StatementText>();
