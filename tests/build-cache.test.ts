@@ -4,7 +4,7 @@
 // The build lock lets one build in at a time and takes over a lock whose process is gone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { cleanArchiveOf } from './helpers/extract.ts';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { readArticleInputs } from '../src/archive/load-archive.ts';
 import { loadArticles } from '../src/pipeline/load-articles.ts';
 import { ExtractionCache } from '../src/pipeline/extraction-cache.ts';
 import { sourceHash } from '../src/io/code-version.ts';
+import { hashOf } from '../src/io/hash.ts';
 import { EXTRACTOR_CODE } from '../src/pipeline/versions.ts';
 import { acquireLock } from '../src/pipeline/lock.ts';
 import { diffManifest } from '../src/pipeline/manifest.ts';
@@ -130,6 +131,24 @@ test('the cache is keyed by extractor version, file path and content', async () 
   // Only the current version is kept.
   assert.equal(await new ExtractionCache(cacheDir, 'v2').pruneOtherVersions(), 1);
   assert.deepEqual(await readdir(join(cacheDir, 'extract')), ['v2']);
+});
+
+test('a pack larger than one read of it is read whole: entries across the reads, characters of several bytes at their edges', async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cache = new ExtractionCache(cacheDir, 'v1');
+  // 80 entries of about 30 KB: 2.4 MB, read 1 MB at a time, so that lines and characters are cut.
+  const inputs = Array.from({ length: 80 }, (_, i) => ({ path: `a${i}.md`, bytes: Buffer.from(`article ${i}`) }));
+  const results = inputs.map((_, i) => ({ messages: [{ text: `${'é“Peskov” ü'.repeat(2500 + i)} ${i}` }], extracted: null }));
+  const lines = inputs.map((input, i) => `${cache.keyOf(input.path, hashOf(input.bytes))}\t${JSON.stringify(results[i])}\n`);
+  await mkdir(join(cacheDir, 'extract', 'v1'), { recursive: true });
+  await writeFile(join(cacheDir, 'extract', 'v1', 'results.pack'), lines.join(''));
+  const read = await cache.readAll(inputs);
+  assert.ok(read.every((r) => !r.extracted), 'every entry found');
+  assert.deepEqual(
+    read.map((r) => r.result),
+    results,
+  );
+  await rm(cacheDir, { recursive: true, force: true });
 });
 
 test('the extractor version changes with the code an article is extracted with, its model included, and only with it', async () => {

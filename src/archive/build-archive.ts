@@ -13,7 +13,7 @@ import { inferYear } from '../extract/find-dates.ts';
 import { addRole, foldName, slugify, surnameOf } from '../extract/resolve-speakers.ts';
 import { peopleIndex, type PersonEntry } from './people-file.ts';
 import { applyCorrections } from './apply-corrections.ts';
-import { groupStatements, statementText } from './statements.ts';
+import { groupStatements } from './statements.ts';
 import type { ArchiveMemo } from './archive-memo.ts';
 import type { CorrectionEntry } from './corrections-file.ts';
 
@@ -266,7 +266,7 @@ export function assembleArchive(results: ReadResult[], options: ArchiveOptions =
   messages.push(...applyCorrections(articles, options.corrections ?? []).messages);
   const people = mergePeople(articles, options.people ?? []);
   // After people are merged, so that one speaker's reports in different articles share an id.
-  groupStatements(articles, options.memo ? (text) => options.memo!.statements.of(text) : statementText);
+  groupStatements(articles, options.memo ? (text) => options.memo!.statements.of(text) : undefined);
   const listed = new Set(messages);
   for (const r of articles) for (const m of r.messages) if (!listed.has(m)) {
     listed.add(m);

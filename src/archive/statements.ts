@@ -94,10 +94,26 @@ function candidatePairs(reports: Report[]): Array<[number, number]> {
 }
 
 /**
+ * `statementText` made once per text within one call: a statement is reported word for word in
+ * many articles (the 31,740 quotes with a speaker of the benchmark's 5,000 synthetic articles have
+ * 2,014 texts; real news repeats less). The values are only read, so reports of one text may
+ * share them.
+ */
+function onceEachText(): (text: string) => StatementText {
+  const made = new Map<string, StatementText>();
+  return (text) => {
+    let value = made.get(text);
+    if (value === undefined) made.set(text, (value = statementText(text)));
+    return value;
+  };
+}
+
+/**
  * Sets each quote's `statement`: the id of its group when another article reports the same
  * statement by the same speaker, else null. The id is stable while the earliest report stays.
+ * `textOf`: each quote text's words (by default made once per text in this call).
  */
-export function groupStatements(articles: ArticleRecord[], textOf: (text: string) => StatementText = statementText): void {
+export function groupStatements(articles: ArticleRecord[], textOf: (text: string) => StatementText = onceEachText()): void {
   const reports: Report[] = [];
   for (const article of articles) {
     for (const quote of article.quotes) {

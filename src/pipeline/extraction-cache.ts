@@ -48,16 +48,28 @@ function looksLikeReadResult(value: unknown): value is ReadResult {
 const PACK = 'results.pack';
 const KEY = /^[0-9a-f]{64}$/;
 
-/** Lines of a text file, read a chunk at a time: never the whole file in memory (200 MB at 20,000 articles). */
-async function* linesOf(path: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop()!;
-    yield* lines;
+/**
+ * Lines of a file as byte ranges of the chunks it is read in (a line that spans two chunks is
+ * copied into one buffer): never the whole file in memory (200 MB at 20,000 articles), and no text
+ * decoded but the lines a caller decodes. Decoding every chunk and splitting it into lines took
+ * 0.13 s more of the 0.38 s that reading 5,000 articles' pack took.
+ */
+async function* byteLinesOf(path: string): AsyncGenerator<[Buffer, number, number]> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const buffer: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let end = buffer.indexOf(NEWLINE, start); end >= 0; end = buffer.indexOf(NEWLINE, start)) {
+      yield [buffer, start, end];
+      start = end + 1;
+    }
+    rest = start < buffer.length ? buffer.subarray(start) : null;
   }
-  if (rest) yield rest;
+  if (rest) yield [rest, 0, rest.length];
 }
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /**
  * The entries of the pack at `path` whose keys are `wanted`, parsed, and how many entries it holds;
@@ -67,13 +79,14 @@ async function readPack(path: string, wanted: ReadonlySet<string>, texts?: Map<s
   const found = new Map<string, ReadResult>();
   let entries = 0;
   try {
-    for await (const line of linesOf(path)) {
-      if (line.charCodeAt(64) !== 9 || !KEY.test(line.slice(0, 64))) continue;
+    for await (const [buffer, start, end] of byteLinesOf(path)) {
+      if (end - start < 65 || buffer[start + 64] !== TAB) continue;
+      const key = buffer.toString('latin1', start, start + 64);
+      if (!KEY.test(key)) continue;
       entries++;
-      const key = line.slice(0, 64);
       if (!wanted.has(key) || found.has(key)) continue;
       try {
-        const json = line.slice(65);
+        const json = buffer.toString('utf8', start + 65, end);
         const parsed: unknown = JSON.parse(json);
         if (!looksLikeReadResult(parsed)) continue;
         found.set(key, parsed);
@@ -148,12 +161,32 @@ export const FILES_PER_THREAD = 250;
 /** Batches a worker holds at once: a second one queued keeps it busy while this thread extracts. */
 const QUEUED_PER_WORKER = 2;
 
-/** The batches still to extract, shared by the threads that take them one at a time. */
-interface BatchQueue {
-  batches: ArticleInput[][];
-  next: number;
+/**
+ * The files still to extract, shared by the threads that take them a batch at a time. Batches
+ * shrink as the files run out (a share of what is left), so that the threads finish together: with
+ * batches of 64 files to the end, one thread of a clean build at 5,000 articles waited up to half
+ * a second for the other's last two.
+ */
+class BatchQueue {
+  private next = 0;
   /** A worker failed: the others stop taking batches. */
-  failed: boolean;
+  failed = false;
+
+  constructor(
+    private readonly inputs: ArticleInput[],
+    private readonly threads: number,
+  ) {}
+
+  get done(): boolean {
+    return this.failed || this.next >= this.inputs.length;
+  }
+
+  /** The next batch: an eighth of each thread's share of what is left, 4 to 64 files. */
+  take(): ArticleInput[] {
+    const left = this.inputs.length - this.next;
+    const size = Math.max(4, Math.min(64, Math.ceil(left / (this.threads * 8))));
+    return this.inputs.slice(this.next, (this.next += size));
+  }
 }
 
 /** Takes each result as JSON as soon as it is made, so that the results of thousands of files are never all held as text. */
@@ -170,8 +203,8 @@ function feedWorker(worker: Worker, queue: BatchQueue, out: Sink): Promise<void>
     // A worker answers its batches in the order they were sent.
     const sent: ArticleInput[][] = [];
     const send = () => {
-      while (sent.length < QUEUED_PER_WORKER && queue.next < queue.batches.length) {
-        const batch = queue.batches[queue.next++]!;
+      while (sent.length < QUEUED_PER_WORKER && !queue.done) {
+        const batch = queue.take();
         sent.push(batch);
         worker.postMessage(batch);
       }
@@ -191,8 +224,8 @@ function feedWorker(worker: Worker, queue: BatchQueue, out: Sink): Promise<void>
 
 /** Takes batches from `queue` in this thread too, letting the workers' answers in between them. */
 async function extractInThisThread(queue: BatchQueue, out: Sink): Promise<void> {
-  while (!queue.failed && queue.next < queue.batches.length) {
-    extractHere(queue.batches[queue.next++]!, out);
+  while (!queue.done) {
+    extractHere(queue.take(), out);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
@@ -208,9 +241,7 @@ async function extractAll(inputs: ArticleInput[], filesPerThread: number, out: S
     extractHere(inputs, out);
     return 1;
   }
-  const batchSize = Math.max(8, Math.min(64, Math.ceil(inputs.length / (threads * 8))));
-  const queue: BatchQueue = { batches: [], next: 0, failed: false };
-  for (let i = 0; i < inputs.length; i += batchSize) queue.batches.push(inputs.slice(i, i + batchSize));
+  const queue = new BatchQueue(inputs, threads);
   const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url)));
   try {
     await Promise.all([...workers.map((w) => feedWorker(w, queue, out)), extractInThisThread(queue, out)]);

@@ -13,6 +13,7 @@ import { prefixTransform, registerSite, SITE_DIRS, type EleventyConfig } from '.
 import { SITE } from '../site/config.ts';
 import { writePages, type OutputFiles } from '../site/write-pages.ts';
 import { writeDataFiles } from '../site/write-data-files.ts';
+import { trace } from '../io/trace.ts';
 
 interface EleventyInstance {
   init(): Promise<void>;
@@ -90,10 +91,13 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   // The pages are written by a thread of their own, so that this one renders on meanwhile (file-sink.ts).
   const sink = new FileWriterThread();
   const written = await writePages(archive, outputDir, { transform: prefixTransform(config), unchanged, rendererVersion, sink }).finally(() => sink.close());
+  trace('render: per-item pages written');
   const pages = (await siteWide).filter((t) => typeof t.outputPath === 'string' && t.content !== undefined);
   // Encoded once, for the hash and the file alike.
   const files = pages.map((p) => pageFile(outputDir, p.outputPath as string, Buffer.from(p.content as string)));
-  files.push(...written.files, ...(await data), ...(await assetFiles()));
+  const dataFiles = await data;
+  trace('render: data files written');
+  files.push(...written.files, ...dataFiles, ...(await assetFiles()));
   // A speaker's feed is rendered beside their page, not counted as one.
   const html = (rel: string) => rel.endsWith('.html');
   return { files, pages: { total: written.files.filter((f) => html(f.rel)).length, rendered: written.rendered.filter(html).length } };

@@ -108,11 +108,28 @@ function sharedWords(a: string[], b: string[]): Set<number> {
   return shared;
 }
 
+/**
+ * A report's words when they are the page's own, made once per text: of the 112,000 reports the
+ * quote pages of the benchmark's 5,000 synthetic articles list, 108,000 have their page's words,
+ * and a statement's text is listed on each of its pages. Bounded, as the tagger's memos are.
+ */
+function sameWords(text: string): SafeHtml {
+  let words = sameWordsMade.get(text);
+  if (words === undefined) {
+    words = html`${text.split(/\s+/).join(' ')}`;
+    if (sameWordsMade.size >= 4096) sameWordsMade.clear();
+    sameWordsMade.set(text, words);
+  }
+  return words;
+}
+
+const sameWordsMade = new Map<string, SafeHtml>();
+
 /** The words of `other`, with those this quote does not have marked: where the reports differ. */
 export function markDifferences(own: string, other: string): SafeHtml {
-  const theirs = other.split(/\s+/);
   // Most reports of a statement are word for word the same.
-  if (own === other) return html`${theirs.join(' ')}`;
+  if (own === other) return sameWords(other);
+  const theirs = other.split(/\s+/);
   const shared = sharedWords(own.split(/\s+/).map(wordKey), theirs.map(wordKey));
   const words = theirs.map((w, j) => (shared.has(j) || wordKey(w) === '' ? html`${w}` : html`<mark>${w}</mark>`));
   return join(words.flatMap((w, i) => (i === 0 ? [w] : [html` `, w])), '');
