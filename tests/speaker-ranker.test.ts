@@ -556,3 +556,9 @@ test('“Officials quoted the general as saying …“never surrender.”” is 
   assert.equal(speakerOf(recordOf('Officials quoted the general as saying the army would “never surrender.”'), 'never surrender'), 'unnamed general');
   assert.equal(speakerOf(recordOf('The newspaper quoted Ann Lee as saying she was “done with politics.”'), 'done with politics'), 'Ann Lee');
 });
+
+test('an institution’s name never runs into the next paragraph, and “as a Homeland Security memo put it” is the memo’s author', () => {
+  const union = recordOf('The pilots endorsed Ann Lee.\n\nA union official said the vote was close. The union said: “Parallel to our progress, Lee has stood with us.”');
+  assert.ok(!union.speakers.some((s) => /\n/.test(s.name)));
+  assert.equal(speakerOf(recordOf('The first requirement is a “lawful source of investment income,” as a Homeland Security memo put it.'), 'lawful source'), 'Homeland Security');
+});

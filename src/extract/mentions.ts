@@ -138,8 +138,8 @@ function affiliatedName(head: string): Mention | null {
 const POSTMODIFIER = /\s+(?:familiar|close|involved|briefed|knowledgeable|with|in|at|from|to|on|inside|within|who|whose)\s.*$/iu;
 const roleHead = (role: string) => role.replace(POSTMODIFIER, '');
 
-/** "But a source said": a conjunction opening the sentence is not part of the mention. */
-const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|meanwhile|however|now|then|also)\s+(?=(?:a|an|the|one|some|two|three|several)\s)/iu;
+/** "But a source said", "as a Homeland Security memo put it": a conjunction before the mention is not part of it. */
+const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|meanwhile|however|now|then|also|as)\s+(?=(?:a|an|the|one|some|two|three|several)\s)/iu;
 
 /**
  * "His rival, Maria Cruz", "Trump’s Virginia state director, Mike Rubino": a role noun (after a

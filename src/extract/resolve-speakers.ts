@@ -620,12 +620,13 @@ export class SpeakerResolver {
   private institutionInText(head: string, at: number): string | null {
     const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
     const cap = String.raw`\p{Lu}[\p{L}’'.-]*`;
-    const glue = String.raw`(?:\s+(?:of|on|for|and|the)){0,2}\s+`;
+    // Spaces within a line only: a name never runs into the next paragraph ("Clinton.¶A union").
+    const glue = String.raw`(?:[^\S\n]+(?:of|on|for|and|the)){0,2}[^\S\n]+`;
     // "the Commission on Presidential Debates", and "the Welsh government" with the noun in lower case.
-    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}\\s+)+${head}\\b`, 'gu');
+    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}[^\\S\\n]+)+${head}\\b`, 'gu');
     let found: string | null = null;
     for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(pattern)) {
-      const name = m[0].replace(/^The\s+/, '');
+      const name = m[0].replace(/^(?:The|An?)\s+/, '');
       if (/\s/.test(name)) found = name;
     }
     return found;
