@@ -58,14 +58,18 @@ function continued(ranked: RankedCandidate[]): RankedCandidate | undefined {
 }
 
 /**
- * "the company said": an institution speaks, never a person; the likeliest organisation a rule
+ * "the company said", "it said": an institution speaks, never a person; the likeliest organisation a rule
  * proposed, or the unnamed one. One only named nearby is what the resolver already weighed and
  * found no tie to ("The Toyota Corolla … the retailer said").
  */
 function institutionFor(ranked: RankedCandidate[]): RankedCandidate | undefined {
-  if (!ranked.some((r) => r.candidate.features.includes('sieve-choice:role-unnamed-institution'))) return undefined;
-  return ranked.find((r) => (r.candidate.entity?.kind === 'organisation' && r.candidate.proposal) || r.candidate.features.includes('sieve-choice:role-unnamed-institution'));
+  const unnamed = (r: RankedCandidate) => UNNAMED_INSTITUTION.some((f) => r.candidate.features.includes(f));
+  if (!ranked.some(unnamed)) return undefined;
+  return ranked.find((r) => (r.candidate.entity?.kind === 'organisation' && r.candidate.proposal) || unnamed(r));
 }
+
+/** "the company said", and "“…,” it said" after "The club said …": an institution the text does not name. */
+const UNNAMED_INSTITUTION = ['sieve-choice:role-unnamed-institution', 'sieve-choice:pronoun-unnamed-institution'];
 
 function byProbability(model: AttributionModel, candidates: SpeakerCandidate[]): RankedCandidate[] {
   const scores = candidates.map((c) => scoreOf(model.weights, c.features));
