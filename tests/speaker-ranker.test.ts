@@ -563,8 +563,8 @@ test('an institution’s name never runs into the next paragraph, and “as a Ho
   assert.equal(speakerOf(recordOf('The first requirement is a “lawful source of investment income,” as a Homeland Security memo put it.'), 'lawful source'), 'Homeland Security');
 });
 
-test('“The club issued a statement: “…”” is the club’s, and “it read” after it too: an institution’s “it” is certain, never the person named before', () => {
+test('“The club issued a statement: “…”” is the club’s, and “it said” after it too: an institution’s “it” is certain, never the person named before', () => {
   assert.equal(speakerOf(recordOf('The club issued a statement on Friday: “We are cooperating with the police.”'), 'cooperating'), 'unnamed club');
-  assert.equal(speakerOf(recordOf('Tom Ross left. The club released a statement. “We are cooperating with the police,” it read.'), 'cooperating'), 'unnamed club');
+  assert.equal(speakerOf(recordOf('Tom Ross left. The club released a statement. “We are cooperating with the police,” it said.'), 'cooperating'), 'unnamed club');
   assert.equal(speakerOf(recordOf('Tom Ross left. Norland Bank released a statement. “We are cooperating with the police,” it said.'), 'cooperating'), 'Norland Bank');
 });

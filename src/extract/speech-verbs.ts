@@ -171,7 +171,6 @@ const VERBS = [
   'castigate|castigates|castigated',
   'ridicule|ridicules|ridiculed',
   'reads',
-  'read',
   // "The club issued a statement: “…”": putting out a statement is saying it.
   '(?:issue|issues|issued|release|releases|released|put out|puts out) (?:a|an|its|his|her|their) (?:statement|apology)',
 
