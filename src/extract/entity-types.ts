@@ -3,6 +3,7 @@
 // words): "Northern Ohio" ends in a place, "Meanwhile" is an adverb, "Marco Rubio" is a given name
 // and a surname. Only the lexicon is read, never the tagger, so a lookup is a table access.
 import { createRequire } from 'node:module';
+import { remembering } from '../io/remembering.ts';
 
 export type LexicalType = 'given-name' | 'surname' | 'person' | 'place' | 'organisation' | 'word' | 'unknown';
 
@@ -44,25 +45,15 @@ function model(): LexiconModel['one'] {
  */
 export function taggedAsNoun(phrase: string, word: string): boolean {
   // The same phrase is asked about once per quote near it.
-  return remembered(tagged, `${word}\u0000${phrase}`, () => {
-    const terms = nlp()(phrase).json({ terms: { tags: true } }).flatMap((s) => s.terms);
-    const term = terms.find((t) => t.text.toLowerCase() === word.toLowerCase());
-    return term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
-  });
+  return tagged(`${word}\u0000${phrase}`);
 }
 
-const tagged = new Map<string, boolean>();
-
-/** A bounded memo of a pure function of `key`: the tagger's answers, asked again and again. */
-function remembered(memo: Map<string, boolean>, key: string, make: () => boolean): boolean {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = make();
-    if (memo.size >= 8192) memo.clear();
-    memo.set(key, value);
-  }
-  return value;
-}
+const tagged = remembering((key: string): boolean => {
+  const [word, phrase] = key.split('\u0000') as [string, string];
+  const terms = nlp()(phrase).json({ terms: { tags: true } }).flatMap((s) => s.terms);
+  const term = terms.find((t) => t.text.toLowerCase() === word.toLowerCase());
+  return term !== undefined && term.tags.includes('Noun') && !term.tags.includes('Verb');
+}, 8192);
 
 const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
 
@@ -72,28 +63,20 @@ const COMMON_WORD_TAGS = ['Value', 'Determiner', 'Imperative'];
  * ("Informed"). Not a plural: "Audiences" is one, but so are the surnames Sands, Mills and Banks.
  * Callers ask only of a word no fuller name in the text explains ("Early" after "Jim Early").
  */
-export function readsAsCommonWord(word: string): boolean {
-  return remembered(commonWords, word, () => {
-    const tags = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms).flatMap((t) => t.tags);
-    return tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
-  });
-}
-
-const commonWords = new Map<string, boolean>();
+export const readsAsCommonWord = remembering((word: string): boolean => {
+  const tags = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms).flatMap((t) => t.tags);
+  return tags.some((t) => COMMON_WORD_TAGS.includes(t)) || (tags.includes('Adjective') && /ed$/i.test(word));
+}, 8192);
 
 /**
  * Whether a lowercase word reads as an adjective by itself ("presidential", "gubernatorial",
  * "conservative"): before a title it says what kind of title it is ("Republican presidential
  * candidate Ann Lee"), which the lexicon alone cannot tell for the many adjectives it derives.
  */
-export function readsAsAdjective(word: string): boolean {
-  return remembered(adjectives, word, () => {
-    const terms = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms);
-    return terms.length === 1 && terms[0]!.tags.includes('Adjective');
-  });
-}
-
-const adjectives = new Map<string, boolean>();
+export const readsAsAdjective = remembering((word: string): boolean => {
+  const terms = nlp()(word).json({ terms: { tags: true } }).flatMap((s) => s.terms);
+  return terms.length === 1 && terms[0]!.tags.includes('Adjective');
+}, 8192);
 
 function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
   const lineage = [tag, ...(tagSet[tag]?.parents ?? [])];
@@ -105,19 +88,11 @@ function typeOfTag(tag: string, tagSet: Record<string, TagInfo>): LexicalType {
   return 'word';
 }
 
-/** The type the lexicon gives a word or a phrase ("new hampshire"), `unknown` when it has none. */
-export function lexicalType(phrase: string): LexicalType {
-  // Asked of every capitalised word and name, again and again: remembered.
-  let type = lexicalTypes.get(phrase);
-  if (type === undefined) {
-    type = lexicalTypeOf(phrase);
-    if (lexicalTypes.size >= 16384) lexicalTypes.clear();
-    lexicalTypes.set(phrase, type);
-  }
-  return type;
-}
-
-const lexicalTypes = new Map<string, LexicalType>();
+/**
+ * The type the lexicon gives a word or a phrase ("new hampshire"), `unknown` when it has none.
+ * Asked of every capitalised word and name, again and again: remembered.
+ */
+export const lexicalType = remembering((phrase: string) => lexicalTypeOf(phrase), 16384);
 
 function lexicalTypeOf(phrase: string): LexicalType {
   const { lexicon: words, tagSet } = model();

@@ -11,6 +11,7 @@ import { genderOfFirstName } from './first-names.ts';
 import { learnGenderFromPronouns } from './pronoun-gender.ts';
 import { speaksAfterName } from './speech-verbs.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
+import { remembering } from '../io/remembering.ts';
 
 export interface Entity {
   name: string;
@@ -51,34 +52,21 @@ const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|
  * A name as names are compared: accents, case and doubled letters folded, Schröder = Schroder = Schroeder.
  * Remembered, as the entity table folds every name it holds for every name it looks up.
  */
-export const foldName = (name: string): string => {
-  let folded = foldedNames.get(name);
-  if (folded === undefined) {
-    // A doubled letter counts once: "Zelenskyy" and "Zelensky", "Mohammed" and "Mohamed" are transliterations of one name.
-    folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1').replace(/(\p{L})\1+/gu, '$1');
-    if (foldedNames.size >= 4096) foldedNames.clear();
-    foldedNames.set(name, folded);
-  }
-  return folded;
-};
-const foldedNames = new Map<string, string>();
+export const foldName = remembering(
+  // A doubled letter counts once: "Zelenskyy" and "Zelensky", "Mohammed" and "Mohamed" are transliterations of one name.
+  (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/([aou])e/g, '$1').replace(/(\p{L})\1+/gu, '$1'),
+  4096,
+);
 
 /**
  * A surname without its Arabic article: "al-Assad" and "Assad" are one surname. Remembered, as the
  * entity table asks it of every person for every name it looks up.
  */
-export const surnameOf = (name: string): string => {
-  let surname = surnames.get(name);
-  if (surname === undefined) {
-    const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
-    const last = (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
-    surname = last.includes('-') ? last.replace(LEADING_ARTICLE, '') : last;
-    if (surnames.size >= 4096) surnames.clear();
-    surnames.set(name, surname);
-  }
-  return surname;
-};
-const surnames = new Map<string, string>();
+export const surnameOf = remembering((name: string): string => {
+  const tokens = name.split(/\s+/).filter((t) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(t));
+  const last = (tokens.at(-1) ?? name).toLowerCase().replace(/['’]s$/, '');
+  return last.includes('-') ? last.replace(LEADING_ARTICLE, '') : last;
+}, 4096);
 
 const CAP_STOPWORDS = new Set(
   ('the a an in at on but and for with as if when while after before meanwhile however this that these those both earlier ' +

@@ -6,6 +6,7 @@ import { explainRule, isCorrected } from './attribution.ts';
 import { absoluteUrl } from './config.ts';
 import { displayDate, timeElement } from './dates.ts';
 import { html, join, type SafeHtml } from './html.ts';
+import { remembering } from '../io/remembering.ts';
 import { quotationJsonLd } from './json-ld.ts';
 import { page, SITE_NAME } from './layout.ts';
 import { quoteInContext } from './quote-context.ts';
@@ -113,17 +114,7 @@ function sharedWords(a: string[], b: string[]): Set<number> {
  * quote pages of the benchmark's 5,000 synthetic articles list, 108,000 have their page's words,
  * and a statement's text is listed on each of its pages. Bounded, as the tagger's memos are.
  */
-function sameWords(text: string): SafeHtml {
-  let words = sameWordsMade.get(text);
-  if (words === undefined) {
-    words = html`${text.split(/\s+/).join(' ')}`;
-    if (sameWordsMade.size >= 4096) sameWordsMade.clear();
-    sameWordsMade.set(text, words);
-  }
-  return words;
-}
-
-const sameWordsMade = new Map<string, SafeHtml>();
+const sameWords = remembering((text: string): SafeHtml => html`${text.split(/\s+/).join(' ')}`, 4096);
 
 /** The words of `other`, with those this quote does not have marked: where the reports differ. */
 export function markDifferences(own: string, other: string): SafeHtml {
