@@ -35,6 +35,7 @@ export type AttributionRule =
   | 'sentence-subject' // partial quote inside the writer's sentence: its subject speaks
   | 'carry-over' // an unattributed quote following an attributed one
   | 'context' // no rule names anyone: the person the text around the quote is about (the ranker's choice)
+  | 'undecided' // several people could have said it and the ranker favoured none: left without a speaker
   | 'correction' // the editor said who (articles/corrections.yml)
   | 'none';
 

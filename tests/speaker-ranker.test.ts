@@ -10,7 +10,12 @@ import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
 import { speaksAfterName } from '../src/extract/speech-verbs.ts';
 import { possessesNext } from '../src/extract/mentions.ts';
-import { loadAttributionModel, rankCandidates } from '../src/extract/speaker-ranker.ts';
+import { loadAttributionModel, rankCandidates, UNDECIDED_BELOW } from '../src/extract/speaker-ranker.ts';
+import { readArticle } from '../src/archive/build-archive.ts';
+import { parse } from 'node-html-parser';
+import { quotePagesInputs, quotePageModel } from '../src/site/page-inputs.ts';
+import { renderQuotePage } from '../src/site/quote-page.ts';
+import { siteModel } from '../src/site/site-model.ts';
 import { ModelFileError } from '../src/extract/model-file.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { archiveOf, recordOf, speakerOf } from './helpers/extract.ts';
@@ -94,6 +99,35 @@ test('the lexicon tells places, given names, surnames and common words apart', (
   assert.equal(lexicalType('Hillary'), 'given-name');
   assert.equal(lexicalType('Meanwhile'), 'word');
   assert.equal(lexicalType('Zzyzxq'), 'unknown');
+});
+
+test('a quote whose likeliest speaker is under 0.4 gets nobody, and every candidate stays an alternative', () => {
+  const model = { trainedOn: { corpus: 'test', articles: 0, quotes: 0, candidates: 0 }, weights: { a: 0.2, b: 0.1, nobody: -1 } };
+  const split = rankCandidates(model, [candidate('x', ['a']), candidate('y', ['b']), candidate('z', []), candidate('nobody', ['nobody'])]);
+  assert.ok(split[1]!.probability < UNDECIDED_BELOW);
+  assert.deepEqual(split.map((r) => r.candidate.key), ['nobody', 'x', 'y', 'z']);
+  assert.equal(split[0]!.undecided, true);
+  const clear = rankCandidates({ ...model, weights: { a: 3, nobody: -1 } }, [candidate('x', ['a']), candidate('y', []), candidate('nobody', ['nobody'])]);
+  assert.equal(clear[0]!.candidate.key, 'x');
+  assert.equal(clear[0]!.undecided, undefined);
+  const certain = rankCandidates(model, [candidate('x', ['a']), candidate('y', ['b']), candidate('mayor', ['sieve-choice:role-by-title']), candidate('nobody', ['nobody'])]);
+  assert.equal(certain[0]!.candidate.key, 'mayor', 'a certain rule is no guess');
+});
+
+test('an undecided quote is recorded with no speaker, rule “undecided” and the people it could be, and its page says so', () => {
+  const even = { trainedOn: { corpus: 'test', articles: 0, quotes: 0, candidates: 0 }, weights: { nobody: -0.2 } };
+  const text = 'Port talks end\n\nTom Ode and Sam Wu met on Monday.\n\n“We want a solution,” he said.\n';
+  const { extracted } = readArticle({ path: 'port.txt', bytes: new TextEncoder().encode(text) }, { ranker: even });
+  const quote = extracted!.record.quotes[0]!;
+  assert.equal(quote.speakerId, null);
+  assert.equal(quote.attribution.rule, 'undecided');
+  assert.deepEqual(quote.attribution.alternatives.map((a) => a.name).sort(), ['Sam Wu', 'Tom Ode']);
+  const archive = archiveOf({ 'port.txt': text });
+  const record = { ...archive.articles[0]!, quotes: [quote], speakers: [] };
+  const model = siteModel({ ...archive, articles: [record], people: [] });
+  const page = parse(renderQuotePage(quotePageModel(quotePagesInputs(model, record)), { article: record, quote }));
+  assert.equal(page.querySelector('#why-heading')!.text, 'Why no speaker');
+  assert.equal(page.querySelector('p.confidence')!.text, 'The program named no one. The likeliest were: Tom Ode (36%), Sam Wu (36%).');
 });
 
 test('every quote carries a confidence from 0 to 1, and alternatives that are other people', () => {

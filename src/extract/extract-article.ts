@@ -292,7 +292,7 @@ function chosenQuote(ctx: SpeakerContext, c: QuoteCandidate, ranked: RankedCandi
     end: last.end,
     parts: c.parts,
     attribution: {
-      rule: ruleOf(chosen),
+      rule: ranked[0]!.undecided ? 'undecided' : ruleOf(chosen),
       mention: chosen.proposal?.mention?.text ?? null,
       cue: chosen.proposal?.cue ?? null,
       confidence: round(ranked[0]!.probability),

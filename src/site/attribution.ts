@@ -43,6 +43,10 @@ const RULES: Record<AttributionRule, RuleText> = {
     summary: 'No rule names the speaker in the quote’s sentence; a model trained on news chose the person the text around the quote is about.',
     example: 'Peskov spoke to reporters in Moscow. “Dialogue is needed.”',
   },
+  undecided: {
+    summary: 'Several people named nearby could have said it, and the model trained on news favoured none of them enough to name one: the quote is left without a speaker, and the candidates are listed with their likelihood.',
+    example: 'Tom Ode and Sam Wu met on Monday. “It went well,” he said.',
+  },
   correction: {
     summary: 'The archive’s editor said who said it, correcting the program.',
     example: '',

@@ -41,8 +41,9 @@ const percent = (p: number) => `${Math.round(p * 100)}%`;
 function certainty(quote: Quote): SafeHtml {
   const { confidence, alternatives } = quote.attribution;
   const others = alternatives.map((a) => html`${a.name ?? 'nobody named'} (${percent(a.score)})`);
-  const list = others.length === 0 ? '' : html` Others it weighed: ${join(others, ', ')}.`;
   const checked = quote.attribution.confirmed ? html` The editor has checked it.` : '';
+  if (quote.attribution.rule === 'undecided') return html`<p class="confidence">The program named no one. The likeliest were: ${join(others, ', ')}.${checked}</p>`;
+  const list = others.length === 0 ? '' : html` Others it weighed: ${join(others, ', ')}.`;
   return html`<p class="confidence">How sure the program is of this speaker: ${percent(confidence)}.${list}${checked}</p>`;
 }
 
@@ -70,7 +71,7 @@ function why(item: QuoteInArticle): SafeHtml {
   if (mention && trimMarks(mention)) words.push(html`the speaker is named as “${trimMarks(mention)}”`);
   if (cue && trimMarks(cue)) words.push(html`the cue is “${trimMarks(cue)}”`);
   return html`<section class="why" aria-labelledby="why-heading">
-<h2 id="why-heading">Why this speaker</h2>
+<h2 id="why-heading">${quote.speakerId ? 'Why this speaker' : 'Why no speaker'}</h2>
 <p>${summary} <span class="rule">(Rule: <code>${rule}</code>.)</span></p>
 ${words.length > 0 ? html`<p>In this article ${words.length === 2 ? html`${words[0]} and ${words[1]}` : words[0]}.</p>` : ''}
 ${example ? html`<p class="example">For example: ${example}</p>` : ''}
