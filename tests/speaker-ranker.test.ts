@@ -555,6 +555,22 @@ test('“said the Serbian” after “Novak Djokovic beat …” is Djokovic: a 
   assert.equal(speakerOf(recordOf('Defending champion Novak Djokovic beat Carlos Alcaraz in straight sets. “He pushed me to the limit,” said the Serbian.'), 'limit'), 'Novak Djokovic');
 });
 
+test('“the Scot said”, “the Frenchman said” are the person before: a nationality made of a country’s name or of “-man” is a role too; “the Greens said” stays a party', () => {
+  assert.equal(speakerOf(recordOf('Rovers won 3-0. Manager Alex Ferguson was in a buoyant mood. “We showed real character today,” the Scot said.'), 'real character'), 'Alex Ferguson');
+  assert.equal(speakerOf(recordOf('Stage winner Julien Morel crossed the line alone. “I attacked on the last climb,” said the Frenchman.'), 'last climb'), 'Julien Morel');
+  assert.equal(speakerOf(recordOf('The coalition lost its majority on Monday. “This government has failed,” the Greens said.'), 'has failed'), 'Greens');
+});
+
+test('“the Japanese carmaker said” after Toyota is Toyota: a nationality before a trade describes the firm named, where “the Welsh government” is one by name', () => {
+  assert.equal(speakerOf(recordOf('Toyota said sales rose 5% in the quarter. The Japanese carmaker said in a statement: “Demand for hybrids remains strong.”'), 'hybrids'), 'Toyota');
+  assert.equal(speakerOf(recordOf('Ministers met on Monday. “We will fund the line,” the Welsh government said.'), 'fund the line'), 'Welsh government');
+});
+
+test('“a spokesman for the fire service said” after another’s quote is that spokesman: the role’s head comes before “for” and a body in lower case', () => {
+  const r = recordOf('Fire at mill\n\nStation manager Rob Kerr said: “My crews did an outstanding job.”\n\nThe cause is not yet known. “We will investigate fully,” a spokesman for the fire service said.');
+  assert.equal(speakerOf(r, 'investigate fully'), 'unnamed spokesman for the fire service');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

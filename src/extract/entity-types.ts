@@ -163,5 +163,20 @@ export const knownAsNoNoun = (word: string) => knownOnlyAs(word, [...NOT_A_NAME_
  */
 export const isNeverAName = (word: string) => knownOnlyAs(word, NOT_A_NAME_TAGS);
 
-/** Whether the lexicon knows a word as a nationality's noun ("Spaniard", "Serbian", "Kenyan"). */
-export const isDemonym = (word: string) => lineages(word.toLowerCase())?.some((l) => l.includes('Demonym')) ?? false;
+const taggedAs = (word: string, tag: string) => lineages(word.toLowerCase())?.some((l) => l.includes(tag)) ?? false;
+
+/**
+ * Whether a word is a nationality's noun: one the lexicon knows ("Spaniard", "Serbian", "Kenyan"),
+ * one made of a nationality and "man" or "woman" ("Frenchman", "Scotsman", "Welshwoman"), or the
+ * people of a country named "…land" ("Scot", "Scots"); the lexicon lists the nationalities and
+ * the countries, the word's shape is English's.
+ */
+export function isDemonym(word: string): boolean {
+  if (taggedAs(word, 'Demonym')) return true;
+  const stem = /^(\p{L}{3,}?)(?:wo)?m[ae]n$/u.exec(word)?.[1];
+  if (stem && (taggedAs(stem, 'Demonym') || isPeopleOfALand(stem))) return true;
+  return isPeopleOfALand(word);
+}
+
+/** "Scot" (Scotland); not a common word that happens to prefix one ("the Greens", "Ice"). */
+const isPeopleOfALand = (word: string) => lexicalType(word) !== 'word' && taggedAs(`${word.replace(/s$/, '')}land`, 'Country');

@@ -136,7 +136,10 @@ function affiliatedName(head: string): Mention | null {
  * say which source it is, not what it is; the head decides whether the role names anyone.
  */
 const POSTMODIFIER = /\s+(?:familiar|close|involved|briefed|knowledgeable|with|in|at|from|to|on|inside|within|who|whose)\s.*$/iu;
-const roleHead = (role: string) => role.replace(POSTMODIFIER, '');
+// "a spokesman for the fire service": the head comes before "for" and a lowercase body; "Club for
+// Growth", "a spokesman for Bernie Sanders" keep theirs, as names.
+const FOR_BODY = /\s+for\s+(?:(?:the|a|an)\s+)?\p{Ll}.*$/u;
+const roleHead = (role: string) => role.replace(POSTMODIFIER, '').replace(FOR_BODY, '');
 
 /** "But a source said", "as a Homeland Security memo put it": a conjunction before the mention is not part of it. */
 const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|meanwhile|however|now|then|also|as)\s+(?=(?:a|an|the|one|some|two|three|several)\s)/iu;

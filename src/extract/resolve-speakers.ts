@@ -6,7 +6,7 @@ import type { Paragraph, Speaker } from '../record.ts';
 import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
-import { lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
+import { isDemonym, lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
 import { learnGenderFromPronouns } from './pronoun-gender.ts';
 import { speaksAfterName } from './speech-verbs.ts';
@@ -441,8 +441,15 @@ export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.sp
 function namedInstitution(role: string): string | null {
   if (!isInstitutionRole(role)) return null;
   const words = role.split(/\s+/);
-  return words.length >= 2 && words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w)) ? role : null;
+  const before = words.slice(0, -1);
+  if (words.length < 2 || !before.every((w) => /^\p{Lu}/u.test(w))) return null;
+  // "the Japanese carmaker", "the Swiss bank": a nationality before a trade describes some firm
+  // (the one the text named), where before a state's body it names that state's ("the Welsh government").
+  return TRADE_HEAD.test(words.at(-1)!) && before.every(isDemonym) ? null : role;
 }
+
+/** Institution nouns for a business, not a public body. */
+const TRADE_HEAD = /^(?:company|firm|bank|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|maker|giant|group|network|newspaper|paper|channel)$/i;
 
 export interface Resolved {
   entity: Entity | null;
