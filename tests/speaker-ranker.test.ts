@@ -571,6 +571,11 @@ test('“a spokesman for the fire service said” after another’s quote is tha
   assert.equal(speakerOf(r, 'investigate fully'), 'unnamed spokesman for the fire service');
 });
 
+test('“Kim Lowe … she told the court” is Lowe’s: a given name that the list and the lexicon give to different sexes is either’s', () => {
+  const r = recordOf('Prosecutor Alan Reid told the jury that Kim Lowe had stolen £2m. Lowe denies the charges. “I never took a penny,” she told the court on Tuesday.');
+  assert.equal(speakerOf(r, 'never took a penny'), 'Kim Lowe');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -32,10 +32,15 @@ const MALE = new Set(
     'hal kerr adam elijah trey jason devin darrell reid dick al ken hank sonny').split(' '),
 );
 
-/** The list above first (names of the news it was written for), then compromise's lexicon of given names. */
+/**
+ * The list above (names of the news it was written for) and compromise's lexicon of given names;
+ * where they disagree the name is given to both ("Kim", "Lindsey", "Jesse") and the text's own
+ * pronouns decide.
+ */
 export function genderOfFirstName(name: string): 'male' | 'female' | 'unknown' {
   const key = name.toLowerCase().replace(/[.'’]/g, '');
-  if (FEMALE.has(key)) return 'female';
-  if (MALE.has(key)) return 'male';
-  return genderOfGivenName(key);
+  const listed = FEMALE.has(key) ? 'female' : MALE.has(key) ? 'male' : 'unknown';
+  const lexicon = genderOfGivenName(key);
+  if (listed === 'unknown') return lexicon;
+  return lexicon === 'unknown' || lexicon === listed ? listed : 'unknown';
 }
