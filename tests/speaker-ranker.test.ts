@@ -576,6 +576,16 @@ test('“Kim Lowe … she told the court” is Lowe’s: a given name that the l
   assert.equal(speakerOf(r, 'never took a penny'), 'Kim Lowe');
 });
 
+test('“The housing minister disputed them, saying: “…”” is the minister’s: a role noun opening a sentence that hands itself to the quote speaks, by its shortest words', () => {
+  assert.equal(speakerOf(recordOf('Report author Rhys Morgan said the figures were “shocking”. But the housing minister disputed them, saying: “These numbers are out of date.”'), 'out of date'), 'unnamed housing minister');
+  assert.equal(speakerOf(recordOf('Polls closed at ten. The party’s candidate hit back, saying: “We will win this seat.”'), 'win this seat'), 'unnamed party’s candidate');
+});
+
+test('“said one passenger, Ingrid Holm” is Holm, and “Councillor Jan Price (Labour, Riverside) said” is Price: a name after “one …,” and before a parenthesis', () => {
+  assert.equal(speakerOf(recordOf('Captain Olav Dahl brought the ship into port. “He saved our lives,” said one passenger, Ingrid Holm.'), 'saved our lives'), 'Ingrid Holm');
+  assert.equal(speakerOf(recordOf('The library will close in May. Councillor Jan Price (Labour, Riverside) said the closure was “a disgrace”.'), 'a disgrace'), 'Jan Price');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

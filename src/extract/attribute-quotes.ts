@@ -48,6 +48,13 @@ function stripTrailingNoise(text: string): string {
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     s = s.replace(AUXILIARIES, '').replace(TIME_ADVERBIAL, '').trimEnd();
+    // "Councillor Jan Price (Labour, Riverside) said", "Rep. Ann Kim (D-Calif.) said": a short
+    // parenthesis after the subject says where they are from, whatever its commas.
+    const aside = /\s*\([^()“”"]{1,60}\)$/u.exec(s);
+    if (aside && aside.index > 0) {
+      s = s.slice(0, aside.index).trimEnd();
+      continue;
+    }
     // Drop an apposition or aside that sits between the subject and its verb.
     if (/[,–—―)]$/u.test(s)) {
       const body = s.slice(0, -1).trimEnd();
@@ -233,7 +240,7 @@ function accordingTo(ctx: Context, masks: Range[]): FoundAttribution | null {
 
 /** "according to the traders' lawyer, Simon Adeyemi, …", "said his wife, Anna.": the name that follows a role noun. */
 function namedInApposition(text: string): { mention: Mention; offset: number } | null {
-  const m = /^\s*((?:the|a|an|his|her|their|its)\s[^,;:.“”"]{2,60}),\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
+  const m = /^\s*((?:the|a|an|his|her|their|its|one|another)\s[^,;:.“”"]{2,60}),\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
   if (!m) return anotherNamed(text);
   const role = parseMention(m[1]!);
   const name = parseMention(m[2]!);
@@ -285,7 +292,9 @@ function sentenceSubject(ctx: Context, masks: Range[], rule: AttributionRule): F
   // "His rival, Maria Cruz, disagreed: “…”": a colon after the writer's verb hands the sentence to
   // the quote. (A name right before the colon is a credit line, which colonCredit reads.)
   const introducedByColon = /\s\p{Ll}[\p{L}-]*:\s*$/u.test(text.slice(0, openInSentence));
-  return sentenceInitialSubject(text, ctx, start, verbs.length > 0 || introducedByColon);
+  // "The housing minister disputed them, saying: “…”": where the sentence hands itself to the quote,
+  // a role noun opening it speaks as a name would.
+  return sentenceInitialSubject(text, ctx, start, verbs.length > 0 || introducedByColon, shared || introducedByColon);
 }
 
 /** ", calling him a", ", saying": a participle of saying after a comma, just before the quote. */
@@ -345,22 +354,35 @@ function absoluteParticiple(text: string, v: RegExpExecArray): boolean {
 }
 
 
+const QUANTIFIER = /^(?:one|ones|some|another|many|several|few|both|all|each|most)$/i;
+
 const OPENING_PREPOSITION = /^(?:From|With|Under|Despite|Unlike|Like|Amid|Beyond|Without|In|On|At|During|For|To|Of|Since|Until|Through|Among|Between|Against|Across|Behind|Toward|Towards)$/;
 
 /** The subject that opens the writer's sentence ("Trump took to Twitter to accuse … “duped”"). */
-function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean): FoundAttribution | null {
+function sentenceInitialSubject(text: string, ctx: Context, start: number, hasVerb: boolean, rolesSpeak = false): FoundAttribution | null {
   if (!hasVerb) return null;
   const opening = skipPlace(text.replace(SUBORDINATE_OPENING, '').replace(OPENING_CLAUSE, ''));
   const offset = text.length - opening.length;
   const tokens = opening.split(/\s+/).filter(Boolean).slice(0, 8);
   // "From Donald Trump’s “…” to his call for …, Will described": a phrase after a preposition is no subject.
   if (OPENING_PREPOSITION.test(tokens[0] ?? '')) return null;
-  for (let n = tokens.length; n >= 1; n--) {
+  const at = ctx.para.start + start + offset;
+  const mentionOf = (n: number) => {
     const phrase = tokens.slice(0, n).join(' ');
-    if (/[“”"«»]/u.test(phrase)) continue;
-    const mention = parseMention(phrase.replace(/[,;:]$/, ''));
-    if (!mention || mention.kind === 'role') continue;
-    return { rule: 'sentence-subject', mention, cue: null, at: ctx.para.start + start + offset };
+    return /[“”"«»]/u.test(phrase) ? null : parseMention(phrase.replace(/[,;:]$/, ''));
+  };
+  // The longest opening that is a name ("Sen. Tim Kaine of Virginia"); a role noun's is its shortest,
+  // since a role's words run on into the clause ("The Vermont senator emailed supporters").
+  for (let n = tokens.length; n >= 1; n--) {
+    const mention = mentionOf(n);
+    if (mention && mention.kind !== 'role') return { rule: 'sentence-subject', mention, cue: null, at };
+  }
+  for (let n = 1; rolesSpeak && n <= tokens.length; n++) {
+    const mention = mentionOf(n);
+    // "One operative …", "The piece used one …": a quantifier alone heads nothing here;
+    // "The party’s candidate": a possessive is not yet the head.
+    const last = tokens[n - 1]!;
+    if (mention?.kind === 'role' && !QUANTIFIER.test(last) && !/['’]s?$/u.test(last)) return { rule: 'sentence-subject', mention, cue: null, at };
   }
   return null;
 }
