@@ -586,6 +586,13 @@ test('“said one passenger, Ingrid Holm” is Holm, and “Councillor Jan Price
   assert.equal(speakerOf(recordOf('The library will close in May. Councillor Jan Price (Labour, Riverside) said the closure was “a disgrace”.'), 'a disgrace'), 'Jan Price');
 });
 
+test('“Pope Leo … the pontiff said”, “Emir Tamim … he said” are those men: a sovereign’s or a cleric’s title with one name is a person’s whole name; “King Street” is not', () => {
+  assert.equal(speakerOf(recordOf('Camp visit\n\nPope Leo visited the camp on Sunday. “No one should live like this,” the pontiff said.'), 'live like'), 'Pope Leo');
+  assert.equal(speakerOf(recordOf('Gulf talks\n\nEmir Tamim met the president in Doha. “We want peace,” he said.'), 'want peace'), 'Emir Tamim');
+  assert.equal(speakerOf(recordOf('Royal visit\n\n“We are grateful to everyone,” said King Charles.'), 'grateful'), 'King Charles');
+  assert.deepEqual(recordOf('Road works\n\nKing Street was closed on Monday. “It was chaos,” she said.').speakers, []);
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -1,5 +1,6 @@
 import { mainClauseStart, OPENING_CLAUSE } from './clauses.ts';
-import { isDemonym, isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective } from './entity-types.ts';
+import { genderOfFirstName } from './first-names.ts';
+import { isDemonym, isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective, readsAsCommonWord } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -107,11 +108,30 @@ const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '
 
 // The head of a role noun phrase must be a word for a person or a body of people.
 const PERSON_NOUN = /(?:er|or|ist|ian|man|men|woman|women|ant|ent|ee|eer|ess|arch|ive)s?$/i;
-const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|democrat|republican|libertarian|conservative|liberal|progressive|tory|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother|witness|witnesses|eyewitness|eyewitnesses|victim|victims|nurse|nurses|pilot|pilots|coach|fan|fans|mp|mps|academic|academics|suspect|suspects|cleric|clerics|sheriff|rival|rivals|neighbour|neighbours|boss|deputy|niece|nephew|cousin|uncle|aunt)$/i;
+const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|democrat|republican|libertarian|conservative|liberal|progressive|tory|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|pontiff|monarch|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother|witness|witnesses|eyewitness|eyewitnesses|victim|victims|nurse|nurses|pilot|pilots|coach|fan|fans|mp|mps|academic|academics|suspect|suspects|cleric|clerics|sheriff|rival|rivals|neighbour|neighbours|boss|deputy|niece|nephew|cousin|uncle|aunt)$/i;
 /** The head of a role noun for an institution: "the company", "the port authority". */
 export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league|body|maker|giant)$/i;
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || knownAsPersonNoun(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
+
+/** Titles that go with one name, which is then the person's whole name with the title. */
+export const ONE_NAME_TITLE = /^(?:pope|king|queen|prince|princess|emperor|empress|sultan|sheikh|sheikha|emir|ayatollah|patriarch)$/i;
+/** Titles that also name streets, pubs and ships ("King Street", "Queen Anne"): only with a given name. */
+const PLACE_NAMING_TITLE = /^(?:king|queen|prince|princess|emperor|empress)$/i;
+
+/**
+ * "Pope Leo", "King Charles", "Sheikh Tamim": a sovereign's or a cleric's title and one name name a
+ * person, the title being part of the name; a royal title with a word that is no given name
+ * ("King Street") is left as it was.
+ */
+export function oneNamed(found: { name: string[]; rest: string[] }): { name: string[]; rest: string[] } {
+  const { name, rest } = found;
+  const title = rest.at(-1);
+  const one = name.length === 1 ? name[0]! : null;
+  if (!one || !title || !ONE_NAME_TITLE.test(title) || readsAsCommonWord(one)) return found;
+  if (PLACE_NAMING_TITLE.test(title) && nameTypes(one).first !== 'given-name' && genderOfFirstName(one) === 'unknown') return found;
+  return { name: [title, one], rest: rest.slice(0, -1) };
+}
 
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
 export const TITLE_ABBREVIATIONS = 'Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|Rev|Prof|Hon|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt';
@@ -199,7 +219,7 @@ export function parseMention(phrase: string): Mention | null {
   if (tokens.length >= 2 && tokens.length <= 5 && ACRONYM.test(tokens.at(-1)!) && tokens.slice(0, -1).every((t) => NAME_TOKEN.test(t) && !isTitle(t) && !ACRONYM.test(t))) {
     return { kind: 'organisation', text: head, name: head };
   }
-  const { name: found, rest } = trailingName(tokens);
+  const { name: found, rest } = oneNamed(trailingName(tokens));
   // "When Wallace said", "While Sullivan": a sentence's first word is not part of the name.
   const name = found.length > 1 && isNeverAName(found[0]!) ? found.slice(1) : found;
   if (name.length === 1 && isNeverAName(name[0]!)) return null;

@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { isDemonym, lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -139,6 +139,12 @@ export class EntityTable {
     const key = foldName(name);
     const exact = this.entities.find((e) => foldName(e.name) === key || e.aliases.some((a) => foldName(a) === key));
     if (exact) return exact;
+    // "Sheikh Mohammed" after "Sheikh Mohammed bin Rashid Al Maktoum": the one name, without its title.
+    const [title, one, ...more] = name.split(/\s+/);
+    if (one && more.length === 0 && ONE_NAME_TITLE.test(title!)) {
+      const byName = this.find(one);
+      if (byName && byName.name !== one) return byName;
+    }
     const surname = foldName(surnameOf(name));
     const tokens = name.split(/\s+/);
     const candidates = this.entities.filter((e) => e.kind === 'person' && foldName(surnameOf(e.name)) === surname);
@@ -225,6 +231,8 @@ const isOrganisationName = (tokens: string[]) => tokens.some((t) => ORGANISATION
 function couldBePersonName(tokens: string[], namedAsPerson: () => boolean = () => false): boolean {
   const types = nameTypes(tokens.join(' '));
   if (types.first === 'given-name' || genderOfFirstName(tokens[0]!) !== 'unknown') return true;
+  // "Pope Leo", "Emir Tamim" (see oneNamed).
+  if (tokens.length === 2 && ONE_NAME_TITLE.test(tokens[0]!)) return true;
   if (types.whole === 'place' || types.whole === 'organisation') return false;
   const noPlace = !types.words.some((t) => t === 'place' || t === 'organisation');
   // "River Usk", "County Republican": a common word first, where a given name would stand.
@@ -303,7 +311,7 @@ function addNameRun(table: EntityTable, run: Single, singles: Single[], titles: 
   while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
   // "Sanders’ Jewish faith", "Obama’s Chief of Staff Denis McDonough": a name never runs across a possessive.
   const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
-  const { name, rest } = trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, '')));
+  const { name, rest } = oneNamed(trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, ''))));
   const at = run.at + Math.max(0, words.lastIndexOf(name[0] ?? ''));
   if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, local, local + words.length, rest))) {
     for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: run.at + words.indexOf(t), text, offset });
@@ -321,9 +329,12 @@ function addNameRun(table: EntityTable, run: Single, singles: Single[], titles: 
   titles.ends.push(at);
   if (tokens.some((t) => FEMALE.test(t))) e.gender = 'female';
   if (tokens.some((t) => MALE.test(t))) e.gender = 'male';
-  if (e.gender === 'unknown') e.gender = genderOfFirstName(name[0]!);
-  // A known given name is evidence enough that this is a person, not a place.
-  if (e.gender !== 'unknown') e.personLike = true;
+  const titled = ONE_NAME_TITLE.test(name[0]!);
+  // "Prince Harry … the prince said": the title is the role a role noun finds him by.
+  if (titled) addRole(e.roles, name[0]!.toLowerCase());
+  if (e.gender === 'unknown') e.gender = genderOfFirstName(name[titled ? 1 : 0]!);
+  // A known given name, or a sovereign's title, is evidence enough that this is a person, not a place.
+  if (e.gender !== 'unknown' || titled) e.personLike = true;
 }
 
 /**
