@@ -593,6 +593,12 @@ test('“Pope Leo … the pontiff said”, “Emir Tamim … he said” are thos
   assert.deepEqual(recordOf('Road works\n\nKing Street was closed on Monday. “It was chaos,” she said.').speakers, []);
 });
 
+test('“said council leader Amy Fox”, “said the council leader, Amy Fox” are Amy Fox: a surname that ends bodies’ names (“Fox News”) is a person’s after a role', () => {
+  assert.equal(speakerOf(recordOf('Library\n\n“We will not close the library,” said council leader Amy Fox.'), 'close the library'), 'Amy Fox');
+  assert.equal(speakerOf(recordOf('Library\n\n“We will not close the library,” said the council leader, Amy Fox.'), 'close the library'), 'Amy Fox');
+  assert.equal(speakerOf(recordOf('News\n\n“We stand by our reporting,” Fox News said in a statement.'), 'our reporting'), 'Fox News');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

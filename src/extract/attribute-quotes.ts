@@ -8,6 +8,7 @@
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
+import { genderOfFirstName } from './first-names.ts';
 import { OPENING_CLAUSE, SUBORDINATE_OPENING } from './clauses.ts';
 import { DOCUMENT_FROM, parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
@@ -243,7 +244,11 @@ function namedInApposition(text: string): { mention: Mention; offset: number } |
   const m = /^\s*((?:the|a|an|his|her|their|its|one|another)\s[^,;:.“”"]{2,60}),\s+([^,;:.“”"]{3,60}?)\s*(?:[,;:.]|$)/iu.exec(text);
   if (!m) return anotherNamed(text);
   const role = parseMention(m[1]!);
-  const name = parseMention(m[2]!);
+  // "the council leader, Amy Fox": after a role, a given name and a word ending like a body's name is a person.
+  const parsed = parseMention(m[2]!);
+  const name: Mention | null = parsed?.kind === 'organisation' && /^\p{Lu}\S*\s+\p{Lu}\S*$/u.test(parsed.name) && genderOfFirstName(parsed.name.split(/\s+/)[0]!) !== 'unknown'
+    ? { kind: 'name', text: parsed.text, name: parsed.name, roles: [] }
+    : parsed;
   if (role?.kind !== 'role' || name?.kind !== 'name') return null;
   return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
 }

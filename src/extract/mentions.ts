@@ -241,7 +241,9 @@ export function parseMention(phrase: string): Mention | null {
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
     // "said the Serbian", "the Spaniard said": a nationality after an article is a person's role.
     if (allCapsAfterDeterminer && name.length === 1 && isDemonym(name[0]!)) return { kind: 'role', text: head, role: name[0]!, unnamed: false };
-    if (ORGANISATION_WORDS.has(last) || allCapsAfterDeterminer) {
+    // "Fox said", "the Post": a body's word ends the name; "council leader Amy Fox" holds a role, so is a person.
+    const holdsRole = name.length >= 2 && rest.some(isTitleWord);
+    if ((ORGANISATION_WORDS.has(last) && !holdsRole) || allCapsAfterDeterminer) {
       return { kind: 'organisation', text: head, name: tokens.slice(startsWithDeterminer ? 1 : 0).join(' ') };
     }
     if (rest.some((t) => /^(?:of|for|and|in|at|on|to|with|from|by)$/i.test(t)) && !rest.some(isTitle)) return null;
