@@ -599,6 +599,11 @@ test('“said council leader Amy Fox”, “said the council leader, Amy Fox” 
   assert.equal(speakerOf(recordOf('News\n\n“We stand by our reporting,” Fox News said in a statement.'), 'our reporting'), 'Fox News');
 });
 
+test('“According to the minister, the president told him: “…”” is the president’s: the verb nearer the quote says who spoke, “according to” who reports it', () => {
+  assert.equal(speakerOf(recordOf('Talks\n\nAccording to the minister, President Omar Sall told him: “We will not back down.”'), 'not back down'), 'Omar Sall');
+  assert.equal(speakerOf(recordOf('Talks\n\nAccording to Ann Reyes, the talks were “very close” to a deal.'), 'very close'), 'Ann Reyes');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

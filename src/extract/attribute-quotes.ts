@@ -476,15 +476,21 @@ export function attributionProposals({ candidates, paragraphs, body }: Attributi
     const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
     // The quote's own words are never the writer's: all quotes of the paragraph are blanked.
     const masks = byParagraph.get(openPara.index) ?? [];
+    const according = accordingTo(opening, masks);
+    const verbBefore = sentenceSubject(opening, masks, 'verb-before');
+    // "According to the minister, the president told him: “…”": the one whose verb stands nearer the
+    // quote said it; the one it is according to reports it.
+    const relayed = according !== null && verbBefore?.rule === 'verb-before' && verbBefore.at > according.at;
     const found: Array<[ProposalSource, FoundAttribution | null]> = [
       ['inside-quote', c.inside ?? null],
       ['dash-credit', dashCredit(closing)],
       ['verb-after', verbAfter(closing) ?? passiveNamingAgent(closing)],
-      ['according-to', accordingTo(opening, masks)],
+      ...(relayed ? [['verb-before', verbBefore] as [ProposalSource, FoundAttribution | null]] : []),
+      ['according-to', according],
       // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote credit it,
       // whatever verb the sentence had before them.
       ['colon-credit', colonCredit(opening)],
-      ['verb-before', sentenceSubject(opening, masks, 'verb-before')],
+      ...(relayed ? [] : [['verb-before', verbBefore] as [ProposalSource, FoundAttribution | null]]),
       ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
       ['previous-sentence', previousSentence(opening, masks)],
     ];
