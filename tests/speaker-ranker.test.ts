@@ -604,6 +604,12 @@ test('“According to the minister, the president told him: “…”” is the 
   assert.equal(speakerOf(recordOf('Talks\n\nAccording to Ann Reyes, the talks were “very close” to a deal.'), 'very close'), 'Ann Reyes');
 });
 
+test('“Apple reported … the iPhone maker said” is Apple: a word the lexicon does not know, opening a sentence before as its subject, is the firm an institution noun stands for', () => {
+  assert.equal(speakerOf(recordOf('Tech\n\nApple reported record sales on Thursday. “Demand in China has recovered,” the iPhone maker said.'), 'Demand in China'), 'Apple');
+  assert.equal(speakerOf(recordOf('Cars\n\nTesla cut prices again on Friday. “We want cars everyone can afford,” the carmaker said.'), 'afford'), 'Tesla');
+  assert.equal(speakerOf(recordOf('Courts\n\nJohnson said the firm would appeal. “We disagree with the ruling,” the company said.'), 'disagree'), 'unnamed company', 'a surname is a person’s');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

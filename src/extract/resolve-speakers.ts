@@ -561,7 +561,31 @@ export class SpeakerResolver {
     if (best) return best.e;
     const named = this.institutionInText(head, at);
     if (named) return this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(named)) ?? newEntity(named, 'organisation');
-    return this.organisationThatSpoke(at) ?? this.onlyOrganisationNamed(at);
+    return this.organisationThatSpoke(at) ?? this.onlyOrganisationNamed(at) ?? this.firmOpeningSentence(at);
+  }
+
+  /**
+   * "Apple reported record sales. … the iPhone maker said": one capitalised word opening one of the
+   * sentences up to two before, its verb right after it, that no person in the text is called and
+   * the lexicon knows as no given name, common word or place: a firm the lexicon does not list.
+   */
+  private firmOpeningSentence(at: number): Entity | null {
+    const sentence = lastAtOrBefore(this.sentenceStarts, at);
+    for (let i = sentence; i >= Math.max(0, sentence - 2); i--) {
+      const start = this.sentenceStarts[i]!;
+      const m = /^\s*(\p{Lu}[\p{L}&’'-]+)\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|the|a|an|nor|but)\b)\p{Ll}{2,}\b/u.exec(this.writerText.slice(start, start + 80));
+      const word = m?.[1];
+      if (!word || start + m[0].indexOf(word) >= at || !this.mayBeFirm(word)) continue;
+      return this.table.entities.find((e) => e.kind === 'organisation' && e.name === word) ?? newEntity(word, 'organisation');
+    }
+    return null;
+  }
+
+  private mayBeFirm(word: string): boolean {
+    if (NOT_NAMES.has(word.toLowerCase()) || isPersonNoun(word) || genderOfFirstName(word) !== 'unknown') return false;
+    if (!['unknown', 'organisation'].includes(lexicalType(word)) || readsAsCommonWord(word)) return false;
+    const person = this.table.find(word);
+    return !person || person.kind === 'organisation';
   }
 
   /**
