@@ -610,6 +610,11 @@ test('“Apple reported … the iPhone maker said” is Apple: a word the lexico
   assert.equal(speakerOf(recordOf('Courts\n\nJohnson said the firm would appeal. “We disagree with the ruling,” the company said.'), 'disagree'), 'unnamed company', 'a surname is a person’s');
 });
 
+test('a run of quote-only paragraphs goes on with its speaker, however many paragraphs back they were named', () => {
+  const r = recordOf('Interview\n\nMayor Dana Holt said on Monday that the city would cut spending.\n\n“We have to do something,” Holt told the Herald.\n\n“We have to be a lot tougher.”\n\n“We are playing by different rules now.”\n\n“We have to play the game at a tougher level.”\n');
+  assert.deepEqual(r.quotes.map((q) => q.speakerId), ['dana-holt', 'dana-holt', 'dana-holt', 'dana-holt']);
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

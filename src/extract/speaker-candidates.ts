@@ -93,6 +93,7 @@ export class CandidateFinder {
     byKey.set(NOBODY, nobody);
     this.addProposed(q, byKey);
     this.addNearby(q, byKey);
+    this.addFarPreviousSpeaker(q, byKey);
     // “…,” the official said. ¶ “…”: a quote that goes on from an unnamed source's is theirs too.
     if (q.previous?.unnamedRole && q.previous.continuation && !byKey.has(q.previous.key)) {
       byKey.set(q.previous.key, { key: q.previous.key, entity: null, unnamedRole: q.previous.unnamedRole, proposal: null, proposals: [], features: ['carried-unnamed'] });
@@ -142,6 +143,17 @@ export class CandidateFinder {
       const key = candidateKey({ entity: e, unnamedRole: null });
       if (!byKey.has(key)) byKey.set(key, { key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', ...this.beside(q, e)] });
     }
+  }
+
+  /**
+   * “…” ¶ “…” ¶ “…”: a run of quote paragraphs goes on with the speaker of the one before, however
+   * many paragraphs back they were named (addNearby reaches two).
+   */
+  private addFarPreviousSpeaker(q: QuoteSituation, byKey: Map<string, SpeakerCandidate>): void {
+    const previous = q.previous;
+    if (!previous?.continuation || previous.unnamedRole || byKey.has(previous.key)) return;
+    const e = this.table.entities.find((x) => candidateKey({ entity: x, unnamedRole: null }) === previous.key);
+    if (e) byKey.set(previous.key, { key: previous.key, entity: e, unnamedRole: null, proposal: null, proposals: [], features: ['nearby-only', 'far-previous-speaker', ...this.beside(q, e)] });
   }
 
   /**
