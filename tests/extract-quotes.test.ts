@@ -50,6 +50,12 @@ test('in an article that quotes with single marks, one word in single marks afte
   assert.deepEqual(texts('The minister said the plan was “unworkable”. Critics called it the ‘nuclear’ option.'), ['unworkable']);
 });
 
+test('in single marks, a plural possessive (“members’ decision”) is no close when the quote closes later in its paragraph', () => {
+  assert.deepEqual(texts("Strike vote\n\nUnion boss Mick Platt said: 'It's our members' decision, and they've made it. We won't back down.'"), ["It's our members' decision, and they've made it. We won't back down."]);
+  assert.deepEqual(texts("Farm\n\n'The farmers' union is wrong,' said Tom Lee."), ["The farmers' union is wrong,"]);
+  assert.deepEqual(texts("Farm\n\nThe minister called it 'a blow to farmers' and left the room."), ['a blow to farmers'], 'no close later: the mark closes');
+});
+
 test('a quote over several paragraphs reopens each paragraph and closes in the last', () => {
   const r = recordOf('Chief Omar Haddad said:\n\n“The first crews arrived within minutes.\n\n“The second wave came an hour later, and that was the hardest part.”\n\nThe fire was out by noon.');
   assert.equal(r.quotes.length, 1);

@@ -113,7 +113,14 @@ function pairParagraph(p: Paragraph, carried: boolean): { spans: Array<{ start: 
 // Single quotes are told from apostrophes by position: an opener starts a word, a closer ends one,
 // and a mark between two letters (don’t, Russia’s) is an apostrophe.
 // "Rock 'n' roll": the "n" between two apostrophes is a word, not the end of a quote.
-const SINGLE = /(^|[\s([{—–―-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|[‘’'](?=[\p{L}])|(?<=\s[‘']n)[’'](?=\s))*?[\p{L}\p{N}.,!?])(?<!\s[‘']n)[’'](?=$|[\s.,;:!?)\]}—–―-])/gu;
+// 'It's our members' decision … back down.': a mark after a plural "s" and before a lower-case word
+// is a possessive when the quote closes later in the paragraph.
+const CLOSER_AHEAD = String.raw`[^\n]*?[\p{L}\p{N}.,!?][’'](?:$|[\s.,;:!?)\]}—–―-])`;
+const PLURAL_POSSESSIVE = String.raw`(?<=\p{L}s)[’'](?=\s\p{Ll}${CLOSER_AHEAD})`;
+const SINGLE = new RegExp(
+  String.raw`(^|[\s([{—–―-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|[‘’'](?=[\p{L}])|(?<=\s[‘']n)[’'](?=\s)|${PLURAL_POSSESSIVE})*?[\p{L}\p{N}.,!?])(?<!\s[‘']n)(?!${PLURAL_POSSESSIVE})[’'](?=$|[\s.,;:!?)\]}—–―-])`,
+  'gu',
+);
 
 function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number }>, singleStyle: boolean): FoundQuote[] {
   const found: FoundQuote[] = [];
