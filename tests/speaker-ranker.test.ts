@@ -10,7 +10,7 @@ import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
 import { lexicalType } from '../src/extract/entity-types.ts';
 import { speaksAfterName } from '../src/extract/speech-verbs.ts';
 import { possessesNext } from '../src/extract/mentions.ts';
-import { loadAttributionModel, rankCandidates, UNDECIDED_BELOW } from '../src/extract/speaker-ranker.ts';
+import { loadAttributionModel, rankCandidates, UNDECIDED } from '../src/extract/speaker-ranker.ts';
 import { readArticle } from '../src/archive/build-archive.ts';
 import { parse } from 'node-html-parser';
 import { quotePagesInputs, quotePageModel } from '../src/site/page-inputs.ts';
@@ -101,15 +101,19 @@ test('the lexicon tells places, given names, surnames and common words apart', (
   assert.equal(lexicalType('Zzyzxq'), 'unknown');
 });
 
-test('a quote whose likeliest speaker is under 0.4 gets nobody, and every candidate stays an alternative', () => {
+test('a quote whose likeliest speaker is under 0.45 and not half again as likely as the next gets nobody, and every candidate stays an alternative', () => {
   const model = { trainedOn: { corpus: 'test', articles: 0, quotes: 0, candidates: 0 }, weights: { a: 0.2, b: 0.1, nobody: -1 } };
   const split = rankCandidates(model, [candidate('x', ['a']), candidate('y', ['b']), candidate('z', []), candidate('nobody', ['nobody'])]);
-  assert.ok(split[1]!.probability < UNDECIDED_BELOW);
+  assert.ok(split[1]!.probability < UNDECIDED.below);
   assert.deepEqual(split.map((r) => r.candidate.key), ['nobody', 'x', 'y', 'z']);
   assert.equal(split[0]!.undecided, true);
   const clear = rankCandidates({ ...model, weights: { a: 3, nobody: -1 } }, [candidate('x', ['a']), candidate('y', []), candidate('nobody', ['nobody'])]);
   assert.equal(clear[0]!.candidate.key, 'x');
   assert.equal(clear[0]!.undecided, undefined);
+  // Under 0.45, but well ahead of the others: a favourite still.
+  const ahead = rankCandidates({ ...model, weights: { a: 1.1 } }, [candidate('x', ['a']), candidate('y', []), candidate('z', []), candidate('w', []), candidate('nobody', ['nobody'])]);
+  assert.ok(ahead[0]!.probability < UNDECIDED.below && ahead[0]!.probability > UNDECIDED.lead * ahead[1]!.probability);
+  assert.equal(ahead[0]!.candidate.key, 'x');
   const certain = rankCandidates(model, [candidate('x', ['a']), candidate('y', ['b']), candidate('mayor', ['sieve-choice:role-by-title']), candidate('nobody', ['nobody'])]);
   assert.equal(certain[0]!.candidate.key, 'mayor', 'a certain rule is no guess');
 });
