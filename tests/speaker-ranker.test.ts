@@ -619,6 +619,14 @@ test('a run of quote-only paragraphs goes on with its speaker, however many para
   assert.deepEqual(r.quotes.map((q) => q.speakerId), ['dana-holt', 'dana-holt', 'dana-holt', 'dana-holt']);
 });
 
+test('“Pieter van der Berg … Van der Berg said”, “Anna ter Horst … Ter Horst said” are one person each: two particles inside a name, and one capitalised to open a sentence', () => {
+  const berg = recordOf('Port\n\nDutch minister Pieter van der Berg signed the deal. “It is a good day,” Van der Berg said.');
+  assert.deepEqual(berg.speakers.map((s) => s.name), ['Pieter van der Berg']);
+  const horst = recordOf('Vote\n\nDutch MP Anna ter Horst voted against. “This is a mistake,” Ter Horst said.');
+  assert.deepEqual(horst.speakers.map((s) => s.name), ['Anna ter Horst']);
+  assert.equal(speakerOf(recordOf('News\n\n“We stand by the report,” Al Jazeera said.'), 'stand by'), 'Al Jazeera');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

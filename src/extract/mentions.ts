@@ -60,7 +60,9 @@ const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|
 /** The Arabic article that joins a surname by a hyphen: "al-Assad", "el-Sayed", "ash-Shami". */
 export const ARABIC_ARTICLE = String.raw`(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-`;
 const NAME_TOKEN = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|${ARABIC_ARTICLE}\p{Lu}[\p{L}'’.-]*)$`, 'u');
-const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|da|di|du|van|von|der|le|la|dos|das)$/i;
+/** The small words inside surnames: "al-Assad", "de la Cruz", "van der Berg", "ter Horst". */
+export const PARTICLE_WORDS = 'al|el|bin|ibn|de|del|della|da|di|du|van|von|der|den|le|la|dos|das|ter|ten';
+export const PARTICLE = new RegExp(`^(?:${PARTICLE_WORDS})$`, 'i');
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 /** An initial, "J." (a constant: written in place, the regex was compiled again on every call). */
 const INITIAL = /^\p{Lu}\.$/u;

@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, PARTICLE, PARTICLE_WORDS, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { isDemonym, lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -46,7 +46,6 @@ export const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
 
 const LEADING_ARTICLE = new RegExp(String.raw`^${ARABIC_ARTICLE}(?=\p{L})`, 'u');
-const SURNAME_PARTICLE = /^(?:de|del|della|da|di|du|van|von|der|den|le|la|al|el|bin|ibn|dos|das|ter|ten)$/i;
 
 /**
  * A name as names are compared: accents, case and doubled letters folded, Schröder = Schroder = Schroeder.
@@ -79,7 +78,7 @@ const MALE = /^(?:mr|sir|lord|king|prince)\.?$/i;
 // The lookahead `(?=[A-Z\u00C0-\u{10FFFF}])` changes no match (every capital letter is A–Z or above
 // U+00BF), but lets the engine pass over most of the text before it tries the costly Unicode classes.
 // "Bashar al-Assad", "Ahmed el-Sayed": an Arabic article joined to the surname by a hyphen.
-const NAME_RUN = new RegExp(String.raw`(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:al|el|bin|de|del|van|von|da|di|le|la)\s+|${ARABIC_ARTICLE}(?=\p{Lu}))?)+\p{Lu}[\p{L}'’-]*[\p{L}]`, 'gu');
+const NAME_RUN = new RegExp(String.raw`(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:(?:${PARTICLE_WORDS})\s+){1,2}|${ARABIC_ARTICLE}(?=\p{Lu}))?)+\p{Lu}[\p{L}'’-]*[\p{L}]`, 'gu');
 
 /**
  * A token that ends in two letters and a full stop ("Post.", not "D."). The regex alone tries
@@ -153,7 +152,7 @@ export class EntityTable {
       // surname or a matching initial ("J. Smith") is the same one.
       const first = foldName(tokens[0]!).replace(/\.$/, '');
       // "De Vries" opening a sentence is the surname of "Piet de Vries".
-      if (SURNAME_PARTICLE.test(first)) return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
+      if (PARTICLE.test(first)) return candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
       return candidates.find((e) => foldName(e.name).split(/\s+/)[0] === first) ?? candidates.find((e) => !/\s/.test(e.name) || (first.length === 1 && foldName(e.name).startsWith(first)));
     }
     const bySurname = candidates.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
@@ -234,6 +233,8 @@ function couldBePersonName(tokens: string[], namedAsPerson: () => boolean = () =
   // "Pope Leo", "Emir Tamim" (see oneNamed).
   if (tokens.length === 2 && ONE_NAME_TITLE.test(tokens[0]!)) return true;
   if (types.whole === 'place' || types.whole === 'organisation') return false;
+  // "Van der Berg said", "De Mistura told": a surname's particle, capitalised to open a sentence.
+  if (tokens.length >= 2 && PARTICLE.test(tokens[0]!) && /^\p{Lu}/u.test(tokens.at(-1)!)) return true;
   const noPlace = !types.words.some((t) => t === 'place' || t === 'organisation');
   // "River Usk", "County Republican": a common word first, where a given name would stand.
   const byLexicon = noPlace && !(tokens.length >= 2 && types.first === 'word') && !['word', 'place', 'organisation'].includes(types.last);
