@@ -450,6 +450,17 @@ const NO_ATTRIBUTION = (at: number): FoundAttribution => ({ rule: 'none', mentio
 
 /** For each quote, every mention the sieve's rules propose, most reliable rule first. */
 export function attributionProposals({ candidates, paragraphs, body }: AttributionInput): Proposal[][] {
+  const byParagraph = quoteWordsByParagraph(candidates, paragraphs);
+  const sentenceCache = new Map<number, Range[]>();
+  const sentencesOf = (p: Paragraph) => {
+    if (!sentenceCache.has(p.index)) sentenceCache.set(p.index, sentenceRanges(p.text, byParagraph.get(p.index) ?? []));
+    return sentenceCache.get(p.index)!;
+  };
+  return candidates.map((c) => proposalsFor(c, { paragraphs, body, sentencesOf, byParagraph }));
+}
+
+/** Each paragraph's quoted words (marks left out), at offsets within the paragraph. */
+function quoteWordsByParagraph(candidates: QuoteCandidate[], paragraphs: Paragraph[]): Map<number, Range[]> {
   const byParagraph = new Map<number, Range[]>();
   for (const c of candidates) {
     for (const part of c.parts) {
@@ -459,43 +470,48 @@ export function attributionProposals({ candidates, paragraphs, body }: Attributi
       byParagraph.set(para.index, list);
     }
   }
-  const sentenceCache = new Map<number, Range[]>();
-  const sentencesOf = (p: Paragraph) => {
-    if (!sentenceCache.has(p.index)) sentenceCache.set(p.index, sentenceRanges(p.text, byParagraph.get(p.index) ?? []));
-    return sentenceCache.get(p.index)!;
-  };
-  return candidates.map((c) => {
-    const first = c.parts[0]!;
-    const last = c.parts.at(-1)!;
-    const openPara = paragraphs[first.paragraph]!;
-    const closePara = paragraphs[last.paragraph]!;
-    const { open } = markOffsets(openPara, first.start, first.end);
-    const { close } = markOffsets(closePara, last.start, last.end);
-    const inner = body.slice(last.start, last.end);
-    const closing: Context = { para: closePara, sentences: sentencesOf(closePara), open: last.start - closePara.start, close, innerEndsSentence: /[.!?…]\W*$/u.test(inner) };
-    const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
-    // The quote's own words are never the writer's: all quotes of the paragraph are blanked.
-    const masks = byParagraph.get(openPara.index) ?? [];
-    const according = accordingTo(opening, masks);
-    const verbBefore = sentenceSubject(opening, masks, 'verb-before');
-    // "According to the minister, the president told him: “…”": the one whose verb stands nearer the
-    // quote said it; the one it is according to reports it.
-    const relayed = according !== null && verbBefore?.rule === 'verb-before' && verbBefore.at > according.at;
-    const found: Array<[ProposalSource, FoundAttribution | null]> = [
-      ['inside-quote', c.inside ?? null],
-      ['dash-credit', dashCredit(closing)],
-      ['verb-after', verbAfter(closing) ?? passiveNamingAgent(closing)],
-      ...(relayed ? [['verb-before', verbBefore] as [ProposalSource, FoundAttribution | null]] : []),
-      ['according-to', according],
-      // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote credit it,
-      // whatever verb the sentence had before them.
-      ['colon-credit', colonCredit(opening)],
-      ...(relayed ? [] : [['verb-before', verbBefore] as [ProposalSource, FoundAttribution | null]]),
-      ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
-      ['previous-sentence', previousSentence(opening, masks)],
-    ];
-    return found.flatMap(([source, f]) => (f ? [{ ...f, source: f.rule === 'sentence-subject' && source === 'verb-before' ? 'sentence-subject' : source }] : []));
-  });
+  return byParagraph;
+}
+
+interface ArticleContext {
+  paragraphs: Paragraph[];
+  body: string;
+  sentencesOf: (p: Paragraph) => Range[];
+  byParagraph: Map<number, Range[]>;
+}
+
+/** One quote's proposals, in the sieve's order. */
+function proposalsFor(c: QuoteCandidate, { paragraphs, body, sentencesOf, byParagraph }: ArticleContext): Proposal[] {
+  const first = c.parts[0]!;
+  const last = c.parts.at(-1)!;
+  const openPara = paragraphs[first.paragraph]!;
+  const closePara = paragraphs[last.paragraph]!;
+  const { open } = markOffsets(openPara, first.start, first.end);
+  const { close } = markOffsets(closePara, last.start, last.end);
+  const inner = body.slice(last.start, last.end);
+  const closing: Context = { para: closePara, sentences: sentencesOf(closePara), open: last.start - closePara.start, close, innerEndsSentence: /[.!?…]\W*$/u.test(inner) };
+  const opening: Context = { para: openPara, sentences: sentencesOf(openPara), open, close: first.end - openPara.start, innerEndsSentence: false };
+  // The quote's own words are never the writer's: all quotes of the paragraph are blanked.
+  const masks = byParagraph.get(openPara.index) ?? [];
+  const according = accordingTo(opening, masks);
+  const verbBefore = sentenceSubject(opening, masks, 'verb-before');
+  // "According to the minister, the president told him: “…”": the one whose verb stands nearer the
+  // quote said it; the one it is according to reports it.
+  const relayed = according !== null && verbBefore?.rule === 'verb-before' && verbBefore.at > according.at;
+  const found: Array<[ProposalSource, FoundAttribution | null]> = [
+    ['inside-quote', c.inside ?? null],
+    ['dash-credit', dashCredit(closing)],
+    ['verb-after', verbAfter(closing) ?? passiveNamingAgent(closing)],
+    ['verb-before', relayed ? verbBefore : null],
+    ['according-to', according],
+    // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote credit it,
+    // whatever verb the sentence had before them.
+    ['colon-credit', colonCredit(opening)],
+    ['verb-before', relayed ? null : verbBefore],
+    ['colon-introduced', colonIntroduced(openPara, first.start, paragraphs, sentencesOf)],
+    ['previous-sentence', previousSentence(opening, masks)],
+  ];
+  return found.flatMap(([source, f]) => (f ? [{ ...f, source: f.rule === 'sentence-subject' && source === 'verb-before' ? 'sentence-subject' : source }] : []));
 }
 
 /** The sieve's own choice for each quote: the first rule that found a mention. */
