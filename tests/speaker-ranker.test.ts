@@ -627,6 +627,13 @@ test('“Pieter van der Berg … Van der Berg said”, “Anna ter Horst … Ter
   assert.equal(speakerOf(recordOf('News\n\n“We stand by the report,” Al Jazeera said.'), 'stand by'), 'Al Jazeera');
 });
 
+test('“John and Mary Clarke” are two people of one surname: “Mary said” is Mary Clarke, and “her husband … he said” John Clarke; “Rubio and Ted Cruz” share nothing', () => {
+  const r = recordOf('Couple\n\nJohn and Mary Clarke have run the shop for 40 years. “We never took a holiday,” Mary said. Her husband laughed. “She’s exaggerating,” he said.');
+  assert.equal(speakerOf(r, 'holiday'), 'Mary Clarke');
+  assert.equal(speakerOf(r, 'exaggerating'), 'John Clarke');
+  assert.deepEqual(recordOf('Race\n\nRubio and Ted Cruz clashed. “He lied,” Cruz said.').speakers.map((s) => s.name), ['Ted Cruz']);
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -198,6 +198,19 @@ function addKin(table: EntityTable, m: RegExpMatchArray, offset: number): void {
   if (e.gender === 'unknown' && KIN_GENDER[kin]) e.gender = KIN_GENDER[kin];
 }
 
+/** "John and Mary Clarke", "Bill and Hillary Clinton": two given names that share the surname after them. */
+const SHARED_SURNAME = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+and\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}'’-])/gu;
+
+/** Adds the first of a SHARED_SURNAME match's people under their full name (the second is a name run). */
+function addSharedSurname(table: EntityTable, m: RegExpMatchArray, offset: number): void {
+  const [, first, second, surname] = m as unknown as [string, string, string, string];
+  const given = (w: string) => genderOfFirstName(w) !== 'unknown' || nameTypes(w).first === 'given-name';
+  if (!given(first) || !given(second) || ['place', 'organisation', 'word'].includes(lexicalType(surname))) return;
+  const e = table.add(`${first} ${surname}`, 'person', [], null, offset + m.index!);
+  e.personLike = true;
+  if (e.gender === 'unknown') e.gender = genderOfFirstName(first);
+}
+
 /**
  * What the text says of the words from `start` to `end` that only a person is: an age ("Leo Park, 24,"), a
  * relative "who", an apposition or a title that is a noun for a person ("Striker Leo Park", ", the
@@ -288,6 +301,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
     for (const m of text.matchAll(NAME_RUN)) addNameRun(table, { token: m[0], at: p.start + m.index, text, offset: p.start }, singles, titles);
     for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
+    for (const m of text.matchAll(SHARED_SURNAME)) addSharedSurname(table, m, p.start);
     for (const m of text.matchAll(CAPITALISED_WORD)) singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
   }
   for (const s of speakers) {
