@@ -634,6 +634,13 @@ test('“John and Mary Clarke” are two people of one surname: “Mary said” 
   assert.deepEqual(recordOf('Race\n\nRubio and Ted Cruz clashed. “He lied,” Cruz said.').speakers.map((s) => s.name), ['Ted Cruz']);
 });
 
+test('“His sister, Kelly, said” is Kelly (a name ending like an adverb that the lexicon knows as a name), and “Amira Shah QC”, “Jess Lowe MP” are their names without the letters after them', () => {
+  assert.equal(speakerOf(recordOf('Crime\n\nThe victim, Mark Jones, 34, was stabbed. His sister, Kelly, said he was “the kindest man you could meet”.'), 'kindest man'), 'Kelly');
+  assert.equal(speakerOf(recordOf('Court\n\nDefence barrister Amira Shah QC told jurors her client had acted “in blind panic”.'), 'blind panic'), 'Amira Shah');
+  assert.equal(speakerOf(recordOf('Vote\n\nJess Lowe MP said the bill was “a disgrace”.'), 'disgrace'), 'Jess Lowe');
+  assert.equal(speakerOf(recordOf('Ads\n\n“We will fight,” Purple PAC said.'), 'fight'), 'Purple PAC');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -1,6 +1,6 @@
 import { mainClauseStart, OPENING_CLAUSE } from './clauses.ts';
 import { genderOfFirstName } from './first-names.ts';
-import { isDemonym, isNeverAName, knownAsNoNoun, knownAsPersonNoun, nameTypes, readsAsAdjective, readsAsCommonWord } from './entity-types.ts';
+import { isDemonym, isNeverAName, knownAsNoNoun, knownAsPersonNoun, lexicalType, nameTypes, readsAsAdjective, readsAsCommonWord } from './entity-types.ts';
 
 // A mention is the words that stand for a speaker: a name with its titles ("Navy Capt. Jeff Davis,
 // a Pentagon spokesman"), a pronoun ("he"), a role noun ("the Kremlin spokesman") or an organisation
@@ -64,6 +64,8 @@ const NAME_TOKEN = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|${ARA
 export const PARTICLE_WORDS = 'al|el|bin|ibn|de|del|della|da|di|du|van|von|der|den|le|la|dos|das|ter|ten';
 export const PARTICLE = new RegExp(`^(?:${PARTICLE_WORDS})$`, 'i');
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+/** Letters after a name that are no part of it: "Amira Shah QC", "Jess Lowe MP", "Dr Ann Reyes PhD". */
+const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE|PhD)$/;
 /** An initial, "J." (a constant: written in place, the regex was compiled again on every call). */
 const INITIAL = /^\p{Lu}\.$/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}\.(?:\p{Lu}\.)+$/u;
@@ -84,6 +86,7 @@ export function splitApposition(phrase: string): { head: string; appositions: st
 export function trailingName(tokens: string[]): { name: string[]; rest: string[] } {
   const name: string[] = [];
   let i = tokens.length - 1;
+  while (i > 0 && POST_NOMINAL.test(tokens[i]!.replace(/[.,]$/, ''))) i--;
   while (i >= 0 && SUFFIX.test(tokens[i]!)) name.unshift(tokens[i--]!);
   while (i >= 0) {
     const t = tokens[i]!;
@@ -133,6 +136,14 @@ export function oneNamed(found: { name: string[]; rest: string[] }): { name: str
   if (!one || !title || !ONE_NAME_TITLE.test(title) || readsAsCommonWord(one)) return found;
   if (PLACE_NAMING_TITLE.test(title) && nameTypes(one).first !== 'given-name' && genderOfFirstName(one) === 'unknown') return found;
   return { name: [title, one], rest: rest.slice(0, -1) };
+}
+
+/**
+ * "Similarly", "Notably", "Meanwhile": a capitalised adverb opening a sentence is no name, though the
+ * lexicon lists few adverbs; a word it knows as a given name or a surname ("Kelly", "Reilly") is one.
+ */
+function readsAsAdverb(word: string): boolean {
+  return /ly$/.test(word) && !['given-name', 'surname', 'person'].includes(lexicalType(word));
 }
 
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
@@ -218,7 +229,7 @@ export function parseMention(phrase: string): Mention | null {
   const document = /^(?:the|a|an)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)+)(?:report|memo|statement|letter|study|poll|survey|article|analysis|editorial|release|filing|complaint|ruling|website|account|spokesman|spokeswoman|spokesperson)$/u.exec(head);
   if (document) return { kind: 'organisation', text: head, name: document[1]!.trim() };
   // "Purple PAC", "Priorities USA": capitalised words ending in an acronym name an organisation.
-  if (tokens.length >= 2 && tokens.length <= 5 && ACRONYM.test(tokens.at(-1)!) && tokens.slice(0, -1).every((t) => NAME_TOKEN.test(t) && !isTitle(t) && !ACRONYM.test(t))) {
+  if (tokens.length >= 2 && tokens.length <= 5 && ACRONYM.test(tokens.at(-1)!) && !POST_NOMINAL.test(tokens.at(-1)!) && tokens.slice(0, -1).every((t) => NAME_TOKEN.test(t) && !isTitle(t) && !ACRONYM.test(t))) {
     return { kind: 'organisation', text: head, name: head };
   }
   const { name: found, rest } = oneNamed(trailingName(tokens));
@@ -237,7 +248,7 @@ export function parseMention(phrase: string): Mention | null {
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
   if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')) && !modifiesTitle(rest, i))) return null;
-  if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || /ly$/.test(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
+  if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || readsAsAdverb(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
     const allCapsAfterDeterminer = startsWithDeterminer && rest.length === 1;
