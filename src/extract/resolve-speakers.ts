@@ -199,7 +199,7 @@ function addKin(table: EntityTable, m: RegExpMatchArray, offset: number): void {
 }
 
 /** "John and Mary Clarke", "Bill and Hillary Clinton": two given names that share the surname after them. */
-const SHARED_SURNAME = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+and\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}'’-])/gu;
+const SHARED_SURNAME = /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+and\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{Ll}'’-]*\p{Ll})(?![\p{L}'’-])/gu;
 
 /** Adds the first of a SHARED_SURNAME match's people under their full name (the second is a name run). */
 function addSharedSurname(table: EntityTable, m: RegExpMatchArray, offset: number): void {
@@ -301,7 +301,7 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
     for (const m of text.matchAll(NAME_RUN)) addNameRun(table, { token: m[0], at: p.start + m.index, text, offset: p.start }, singles, titles);
     for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
-    for (const m of text.matchAll(SHARED_SURNAME)) addSharedSurname(table, m, p.start);
+    if (text.includes(' and ')) for (const m of text.matchAll(SHARED_SURNAME)) addSharedSurname(table, m, p.start);
     for (const m of text.matchAll(CAPITALISED_WORD)) singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
   }
   for (const s of speakers) {

@@ -1,0 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildArchive } from '../src/archive/build-archive.ts';
+const dir = '/tmp/r7/articles-5000';
+const files = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).slice(0, 1500);
+const inputs = files.map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
+const mb = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1e6;
+const t = performance.now();
+buildArchive(inputs);
+const s = (performance.now() - t) / 1000;
+console.log(`${inputs.length} files ${mb.toFixed(2)} MB in ${s.toFixed(2)} s: ${(mb / s).toFixed(2)} MB/s`);
