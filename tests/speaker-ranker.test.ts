@@ -641,6 +641,11 @@ test('“His sister, Kelly, said” is Kelly (a name ending like an adverb that 
   assert.equal(speakerOf(recordOf('Ads\n\n“We will fight,” Purple PAC said.'), 'fight'), 'Purple PAC');
 });
 
+test('“he said” is never an organisation’s: with no man named, the quote is nobody’s rather than the body’s', () => {
+  const r = recordOf('Talks stall\n\nEU talks stalled on Monday in Brussels. “It is going nowhere,” he said.');
+  assert.notEqual(speakerOf(r, 'going nowhere'), 'EU');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

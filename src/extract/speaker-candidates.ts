@@ -396,6 +396,8 @@ function pronounFeatures(p: PronounContext, e: Entity): string[] {
   const f: string[] = [];
   // "“I agree,” he said" is no woman's quote, whichever rule proposed her.
   if (e.kind === 'person' && e.gender !== 'unknown' && e.gender !== p.gender) f.push('pronoun:gender-differs');
+  // "he said", "she said" are never an organisation's words.
+  if (e.kind === 'organisation') f.push('pronoun:gender-differs');
   const compatible = p.compatible.get(e);
   if (compatible !== undefined) f.push(`pronoun:latest-compatible:${Math.min(compatible, 2)}`);
   const same = p.same.get(e);
