@@ -646,6 +646,11 @@ test('“he said” is never an organisation’s: with no man named, the quote i
   assert.notEqual(speakerOf(r, 'going nowhere'), 'EU');
 });
 
+test('“Diplomats said … “…,” one said” is an unnamed diplomat, not an “unnamed one”', () => {
+  assert.equal(speakerOf(recordOf('Talks stall\n\nDiplomats said the mood was tense. “It is going nowhere,” one said.'), 'going nowhere'), 'unnamed diplomat');
+  assert.equal(speakerOf(recordOf('Flood\n\nResidents were evacuated overnight. “We lost everything,” one said.'), 'lost everything'), 'unnamed resident');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

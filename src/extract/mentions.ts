@@ -146,6 +146,14 @@ function readsAsAdverb(word: string): boolean {
   return /ly$/.test(word) && !['given-name', 'surname', 'person'].includes(lexicalType(word));
 }
 
+/** "diplomats" → "diplomat", "witnesses" → "witness", "deputies" → "deputy": the singular of a plural noun for people, or null. */
+export function singularOfPeople(word: string): string | null {
+  const w = word.toLowerCase();
+  if (!/s$/.test(w) || w === 'people') return null;
+  const forms = [w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.slice(0, -1)];
+  return forms.find((f) => f !== w && f.length > 2 && (knownAsPersonNoun(f) || UNNAMED_HEADS.test(f) || PERSON_WORDS.test(f))) ?? null;
+}
+
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
 export const TITLE_ABBREVIATIONS = 'Capt|Gen|Lt|Col|Sgt|Maj|Adm|Cmdr|Rep|Reps|Sen|Sens|Gov|Del|Dr|Mr|Mrs|Ms|Jr|Sr|Rev|Prof|Hon|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cpl|Pvt';
 const TITLE_ABBREVIATION = new RegExp(`^(?:${TITLE_ABBREVIATIONS})\\.?$`);

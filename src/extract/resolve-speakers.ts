@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, PARTICLE, PARTICLE_WORDS, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, PARTICLE, PARTICLE_WORDS, singularOfPeople, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { isDemonym, lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -678,6 +678,24 @@ export class SpeakerResolver {
   }
 
   /**
+   * "Diplomats said the mood was tense. “…,” one said.": "one" of the people the writer's sentence
+   * before named in the plural, who is then an unnamed diplomat ("another" an other diplomat); any
+   * other role as it is written.
+   */
+  private oneOf(mention: Mention & { kind: 'role' }, at: number): string {
+    if (!/^(?:one|another)$/i.test(mention.role)) return mention.role;
+    const sentence = lastAtOrBefore(this.sentenceStarts, at);
+    const from = this.sentenceStarts[Math.max(0, sentence - 1)] ?? 0;
+    const words = this.writerText.slice(from, at).match(/\p{L}+/gu) ?? [];
+    for (let i = words.length - 1; i >= 0; i--) {
+      const one = singularOfPeople(words[i]!);
+      // "said one. … said another": two people, so two unnamed sources.
+      if (one) return /^another$/i.test(mention.role) ? `other ${one}` : one;
+    }
+    return mention.role;
+  }
+
+  /**
    * "the governor" as the most prominent person before it, unless the text gives that person only
    * other offices ("Mayor Dan Kerr … the governor, who told him"): then the governor is someone else.
    */
@@ -732,7 +750,7 @@ export class SpeakerResolver {
         if (named) return { entity: this.table.entities.find((x) => x.kind === 'organisation' && foldName(x.name) === foldName(named)) ?? newEntity(named, 'organisation'), unnamedRole: null };
         const institution = this.institutionNamedBefore(mention, at);
         if (institution) return { entity: institution, unnamedRole: null, how: 'title' };
-        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
+        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: this.oneOf(mention, at) };
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const titled = this.byRole(mention.role, at);
         if (titled) return { entity: titled, unnamedRole: null, how: 'title' };
@@ -776,7 +794,7 @@ export class SpeakerResolver {
         const institution = this.institutionNamedBefore(mention, at);
         if (institution) return { entity: this.table.entities.includes(institution) ? institution : this.table.add(institution.name, 'organisation', [], mention.text, null), unnamedRole: null };
         // "the company", "the ministry": an institution the text does not name is its own source.
-        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: mention.role };
+        if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: this.oneOf(mention, at) };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salientFor(mention.role, at));
