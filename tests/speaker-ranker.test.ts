@@ -651,6 +651,12 @@ test('“Diplomats said … “…,” one said” is an unnamed diplomat, not a
   assert.equal(speakerOf(recordOf('Flood\n\nResidents were evacuated overnight. “We lost everything,” one said.'), 'lost everything'), 'unnamed resident');
 });
 
+test('“Council leader Amy Fox … she said”, “Local historian Mary Church … she said” are those women: a given name with a role before it is a person, whatever the surname', () => {
+  assert.equal(speakerOf(recordOf('Library\n\nCouncil leader Amy Fox opened the meeting on Monday. “We will not close the library,” she said.'), 'close the library'), 'Amy Fox');
+  assert.equal(speakerOf(recordOf('Library\n\nLocal historian Mary Church has written six books on the town. “The library is its memory,” she said.'), 'its memory'), 'Mary Church');
+  assert.equal(speakerOf(recordOf('Police\n\n“Officers attended the scene,” Victoria Police said.'), 'Officers attended'), 'Victoria Police');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -120,6 +120,16 @@ function rolePrefix(text: string, at: number): string {
   return prefix.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''))) ? prefix : '';
 }
 
+/**
+ * "Council leader Amy Fox", "local historian Mary Church": a known given name with a role just before
+ * it is a person's, though the surname ends bodies' names (Fox News, the Church of England).
+ */
+function holdsRole(name: string[], text: string, at: number): boolean {
+  if (genderOfFirstName(name[0]!) === 'unknown') return false;
+  const noun = /(\p{Ll}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  return rolePrefix(text, at) !== '' || roleBefore(text, at) !== null || (noun !== undefined && isPersonNoun(noun));
+}
+
 /** "the governor, Tom Bell,": a role between commas before the name is the role of whom it names. */
 function roleBefore(text: string, at: number): string | null {
   const m = /(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}),\s*$/u.exec(text.slice(Math.max(0, at - 60), at));
@@ -328,7 +338,8 @@ function addNameRun(table: EntityTable, run: Single, singles: Single[], titles: 
   const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
   const { name, rest } = oneNamed(trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, ''))));
   const at = run.at + Math.max(0, words.lastIndexOf(name[0] ?? ''));
-  if (name.length < 2 || isOrganisationName(name) || !couldBePersonName(name, () => namedAsPerson(text, local, local + words.length, rest))) {
+  const organisation = isOrganisationName(name) && !holdsRole(name, text, local);
+  if (name.length < 2 || organisation || !couldBePersonName(name, () => namedAsPerson(text, local, local + words.length, rest))) {
     for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: run.at + words.indexOf(t), text, offset });
     // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
     const org = tokens.map((t) => t.replace(/['’]s$/, ''));
