@@ -15,7 +15,6 @@ import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-arc
 import { readArticleInputs } from '../src/archive/load-archive.ts';
 import { loadArticles } from '../src/pipeline/load-articles.ts';
 import { ExtractionCache } from '../src/pipeline/extraction-cache.ts';
-import { ExtractionAhead, filesToExtractAhead } from '../src/pipeline/extract-ahead.ts';
 import { sourceHash } from '../src/io/code-version.ts';
 import { hashOf } from '../src/io/hash.ts';
 import { EXTRACTOR_CODE } from '../src/pipeline/versions.ts';
@@ -73,41 +72,6 @@ test('a changed article is extracted again; a changed people file re-extracts no
   assert.equal(diffManifest(second.report.manifest, third.report.manifest).peopleFile, 'added');
   assert.deepStrictEqual(third.archive, await cleanArchiveOf(dir));
   assert.equal(third.archive.people.find((p) => p.id === 'dmitry-peskov')?.wikidata, 'Q4375464');
-});
-
-test('files extracted ahead in another thread give the results extracted here; one found in the pack after all, or a thread that ended, change nothing', async () => {
-  const dir = await articlesCopy();
-  const inputs = await readArticleInputs(dir);
-  const hashes = inputs.map((i) => hashOf(i.bytes));
-  const clean = inputs.map((i) => JSON.parse(JSON.stringify(readArticle(i))) as unknown);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
-  await new ExtractionCache(cacheDir, 'v1').readAll(inputs.slice(0, 1));
-  // The first is in the pack, the second and third are sent ahead, the rest extracted here.
-  const ahead = new ExtractionAhead();
-  ahead.send(inputs.slice(0, 3), hashes.slice(0, 3));
-  const read = await new ExtractionCache(cacheDir, 'v1').readAll(inputs, hashes, undefined, ahead);
-  assert.deepStrictEqual(
-    read.map((r) => r.result),
-    clean,
-  );
-  assert.deepEqual(
-    read.map((r) => r.extracted),
-    inputs.map((_, i) => i > 0),
-  );
-
-  const ended = new ExtractionAhead();
-  ended.send(inputs, hashes);
-  await ended.stop();
-  const again = await new ExtractionCache(await mkdtemp(join(tmpdir(), 'cache-')), 'v1').readAll(inputs, hashes, undefined, ended);
-  assert.deepStrictEqual(
-    again.map((r) => r.result),
-    clean,
-  );
-
-  // Picked: the files not read as they are by the last build, and none when they are many.
-  const previous = Object.fromEntries(inputs.map((input, i) => [input.path, i === 1 ? 'other' : hashes[i]!]));
-  assert.deepEqual(filesToExtractAhead(inputs, hashes, previous), [1]);
-  assert.deepEqual(filesToExtractAhead(inputs, hashes, {}), inputs.length <= 64 ? inputs.map((_, i) => i) : []);
 });
 
 test('many files are extracted in worker threads, with the same results as in one thread', async () => {

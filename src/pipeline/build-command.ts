@@ -1,15 +1,12 @@
 // `npm run build [-- --output DIR] [--clean] [--all-warnings] [--verbose]`: builds the site the safe
 // way (run-build.ts has the stages). A large archive is built in a worker thread whose heap is
-// sized to it (heap-limit.ts, build-thread.ts); a small one here, with a thread beside it that
-// loads the extractor while this one loads the build's modules (extract-ahead.ts): run-build.ts is
-// imported only once that thread is started.
+// sized to it (heap-limit.ts, build-thread.ts); a small one here.
 import { resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { BuildPaths } from './build-paths.ts';
 import { runBuildInThread } from './build-thread.ts';
 import { buildHeapLimit } from './heap-limit.ts';
-import type { BuildOptions } from './run-build.ts';
-import { ExtractionAhead } from './extract-ahead.ts';
+import { runBuild, type BuildOptions } from './run-build.ts';
 
 export const DEFAULT_OUTPUT = '_site';
 const USAGE = 'usage: npm run build [-- --output DIR] [--clean] [--all-warnings] [--verbose]';
@@ -30,15 +27,13 @@ export function parseArgs(args: string[]): BuildOptions | string {
 }
 
 /** The build of the command line `args`, here; what the build thread runs too. */
-export async function buildFromArgs(args: string[], onStarted?: (paths: BuildPaths) => void, ahead: ExtractionAhead | null = null): Promise<number> {
+export async function buildFromArgs(args: string[], onStarted?: (paths: BuildPaths) => void): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    await ahead?.stop();
     process.stderr.write(`${parsed}\n${USAGE}\n`);
     return 2;
   }
-  const { runBuild } = await import('./run-build.ts');
-  return runBuild(parsed, onStarted, ahead);
+  return runBuild(parsed, onStarted);
 }
 
 async function main(args: string[]): Promise<number> {
@@ -49,7 +44,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  return limit === null ? buildFromArgs(args, undefined, new ExtractionAhead()) : runBuildInThread(args, limit);
+  return limit === null ? buildFromArgs(args) : runBuildInThread(args, limit);
 }
 
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';

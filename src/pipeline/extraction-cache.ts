@@ -20,7 +20,6 @@ import { readArticle, type ArticleInput, type ReadResult } from '../archive/buil
 import { hashOf } from '../io/hash.ts';
 import { openAtomically, type AtomicFile } from '../io/atomic-write.ts';
 import { trace } from '../io/trace.ts';
-import { aheadId, type ExtractionAhead } from './extract-ahead.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache';
 
@@ -158,7 +157,6 @@ class PackWriter {
  * and compiles the extractor), which a few hundred files repay.
  */
 export const FILES_PER_THREAD = 250;
-
 
 /** Batches a worker holds at once: a second one queued keeps it busy while this thread extracts. */
 const QUEUED_PER_WORKER = 2;
@@ -328,21 +326,6 @@ export class KnownResults {
 /** The most JSON (characters) of known results that `KnownResults.prepare` parses ahead: about 9,000 articles. */
 const SPARE_MAX_CHARS = 96 * 2 ** 20;
 
-/** Hands `out` the results `ahead` extracted of the `misses`; returns the misses it did not extract. */
-async function takeAhead<M extends { input: ArticleInput; contentHash: string }>(ahead: ExtractionAhead, misses: M[], out: Sink): Promise<M[]> {
-  if (!misses.some((m) => ahead.has(m.input.path, m.contentHash))) return misses;
-  const results = await ahead.results();
-  if (!results) return misses;
-  const rest: M[] = [];
-  for (const miss of misses) {
-    const json = results.get(aheadId(miss.input.path, miss.contentHash));
-    if (json === undefined) rest.push(miss);
-    else out(miss.input, json);
-  }
-  trace(`results: ${misses.length - rest.length} extracted ahead`);
-  return rest;
-}
-
 export class ExtractionCache {
   readonly folder: string | null;
   /** Entries that could not be written (a read-only disk, say); the build goes on without them. */
@@ -370,16 +353,7 @@ export class ExtractionCache {
    * be entries no longer used, it is written anew with only those used.
    * `hashes`: each input's content hash, when the caller has them.
    */
-  async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes)), known?: KnownResults, ahead?: ExtractionAhead): Promise<CachedRead[]> {
-    try {
-      return await this.readOrExtract(inputs, hashes, known, ahead);
-    } finally {
-      // Not needed after all (every file was in the pack), or a failure: the worker must not outlive the build.
-      await ahead?.stop();
-    }
-  }
-
-  private async readOrExtract(inputs: ArticleInput[], hashes: readonly string[], known?: KnownResults, ahead?: ExtractionAhead): Promise<CachedRead[]> {
+  async readAll(inputs: ArticleInput[], hashes: readonly string[] = inputs.map((i) => hashOf(i.bytes)), known?: KnownResults): Promise<CachedRead[]> {
     const keyed = inputs.map((input, i) => ({ input, contentHash: hashes[i]!, key: this.keyOf(input.path, hashes[i]!) }));
     const texts = known && new Map<string, string>();
     const remembered = new Map<string, ReadResult>();
@@ -395,7 +369,6 @@ export class ExtractionCache {
     const path = this.folder === null ? null : join(this.folder, PACK);
     const unread = path === null || unknown.size === 0 || (known?.packStamp != null && known.packStamp === (await stampOf(path)));
     const pack = unread ? { found: remembered, entries: -1 } : await readPack(path, unknown, texts);
-    trace(`results: pack read, ${pack.found.size} found`);
     if (pack.found !== remembered) for (const [key, result] of remembered) pack.found.set(key, result);
     const misses = keyed.filter((k) => !pack.found.has(k.key));
     // Unread (entries -1), the pack is appended to; its unused entries wait for a build that reads it.
@@ -405,14 +378,12 @@ export class ExtractionCache {
     if (writer && rewrite) for (const [key, result] of pack.found) writer.add(key, JSON.stringify(result));
     const keys = new Map(misses.map((m) => [m.input, m.key]));
     const extracted = new Map<ArticleInput, ReadResult>();
-    const out: Sink = (input, json) => {
+    this.threads = await extractAll(misses.map((m) => m.input), this.filesPerThread, (input, json) => {
       writer?.add(keys.get(input)!, json);
       texts?.set(keys.get(input)!, json);
       // The same round trip as a cached result, so a fresh and a cached build see identical data.
       extracted.set(input, JSON.parse(json) as ReadResult);
-    };
-    const rest = ahead ? await takeAhead(ahead, misses, out) : misses;
-    this.threads = await extractAll(rest.map((m) => m.input), this.filesPerThread, out);
+    });
     trace(`results: ${misses.length} extracted`);
     await writer?.close();
     if (writer?.failed) this.writeFailures += misses.length;

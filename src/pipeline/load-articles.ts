@@ -9,9 +9,8 @@ import type { Archive } from '../record.ts';
 import type { ArticleInput } from '../archive/build-archive.ts';
 import { archiveOf, readArticleInputs, readBesideFiles, readCachedArticleInputs, type BesideFiles } from '../archive/load-archive.ts';
 import { cacheDirFromEnv, ExtractionCache, KnownResults, type CachedRead } from './extraction-cache.ts';
-import { filesToExtractAhead, type ExtractionAhead } from './extract-ahead.ts';
 import { ArchiveMemo } from '../archive/archive-memo.ts';
-import { readManifest, type Manifest } from './manifest.ts';
+import type { Manifest } from './manifest.ts';
 import { articlesDir, DEFAULT_ARTICLES_DIR, deepFreeze, readArchiveJson } from '../site/archive-source.ts';
 import { extractorVersion } from './versions.ts';
 import { trace } from '../io/trace.ts';
@@ -51,28 +50,11 @@ export interface Extracted {
 }
 
 /** Stage 2: each article's own result, from the cache where its file is unchanged. */
-export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[], known?: KnownResults, ahead?: ExtractionAhead): Promise<Extracted> {
+export async function extractArticles(inputs: ArticleInput[], cacheDir: string | null, hashes?: readonly string[], known?: KnownResults): Promise<Extracted> {
   const version = extractorVersion();
   const cache = new ExtractionCache(cacheDir, version);
-  const results = await cache.readAll(inputs, hashes, known, ahead);
+  const results = await cache.readAll(inputs, hashes, known);
   return { results, version, cacheDir, cacheWriteFailures: cache.writeFailures };
-}
-
-/**
- * Sends `ahead` the files of `read` that the last build into `output` did not read as they are now,
- * for stage 2 to take instead of extracting them after the pack is read; false (and nothing sent)
- * when there are none or many, or nothing to compare with.
- */
-export async function sendAhead(ahead: ExtractionAhead, read: ReadFolder, cacheDir: string | null, output: string): Promise<boolean> {
-  const previous = cacheDir === null ? null : await readManifest(cacheDir, read.dir, output);
-  // Another extractor changes no file's hash: only the new and changed files are picked still.
-  const picked = previous ? filesToExtractAhead(read.inputs, read.hashes, previous.files) : [];
-  if (picked.length === 0) return false;
-  ahead.send(
-    picked.map((i) => read.inputs[i]!),
-    picked.map((i) => read.hashes[i]!),
-  );
-  return true;
 }
 
 /** Stage 3: the archive of the results, the people and corrections files applied. */
@@ -95,8 +77,6 @@ export interface LoadOptions {
   cacheDir?: string | null;
   /** What the last build of this process had (`npm start`): its results' JSON and the archive steps' memo. */
   memo?: LoadMemo;
-  /** Files being extracted already (`extractAhead`). */
-  ahead?: ExtractionAhead | null;
 }
 
 /** Kept between the builds of one process: the results' JSON, and what the archive steps computed from strings. */
@@ -113,7 +93,7 @@ export async function loadRead(read: ReadFolder, options: LoadOptions = {}, star
   const readAt = performance.now();
   trace('load: folder read');
   const memo = options.memo;
-  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes, memo?.results, options.ahead ?? undefined);
+  const extracted = await extractArticles(read.inputs, cacheDir, read.hashes, memo?.results);
   const extractedAt = performance.now();
   trace('load: results ready');
   memo?.archive.nextBuild();

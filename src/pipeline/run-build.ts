@@ -21,14 +21,13 @@ import { abandonBuild, type BuildPaths } from './build-paths.ts';
 import { cacheDirFromEnv } from './extraction-cache.ts';
 import { changesSince, finishBuild, PROBLEMS_FILE } from './finish-build.ts';
 import { indexSite } from './index-site.ts';
-import { loadFrom, sendAhead, manifestOf, readSource, type SourceRead } from './load-articles.ts';
+import { loadFrom, manifestOf, readSource, type SourceRead } from './load-articles.ts';
 import { diffManifest, readManifest, type Changes } from './manifest.ts';
 import { checkOutput, publishSite, recordedOutput, recoverInterrupted, upToDate, type BuildRecord, type FileState, type PreviousOutput } from './publish.ts';
 import { preloadEleventy, renderSite, type Rendered } from './render-site.ts';
 import { formatProblems, formatReport, selectProblems } from './report.ts';
 import { buildVersion, extractorVersion, rendererVersion } from './versions.ts';
 import { hashOf } from '../io/hash.ts';
-import type { ExtractionAhead } from './extract-ahead.ts';
 
 /** Files without which the site is not complete: never publish a site that lacks one. */
 export const REQUIRED_FILES = ['index.html', 'pagefind/bundles.json', 'pagefind/quote-counts.json'];
@@ -116,7 +115,7 @@ async function reportUpToDate(record: BuildRecord, read: SourceRead, output: str
 }
 
 /** The stages, from the article folder to the published site; returns the report, and what is no longer part of the output. */
-async function buildStages(paths: BuildPaths, options: BuildOptions, version: string, ahead: ExtractionAhead | null): Promise<Built> {
+async function buildStages(paths: BuildPaths, options: BuildOptions, version: string): Promise<Built> {
   const started = performance.now();
   const { output, temp } = paths;
   const cacheDir = cacheDirFromEnv();
@@ -136,11 +135,8 @@ async function buildStages(paths: BuildPaths, options: BuildOptions, version: st
     const record = upToDate(await checking, key);
     if (record) return reportUpToDate(record, read, output, started);
   }
-  // New and changed files are extracted in another thread while this one reads the cache's pack.
-  const sent = ahead !== null && 'folder' in read && (await sendAhead(ahead, read.folder, cacheDir, output));
-  if (!sent) await ahead?.stop();
   preloadEleventy();
-  const source = await loadFrom(read, { cacheDir, ahead: sent ? ahead : null });
+  const source = await loadFrom(read, { cacheDir });
   const previous: PreviousOutput = await checking;
   const changes = await changesSince(source.load, output);
   stopOnArticleErrors(source.archive, changes, options.allWarnings);
@@ -190,10 +186,9 @@ function failure(error: unknown, output: string): string {
 
 /**
  * Builds the site into `options.output` (see the module comment); `onStarted` learns where it
- * writes once it holds the lock, for a caller that must clean up after it (build-thread.ts);
- * `ahead`, a thread to extract new and changed files in while the pack is read (build-command.ts).
+ * writes once it holds the lock, for a caller that must clean up after it (build-thread.ts).
  */
-export async function runBuild(options: BuildOptions, onStarted?: (paths: BuildPaths) => void, ahead: ExtractionAhead | null = null): Promise<number> {
+export async function runBuild(options: BuildOptions, onStarted?: (paths: BuildPaths) => void): Promise<number> {
   // Before waiting for another build: the version must not be newer than the code this process
   // runs, or pages rendered by old code would be recorded under the new version.
   const version = rendererVersion();
@@ -213,7 +208,7 @@ export async function runBuild(options: BuildOptions, onStarted?: (paths: BuildP
   process.once('SIGTERM', onSignal);
   let garbage: string | null = null;
   try {
-    const built = await buildStages(paths, options, version, ahead);
+    const built = await buildStages(paths, options, version);
     garbage = built.garbage;
     process.stdout.write(`${built.report}\n`);
     return 0;
@@ -221,7 +216,6 @@ export async function runBuild(options: BuildOptions, onStarted?: (paths: BuildP
     process.stderr.write(failure(error, output));
     return 1;
   } finally {
-    await ahead?.stop();
     await rm(paths.temp, { recursive: true, force: true });
     await lock.release();
     process.off('SIGINT', onSignal);
