@@ -657,6 +657,13 @@ test('“Council leader Amy Fox … she said”, “Local historian Mary Church 
   assert.equal(speakerOf(recordOf('Police\n\n“Officers attended the scene,” Victoria Police said.'), 'Officers attended'), 'Victoria Police');
 });
 
+test('“Ghana’s culture minister said”, “the boy’s mother said” are someone new: a name’s possessive is a determiner, a relative is no one named before, and X’s spokesman is not X', () => {
+  assert.equal(speakerOf(recordOf('Museum\n\nThe museum’s director, Nicholas Cullinan, said the deal was “a new chapter”. Ghana’s culture minister welcomed it but said the objects “belong at home”.'), 'belong at home'), 'unnamed Ghana’s culture minister');
+  assert.equal(speakerOf(recordOf('Rescue\n\n“He was very brave,” said coastguard officer Sam Treloar. The boy’s mother said she was “eternally grateful” to the rescuers.'), 'eternally grateful'), 'unnamed boy’s mother');
+  assert.notEqual(speakerOf(recordOf('Briefing\n\nPresident Ana Ruiz left for Paris on Monday. Ruiz’s spokesman said the trip would be “short and useful”.'), 'short and useful'), 'Ana Ruiz');
+  assert.equal(speakerOf(recordOf('Airline\n\nRyanair boss Michael O’Leary said fares would rise. “Cheap flights are over for this summer,” the airline’s chief executive told reporters.'), 'Cheap flights'), 'Michael O’Leary');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -57,6 +57,7 @@ export const NOT_NAMES = new Set(
 /** Groups that act as institutions and are quoted as such: "Police say …", "Democrats blasted …". */
 const INSTITUTIONS = /^(?:police|democrats|republicans|prosecutors|authorities)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:['’]s|s['’])$/u;
 /** The Arabic article that joins a surname by a hyphen: "al-Assad", "el-Sayed", "ash-Shami". */
 export const ARABIC_ARTICLE = String.raw`(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-`;
 const NAME_TOKEN = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|${ARABIC_ARTICLE}\p{Lu}[\p{L}'’.-]*)$`, 'u');
@@ -270,8 +271,10 @@ export function parseMention(phrase: string): Mention | null {
     if (rest.some((t) => /^(?:of|for|and|in|at|on|to|with|from|by)$/i.test(t)) && !rest.some(isTitle)) return null;
     return { kind: 'name', text: head, name: name.join(' ').replace(/['’]s$/, ''), roles };
   }
-  // "Officials familiar with the matter": a capital that only opens the sentence.
-  if (!startsWithDeterminer && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!) && !UNNAMED_HEADS.test(tokens[0]!)) return null;
+  // "Officials familiar with the matter": a capital that only opens the sentence; "Russia’s foreign
+  // minister", "Obama’s spokesman": a name's possessive stands where a determiner would.
+  const possessed = tokens.length >= 2 && POSSESSIVE_NAME.test(tokens[0]!);
+  if (!startsWithDeterminer && !possessed && !/^\p{Ll}/u.test(head) && !isTitle(tokens[0]!) && !UNNAMED_HEADS.test(tokens[0]!)) return null;
   const core = roleHead(head);
   // "a letter from his doctor Friday afternoon that …": a clause after the head ends the phrase short of a mention.
   const after = head.slice(core.length);

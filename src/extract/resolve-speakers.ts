@@ -137,7 +137,9 @@ function roleBefore(text: string, at: number): string | null {
 }
 
 function apposition(text: string, end: number): string | null {
-  const m = /^,\s+((?:the|a|an)\s+[^,.;“”"]{3,60}?),/u.exec(text.slice(end)) ?? /^\s+[–—―]\s+((?:the|a|an)\s+[^–—―.;“”"]{3,60}?)\s+[–—―]/u.exec(text.slice(end));
+  // "Jeff Weaver, Sanders’ campaign manager,", "Htay Oo, its acting chairman,": a possessive as well as an article.
+  const opener = String.raw`(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}.-]*(?:['’]s|s['’]))`;
+  const m = new RegExp(String.raw`^,\s+(${opener}\s+[^,.;“”"]{3,60}?),`, 'u').exec(text.slice(end)) ?? new RegExp(String.raw`^\s+[–—―]\s+(${opener}\s+[^–—―.;“”"]{3,60}?)\s+[–—―]`, 'u').exec(text.slice(end));
   return m ? m[1]!.replace(/^(?:the|a|an)\s+/i, '') : null;
 }
 
@@ -194,6 +196,8 @@ export class EntityTable {
 
 /** "her husband, Thabo,", "his sister, Amal,": a relative, then between commas the one given name they are known by. */
 const KIN_NAMED = /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(husband|wife|son|daughter|brother|sister|father|mother|partner|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother),\s+(\p{Lu}[\p{Ll}'’-]+),/gu;
+/** The one a role belongs to: "Obama" in "Obama’s spokesman", "boy" in "the boy’s mother", "his" in "his wife". */
+const POSSESSOR = /^(?:the\s+)?(?:([\p{L}.-]+)(?:['’]s|(?<=s)['’])|(his|her|their))\s/iu;
 const KIN_GENDER: Record<string, 'male' | 'female'> = {
   husband: 'male', son: 'male', brother: 'male', father: 'male', uncle: 'male', nephew: 'male', grandson: 'male', grandfather: 'male',
   wife: 'female', daughter: 'female', sister: 'female', mother: 'female', aunt: 'female', niece: 'female', granddaughter: 'female', grandmother: 'female',
@@ -529,8 +533,8 @@ export class SpeakerResolver {
   }
 
   /** The most prominent person before `at`: the first one named in the nearest sentence that names one. */
-  salient(at: number, gender: 'male' | 'female' | 'plural' | 'unknown'): Entity | null {
-    const persons = this.table.entities.filter((e) => e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
+  salient(at: number, gender: 'male' | 'female' | 'plural' | 'unknown', except: Entity | null = null): Entity | null {
+    const persons = this.table.entities.filter((e) => e !== except && e.kind === 'person' && e.personLike && (gender === 'unknown' || e.gender === 'unknown' || e.gender === gender));
     const sentenceStart = this.sentenceStartAt(at);
     // "Kerry said …, and he urged …": a person opening the same sentence is the antecedent.
     const opener = persons.find((e) => {
@@ -710,9 +714,15 @@ export class SpeakerResolver {
    * "the governor" as the most prominent person before it, unless the text gives that person only
    * other offices ("Mayor Dan Kerr … the governor, who told him"): then the governor is someone else.
    */
-  private salientFor(role: string, at: number): Entity | null {
-    const e = this.salient(at, 'unknown');
+  private salientFor(mention: Mention & { kind: 'role' }, at: number): Entity | null {
+    const { role } = mention;
     const head = roleHead(role);
+    // "the boy’s mother", "his wife": a relative the text did not name before is someone new.
+    const possessor = POSSESSOR.exec(mention.text);
+    const owner = possessor?.[1] ?? possessor?.[2];
+    if (owner && KIN_GENDER[head]) return null;
+    // "Obama’s spokesman": whoever it is, not Obama.
+    const e = this.salient(at, 'unknown', owner ? this.table.find(owner) ?? null : null);
     const otherOffice = (r: string) => TITLE_WORDS.has(roleHead(r)) && roleHead(r) !== head && !roleWords(r).includes(head);
     const otherOffices = e !== null && TITLE_WORDS.has(head) && e.roles.length > 0 && e.roles.every(otherOffice);
     return otherOffices ? null : e;
@@ -765,7 +775,7 @@ export class SpeakerResolver {
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
         const titled = this.byRole(mention.role, at);
         if (titled) return { entity: titled, unnamedRole: null, how: 'title' };
-        const e = indefinite ? null : this.salientFor(mention.role, at);
+        const e = indefinite ? null : this.salientFor(mention, at);
         return e ? { entity: e, unnamedRole: null, how: 'salient' } : { entity: null, unnamedRole: mention.role };
       }
     }
@@ -808,7 +818,7 @@ export class SpeakerResolver {
         if (mention.unnamed || isInstitutionRole(mention.role)) return { entity: null, unnamedRole: this.oneOf(mention, at) };
         // "the spokesman" points back to someone; "a Downing Street spokesman" may be someone new.
         const indefinite = /^(?:a|an|one|another)\s/i.test(mention.text);
-        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salientFor(mention.role, at));
+        const e = this.byRole(mention.role, at) ?? (indefinite ? null : this.salientFor(mention, at));
         if (!e) return { entity: null, unnamedRole: mention.role };
         if (!e.aliases.includes(mention.text)) e.aliases.push(mention.text);
         return { entity: e, unnamedRole: null };
