@@ -664,6 +664,13 @@ test('“Ghana’s culture minister said”, “the boy’s mother said” are s
   assert.equal(speakerOf(recordOf('Airline\n\nRyanair boss Michael O’Leary said fares would rise. “Cheap flights are over for this summer,” the airline’s chief executive told reporters.'), 'Cheap flights'), 'Michael O’Leary');
 });
 
+test('“said mother of three Leanne Price” is Leanne Price, and “The hospital trust said” is the trust, not the nurse quoted before', () => {
+  assert.equal(speakerOf(recordOf('School meals\n\n“My son comes home starving,” said mother of three Leanne Price.'), 'starving'), 'Leanne Price');
+  assert.equal(speakerOf(recordOf('Meals\n\n“It is not enough,” said father-of-two Sam Lee.'), 'not enough'), 'Sam Lee');
+  const trust = recordOf('Hospital\n\n“We are exhausted,” said nurse Emma Clarke. The hospital trust said patient safety “remains our priority”.');
+  assert.equal(speakerOf(trust, 'remains our priority'), 'unnamed hospital trust');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

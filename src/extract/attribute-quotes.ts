@@ -107,7 +107,8 @@ export const restoreAbbreviations = (text: string) => text.replace(/\u2024/g, '.
 /** The mention after an inverted verb: "said the representative of the Kremlin". */
 function subjectAfter(raw: string): { mention: Mention; offset: number } | null {
   // "said that Trump “melted down”": a clause follows, whose subject is not the speaker. The phrase
-  // ends at a preposition, unless it says which source it is ("a person close to the mayor").
+  // ends at a preposition, unless it says which source it is ("a person close to the mayor") or how
+  // many children ("said mother of three Leanne Price").
   if (/^\s*that\s/i.test(raw)) return null;
   const text = protectAbbreviations(raw);
   // "according to a statement from the Ministry of Health": the document's "from" names its author.
@@ -116,7 +117,7 @@ function subjectAfter(raw: string): { mention: Mention; offset: number } | null 
     const author = parseMention(restoreAbbreviations(phrase));
     if (author) return { mention: author, offset: text.indexOf(phrase) };
   }
-  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|(?<!\b(?:familiar|close|involved|briefed|knowledgeable))\s(?:on|in|at|to|during|after|before|when|while|as|of|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
+  const m = /^\s*((?:[^.,;:!?“”"–—―()]|\.(?=\s*\p{Ll}))+?)(?=$|[.,;:!?“”"–—―()]|(?<!\b(?:familiar|close|involved|briefed|knowledgeable))\s(?:on|in|at|to|during|after|before|when|while|as|of(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)|who|from|with|via|about|that|told|said|says|for)\s)/u.exec(text);
   if (!m) return null;
   const tokens = m[1]!.trim().split(/\s+/);
   // "said on Twitter", "said in Dayton": a preposition right after the verb says where, not who.

@@ -116,7 +116,7 @@ const cleanRole = (s: string) => s.replace(DETERMINER, '').replace(/[,.;:]+$/, '
 const PERSON_NOUN = /(?:er|or|ist|ian|man|men|woman|women|ant|ent|ee|eer|ess|arch|ive)s?$/i;
 const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|people|staff|leader|leaders|president|minister|secretary|spokesman|spokeswoman|spokesperson|representative|candidate|nominee|senator|governor|mayor|judge|campaign|administration|government|ministry|department|side|team|family|friend|friends|ally|allies|colleague|colleagues|critic|critics|expert|experts|analyst|analysts|diplomat|diplomats|voter|voters|police|military|army|committee|group|organization|organisation|agency|office|white|house|chief|head|counterpart|host|anchor|pollster|economist|official's|prosecutors|democrat|republican|libertarian|conservative|liberal|progressive|tory|lawyer|attorney|attorneys|guard|jury|panel|board|company|firm|union|party|democrats|republicans|gop|kremlin|pentagon|state|statement|report|poll|study|survey|memo|letter|website|blog|paper|newspaper|network|magazine|station|outlet|emir|king|queen|prince|pope|pontiff|monarch|imam|rabbi|priest|pastor|bishop|sheikh|general|captain|colonel|sergeant|admiral|commander|lieutenant|one|someone|somebody|everyone|woman|man|girl|boy|child|children|mother|father|wife|husband|son|daughter|sister|brother|witness|witnesses|eyewitness|eyewitnesses|victim|victims|nurse|nurses|pilot|pilots|coach|fan|fans|mp|mps|academic|academics|suspect|suspects|cleric|clerics|sheriff|rival|rivals|neighbour|neighbours|boss|deputy|niece|nephew|cousin|uncle|aunt)$/i;
 /** The head of a role noun for an institution: "the company", "the port authority". */
-export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league|body|maker|giant)$/i;
+export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league|body|maker|giant|trust)$/i;
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || knownAsPersonNoun(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
 
@@ -153,6 +153,22 @@ export function singularOfPeople(word: string): string | null {
   if (!/s$/.test(w) || w === 'people') return null;
   const forms = [w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.slice(0, -1)];
   return forms.find((f) => f !== w && f.length > 2 && (knownAsPersonNoun(f) || UNNAMED_HEADS.test(f) || PERSON_WORDS.test(f))) ?? null;
+}
+
+/** "mother-of-three", "father-of-two": a parent with how many children, one role word. */
+const FAMILY_SIZE = /^(?:mother|father|mum|dad|grandmother|grandfather|parent)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/i;
+
+/** "mother of three Leanne Price": the words of a family's size joined as the press hyphenates them. */
+function familySizeJoined(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const joined = `${tokens[i]}-of-${tokens[i + 2] ?? ''}`;
+    if (tokens[i + 1]?.toLowerCase() === 'of' && FAMILY_SIZE.test(joined)) {
+      out.push(joined);
+      i += 2;
+    } else out.push(tokens[i]!);
+  }
+  return out;
 }
 
 /** Titles written short with a full stop ("Rep.", "Del."): the sieve keeps their dot from ending a sentence. */
@@ -214,7 +230,7 @@ export function parseMention(phrase: string): Mention | null {
   const { head, appositions } = splitApposition(text);
   const lower = head.toLowerCase();
   if (PRONOUNS[lower]) return { kind: 'pronoun', text: head, gender: PRONOUNS[lower] };
-  const tokens = head.split(/\s+/).filter(Boolean);
+  const tokens = familySizeJoined(head.split(/\s+/).filter(Boolean));
   if (tokens.length === 0 || tokens.length > 12) return null;
   // "Del." alone, where a sentence was cut after a title: a title names nobody.
   if (tokens.length === 1 && TITLE_ABBREVIATION.test(head)) return null;
@@ -256,7 +272,7 @@ export function parseMention(phrase: string): Mention | null {
   const roles = [...(rest.length ? [cleanRole(rest.join(' '))] : []), ...appositions.map(cleanRole)].filter((r) => r && /\p{L}/u.test(r));
   // Words before a name are titles and roles ("Kremlin spokesman", "Secretary of State"); any other
   // lowercase word means the phrase is a clause, not a mention.
-  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !(i === 0 && DETERMINER.test(t + ' ')) && !modifiesTitle(rest, i))) return null;
+  if (name.length > 0 && rest.some((t, i) => /^\p{Ll}/u.test(t) && !ROLE_GLUE.test(t) && !isTitle(t) && !isPersonNoun(t) && !FAMILY_SIZE.test(t) && !(i === 0 && DETERMINER.test(t + ' ')) && !modifiesTitle(rest, i))) return null;
   if (name.length > 0 && (name.every((t) => NOT_NAMES.has(t.toLowerCase().replace(/[.'’s]+$/, '')) || readsAsAdverb(t)) || name.join('').replace(/[^\p{L}]/gu, '').length < 2)) return null;
   if (name.length > 0) {
     const last = name.at(-1)!.toLowerCase().replace(/\.$/, '');
