@@ -671,6 +671,13 @@ test('“said mother of three Leanne Price” is Leanne Price, and “The hospit
   assert.equal(speakerOf(trust, 'remains our priority'), 'unnamed hospital trust');
 });
 
+test('“The singer Adele … she wrote” is Adele (one name after a noun for a person), and “the Slovenian said” a role for the rider before (a country’s people by its name)', () => {
+  assert.equal(speakerOf(recordOf('Concert\n\nThe singer Adele has postponed her Las Vegas residency. “I’m gutted,” she wrote on Instagram.'), 'gutted'), 'Adele');
+  assert.equal(speakerOf(recordOf('Cycling\n\nTadej Pogačar won his third Tour de France on Sunday. “This one is special,” the Slovenian said on the podium.'), 'special'), 'Tadej Pogačar');
+  const firm = recordOf('Ads\n\nThe company Apple cut prices. “Demand is strong,” she said.');
+  assert.ok(!firm.speakers.some((s) => s.name === 'Apple' && s.kind === 'person'), 'after a body’s noun, a name is no person');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

@@ -175,8 +175,11 @@ export function isDemonym(word: string): boolean {
   if (taggedAs(word, 'Demonym')) return true;
   const stem = /^(\p{L}{3,}?)(?:wo)?m[ae]n$/u.exec(word)?.[1];
   if (stem && (taggedAs(stem, 'Demonym') || isPeopleOfALand(stem))) return true;
-  return isPeopleOfALand(word);
+  return isPeopleOfALand(word) || isPeopleOfACountry(word);
 }
+
+/** "Slovenian", "Kenyan" (Slovenia, Kenya), "Pakistani", "Israeli" (Pakistan, Israel): a country's people by its name. */
+const isPeopleOfACountry = (word: string) => word.length > 4 && /(?:n|i)$/.test(word) && taggedAs(word.slice(0, -1), 'Country');
 
 /** "Scot" (Scotland); not a common word that happens to prefix one ("the Greens", "Ice"). */
 const isPeopleOfALand = (word: string) => lexicalType(word) !== 'word' && taggedAs(`${word.replace(/s$/, '')}land`, 'Country');

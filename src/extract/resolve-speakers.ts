@@ -388,6 +388,12 @@ function attachSingles(table: EntityTable, singles: Single[], titles: Titles): v
       e.personLike = true;
       bySurname.set(surnameOf(token), e);
     }
+    // "The singer Adele", "striker Neymar": one name right after a noun for a person is a person's.
+    if (!e && namedAfterPersonNoun(token, text.slice(Math.max(0, at - offset - 40), at - offset))) {
+      e = table.add(token, 'person', [], null, null);
+      e.personLike = true;
+      bySurname.set(surnameOf(token), e);
+    }
     // "House Speaker Paul Ryan" beside Rand Paul: a word inside another person's full name is theirs.
     if (e && insideOtherName(named, at, e)) continue;
     // "Toyota recalled …", "HSBC said": one word the lexicon knows as an organisation's name.
@@ -398,6 +404,15 @@ function attachSingles(table: EntityTable, singles: Single[], titles: Titles): v
       e.personLike = true;
     }
   }
+}
+
+/** "singer Adele": a lowercase noun for a person (not a body: "the company Apple") just before a name-like word. */
+function namedAfterPersonNoun(token: string, before: string): boolean {
+  const noun = /(?:^|\s)(\p{Ll}[\p{L}-]*)\s+$/u.exec(before)?.[1];
+  if (!noun || !isPersonNoun(noun) || INSTITUTION_HEAD.test(noun) || /^(?:one|someone|somebody|everyone|people)$/.test(noun)) return false;
+  const bare = token.toLowerCase().replace(/\.$/, '');
+  if (token.length < 3 || NOT_NAMES.has(bare) || TITLE_WORDS.has(bare) || isPersonNoun(token) || /\p{Lu}{2}|\.$/u.test(token)) return false;
+  return ['unknown', 'given-name', 'surname', 'person'].includes(lexicalType(token)) && !readsAsCommonWord(token);
 }
 
 /**
