@@ -678,6 +678,13 @@ test('“The singer Adele … she wrote” is Adele (one name after a noun for a
   assert.ok(!firm.speakers.some((s) => s.name === 'Apple' && s.kind === 'person'), 'after a body’s noun, a name is no person');
 });
 
+test('“Andy Cole of Dorset and Wiltshire Fire and Rescue Service said” is Cole: an “and” inside a body’s name does not end the clause; “Sen. Ted Cruz and Gov. John Kasich said” still does', () => {
+  assert.equal(speakerOf(recordOf('Fire\n\nGroup manager Andy Cole of Dorset and Wiltshire Fire and Rescue Service said: “The fire is now under control.”'), 'under control'), 'Andy Cole');
+  const r = recordOf('Debate\n\nSen. Ted Cruz and Gov. John Kasich said the plan was “a disaster”.');
+  assert.equal(speakerOf(r, 'disaster'), 'John Kasich');
+  assert.ok(!r.speakers.some((s) => s.roles.some((role) => role.includes('Cruz'))), 'no role made of the other name');
+});
+
 test('“X said Democrats had written the bill “in secret”” is X’s: writing a thing is no verb of saying', () => {
   const r = recordOf('The Senate rejected the bill.\n\nMajority Leader Chuck Sumner blamed Republicans. “They had every chance,” he said.\n\nMinority Leader Mitch Connell said Democrats had written the bill “in secret.”');
   assert.equal(speakerOf(r, 'in secret'), 'Mitch Connell');

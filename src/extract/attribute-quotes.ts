@@ -10,7 +10,7 @@ import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
 import { genderOfFirstName } from './first-names.ts';
 import { OPENING_CLAUSE, SUBORDINATE_OPENING } from './clauses.ts';
-import { DOCUMENT_FROM, parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
+import { DOCUMENT_FROM, ORGANISATION_WORDS, parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
@@ -70,6 +70,14 @@ function stripTrailingNoise(text: string): string {
   return s;
 }
 
+/** "Dorset and Wiltshire Fire and Rescue Service": an "and" between capitalised words joins a name, not two clauses. */
+function andInsideName(text: string, m: RegExpMatchArray): boolean {
+  if (!/^and\s$/i.test(m[0]) || !/\p{Lu}[\p{L}.'’-]*\s$/u.test(text.slice(Math.max(0, m.index! - 30), m.index))) return false;
+  // The capitalised words after it end in a body's word ("… Rescue Service"), not a person ("Gov. John Kasich").
+  const run = /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+)*(\p{Lu}[\p{L}'’-]*)\s*$/u.exec(text.slice(m.index! + m[0].length));
+  return run !== null && ORGANISATION_WORDS.has(run[1]!.toLowerCase());
+}
+
 /** The mention that is the subject of a verb, from the clause before it. */
 export function subjectBefore(raw: string): { mention: Mention; offset: number } | null {
   const text = protectAbbreviations(raw);
@@ -80,7 +88,7 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   // "Tom Ross, now the party chairman, who …": the relative speaks for the name, not its apposition.
   if (relative) return subjectBefore(raw.slice(0, relative.index).replace(/(\p{Lu}[\p{L}.'’-]*),\s+(?:now\s+|then\s+)?(?:the|a|an|his|her|its|their)\s[^,]*$/u, '$1'));
   let from = 0;
-  for (const m of cleaned.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
+  for (const m of cleaned.matchAll(CLAUSE_BREAK)) if (!andInsideName(cleaned, m)) from = m.index + m[0].length;
   let tail = cleaned.slice(from).trim();
   // "as reported by the Minister" names the agent after "by".
   const agent = /\b(?:by|to)\s+(.+)$/i.exec(tail);
