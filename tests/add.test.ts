@@ -4,14 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeText } from '../src/read/decode-text.ts';
 import { splitFrontMatter } from '../src/read/front-matter.ts';
 import { lineColumn } from '../src/read/messages.ts';
 import { loadArchive, readArticleInputs } from '../src/archive/load-archive.ts';
 import { buildArchive } from '../src/archive/build-archive.ts';
+import { tempDir } from './helpers/temp.ts';
 
 interface Run {
   code: number;
@@ -32,7 +32,7 @@ function add(args: string[], stdin?: Uint8Array): Promise<Run> {
 }
 
 async function articlesCopy(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   await cp('articles', dir, { recursive: true });
   return dir;
 }
@@ -52,7 +52,7 @@ const RAW_1252 = Buffer.concat([
 
 test('a raw article is written as <date>-<slug>.md with checked front matter and its text unchanged', async () => {
   const dir = await articlesCopy();
-  const source = join(await mkdtemp(join(tmpdir(), 'raw-')), 'pasted.txt');
+  const source = join(await tempDir('raw-'), 'pasted.txt');
   await writeFile(source, RAW_1252);
   const run = await add(['--dir', dir, source]);
   assert.equal(run.code, 0, run.stderr);
@@ -85,7 +85,7 @@ test('a raw article is written as <date>-<slug>.md with checked front matter and
 
 test('adding refuses to overwrite an existing file', async () => {
   const dir = await articlesCopy();
-  const source = join(await mkdtemp(join(tmpdir(), 'raw-')), 'pasted.txt');
+  const source = join(await tempDir('raw-'), 'pasted.txt');
   await writeFile(source, RAW_1252);
   assert.equal((await add(['--dir', dir, source])).code, 0);
   const target = join(dir, '2015-10-16-kremlin-talks-with-washington-will-go-on.md');
@@ -116,7 +116,7 @@ test('an article from stdin without a date or a closing quote mark is added, wit
 test('a raw text that Markdown would read differently is written as .txt, with front matter', async () => {
   const dir = await articlesCopy();
   const text = '# Storm warning\n\n- boats stay in\n\n“The storm will pass by morning,” said harbour master Ana Ruiz on 3 March 2021.\n';
-  const source = join(await mkdtemp(join(tmpdir(), 'raw-')), 'storm.txt');
+  const source = join(await tempDir('raw-'), 'storm.txt');
   await writeFile(source, text);
   const run = await add(['--dir', dir, source]);
   assert.equal(run.code, 0, run.stderr);

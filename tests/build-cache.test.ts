@@ -4,8 +4,7 @@
 // The build lock lets one build in at a time and takes over a lock whose process is gone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { cleanArchiveOf } from './helpers/extract.ts';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +19,7 @@ import { hashOf } from '../src/io/hash.ts';
 import { EXTRACTOR_CODE } from '../src/pipeline/versions.ts';
 import { acquireLock } from '../src/pipeline/lock.ts';
 import { diffManifest } from '../src/pipeline/manifest.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const RAW = [
   'Kremlin: talks with Washington will go on',
@@ -31,15 +31,14 @@ const RAW = [
 ].join('\r\n');
 
 async function articlesCopy(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   await cp('articles', dir, { recursive: true });
   return dir;
 }
 
-
 test('a cached load extracts only the added file and gives the archive a clean extraction gives', async () => {
   const dir = await articlesCopy();
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const first = await loadArticles(dir, { cacheDir });
   assert.equal(first.report.fromCache, 0);
   assert.ok(first.report.extracted.length >= 5);
@@ -58,7 +57,7 @@ test('a cached load extracts only the added file and gives the archive a clean e
 
 test('a changed article is extracted again; a changed people file re-extracts nothing and still applies', async () => {
   const dir = await articlesCopy();
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const first = await loadArticles(dir, { cacheDir });
   const [changed] = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   await appendFile(join(dir, changed!), '\n“A sentence added later, to be quoted,” said Jeff Davis.\n');
@@ -75,7 +74,7 @@ test('a changed article is extracted again; a changed people file re-extracts no
 });
 
 test('many files are extracted in worker threads, with the same results as in one thread', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   for (const a of syntheticArticles(150, readSourceText('articles'))) await writeFile(join(dir, a.name), a.text);
   const inputs = await readArticleInputs(dir);
   const cache = new ExtractionCache(null, 'v1', 50);
@@ -89,7 +88,7 @@ test('many files are extracted in worker threads, with the same results as in on
 });
 
 test('a folder of more files than the process may open at once is read whole', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   for (let i = 0; i < 400; i++) await writeFile(join(dir, `a${i}.txt`), `Article ${i}\n`);
   // Under a limit of 150 open files, reading all 400 at once fails with EMFILE.
   const script = [
@@ -106,7 +105,7 @@ test('a folder of more files than the process may open at once is read whole', a
 
 test('the cache is keyed by extractor version, file path and content', async () => {
   const dir = await articlesCopy();
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const inputs = await readArticleInputs(dir);
   const v1 = new ExtractionCache(cacheDir, 'v1');
   assert.ok((await v1.readAll(inputs)).every((r) => r.extracted));
@@ -134,7 +133,7 @@ test('the cache is keyed by extractor version, file path and content', async () 
 });
 
 test('a pack larger than one read of it is read whole: entries across the reads, characters of several bytes at their edges', async () => {
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const cache = new ExtractionCache(cacheDir, 'v1');
   // 80 entries of about 30 KB: 2.4 MB, read 1 MB at a time, so that lines and characters are cut.
   const inputs = Array.from({ length: 80 }, (_, i) => ({ path: `a${i}.md`, bytes: Buffer.from(`article ${i}`) }));
@@ -152,7 +151,7 @@ test('a pack larger than one read of it is read whole: entries across the reads,
 });
 
 test('the extractor version changes with the code an article is extracted with, its model included, and only with it', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'project-'));
+  const root = await tempDir('project-');
   await cp('src', join(root, 'src'), { recursive: true });
   const version = () => sourceHash({ ...EXTRACTOR_CODE, root });
   const base = version();
@@ -170,7 +169,7 @@ test('the extractor version changes with the code an article is extracted with, 
 });
 
 test('the build lock lets one build in at a time and takes over a lock left by a dead process', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lock-'));
+  const dir = await tempDir('lock-');
   const path = join(dir, '_site.lock');
   const first = await acquireLock(path);
   let waited = false;

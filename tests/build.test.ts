@@ -5,12 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { REQUIRED_FILES } from '../src/pipeline/run-build.ts';
 import { runBuildCommand, siteDifferences, snapshot } from './helpers/build-command.ts';
+import { tempDir } from './helpers/temp.ts';
 
 // A raw pasted article: CRLF line endings, a dateline without a year, a bare surname.
 const RAW = [
@@ -46,7 +46,7 @@ describe('the build command', () => {
   let clean: string;
 
   before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'build-'));
+    root = await tempDir('build-');
     articles = join(root, 'articles');
     await cp('articles', articles, { recursive: true });
     env = { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };

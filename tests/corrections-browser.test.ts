@@ -2,9 +2,8 @@
 // corrected it, why, and what the program had said; the new speaker's page lists the quote as
 // corrected; a search shows the corrected speaker. Skipped without Chromium.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -12,6 +11,7 @@ import { loadArchive } from '../src/archive/load-archive.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 import { haveChromium, launchChromium, NO_CHROMIUM, openPage, type AxeViolation } from './helpers/chromium.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -29,7 +29,7 @@ if (!haveChromium) {
   let extractedSpeaker: string;
 
   before(async () => {
-    const articles = await mkdtemp(join(tmpdir(), 'corrected-articles-'));
+    const articles = await tempDir('corrected-articles-');
     await cp('articles', articles, { recursive: true });
     await writeFile(join(articles, 'corrections.yml'), CORRECTION);
     const archive = await loadArchive(articles);

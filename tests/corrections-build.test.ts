@@ -3,10 +3,10 @@
 // build at its line and leaves the site as it was.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBuildCommand, siteDifferences, snapshot } from './helpers/build-command.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const CORRECTION = [
   '# The desk’s corrections',
@@ -31,7 +31,7 @@ describe('a build with a corrections file', () => {
   let site: string;
 
   before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'corrections-build-'));
+    root = await tempDir('corrections-build-');
     articles = join(root, 'articles');
     await cp('articles', articles, { recursive: true });
     env = { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: join(root, 'cache') };

@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArchive, readArticle, assembleArchive } from '../src/archive/build-archive.ts';
 import { parseCorrectionsFile } from '../src/archive/corrections-file.ts';
@@ -14,6 +13,7 @@ import { loadArticles } from '../src/pipeline/load-articles.ts';
 import { diffManifest } from '../src/pipeline/manifest.ts';
 import { reviewQueue } from '../src/cli/review-queue.ts';
 import type { Archive } from '../src/record.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const ARTICLE = [
   'Harbour plan approved',
@@ -156,9 +156,9 @@ test('a kept answer marks the quote as checked, and is no warning', () => {
 });
 
 test('a changed corrections file re-extracts nothing, is reported, and gives the archive a clean build gives', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   await cp('articles', dir, { recursive: true });
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const first = await loadArticles(dir, { cacheDir });
   await writeFile(join(dir, 'corrections.yml'), '- article: kremlin-says-dialogue-with-washington-indispensable\n  quote: one of the concerns we have is de-confliction\n  speaker: Ashton Carter\n');
   const second = await loadArticles(dir, { cacheDir });
@@ -189,7 +189,7 @@ test('the review lists the least certain quotes first, each with its file, line 
 });
 
 async function reviewFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'review-'));
+  const dir = await tempDir('review-');
   await writeFile(join(dir, 'harbour.txt'), ARTICLE);
   await writeFile(join(dir, 'ferry.txt'), OTHER);
   await writeFile(join(dir, 'corrections.yml'), '# The desk’s corrections\n- article: ferry\n  quote: every hour\n  kind: partial\n');

@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileWriterThread, threadPoolSink } from '../src/io/file-sink.ts';
 import { hashOf } from '../src/io/hash.ts';
+import { tempDir } from './helpers/temp.ts';
 
 test('the writer thread writes files in folders of their own, with the hash of their bytes, and skips a file the output holds the same', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'file-sink-'));
+  const dir = await tempDir('file-sink-');
   const sink = new FileWriterThread();
   try {
     const text = 'Peskov: “Dialogue is indispensable.”';
@@ -31,7 +31,7 @@ test('the writer thread writes files in folders of their own, with the hash of t
 });
 
 test('a file the writer thread cannot write fails its put and the flush', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'file-sink-'));
+  const dir = await tempDir('file-sink-');
   const sink = new FileWriterThread();
   try {
     await writeFile(join(dir, 'taken'), 'a file where a folder would go');

@@ -2,10 +2,10 @@
 // what a build of the archive keeps alive for large ones, never above V8's own limit.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleBytes, buildHeapLimit, heapLimitFor, HeapLimitError, MIN_LIMIT_MB } from '../src/pipeline/heap-limit.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const MB = 2 ** 20;
 
@@ -29,7 +29,7 @@ describe('the heap limit of a build', () => {
   });
 
   test('the archive is measured by its article files only', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'heap-'));
+    const dir = await tempDir('heap-');
     try {
       await writeFile(join(dir, 'a.md'), 'x'.repeat(1000));
       await writeFile(join(dir, 'b.txt'), 'y'.repeat(500));

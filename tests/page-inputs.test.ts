@@ -4,9 +4,8 @@
 // render left as the output, and compares every page with a clean render of the changed archive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, readFile, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArchive } from '../src/archive/build-archive.ts';
 import { parsePeopleFile } from '../src/archive/people-file.ts';
@@ -19,6 +18,7 @@ import { sourceHash } from '../src/io/code-version.ts';
 import { rendererCode } from '../src/pipeline/versions.ts';
 import { SITE } from '../src/site/config.ts';
 import { readSourceText, syntheticArticles, type SyntheticArticle } from '../scripts/make-synthetic-archive.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const ARTICLES = syntheticArticles(40, readSourceText('articles'));
 
@@ -45,7 +45,7 @@ async function contents(written: WrittenPages): Promise<Map<string, string>> {
  */
 async function rebuild(before: Archive, after: Archive, options: { versions?: [string, string]; lost?: string[] } = {}): Promise<{ rendered: Set<string>; all: string[] }> {
   const [v1, v2] = options.versions ?? ['v1', 'v1'];
-  const root = await mkdtemp(join(tmpdir(), 'page-inputs-'));
+  const root = await tempDir('page-inputs-');
   try {
     const first = await writePages(before, join(root, 'first'), { rendererVersion: v1 });
     const output = outputOf(join(root, 'first'), first);
@@ -152,7 +152,7 @@ test('a page asking the narrow model for something outside its inputs fails loud
 });
 
 test('the renderer version follows the code the pages are rendered with, and only it', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'renderer-'));
+  const root = await tempDir('renderer-');
   await cp('src', join(root, 'src'), { recursive: true });
   await cp('.eleventy.ts', join(root, '.eleventy.ts'));
   const version = () => sourceHash(rendererCode(SITE, root));
@@ -170,7 +170,7 @@ test('the renderer version follows the code the pages are rendered with, and onl
 });
 
 test('the writer says when the first article page it renders is written, or that it kept them all (npm start lets Eleventy render then)', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'page-inputs-'));
+  const root = await tempDir('page-inputs-');
   try {
     const archive = archiveOf(ARTICLES);
     const newest = archive.articles[0]!.slug;

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journalPath, previousOutput, publishSite, readOutputManifest, recoverInterrupted } from '../src/pipeline/publish.ts';
 import type { SiteFile } from '../src/io/site-files.ts';
@@ -14,6 +13,7 @@ import { listFiles } from './helpers/build-command.ts';
 import { writeDataFiles } from '../src/site/write-data-files.ts';
 import { siteModel } from '../src/site/site-model.ts';
 import { fixtureArchive } from './fixtures/archive.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const file = (rel: string, content: string): SiteFile => ({ rel, content, path: null, hash: hashOf(content) });
 const site = (pages: Record<string, string>) => Object.entries(pages).map(([rel, content]) => file(rel, content));
@@ -32,7 +32,7 @@ async function read(output: string): Promise<Record<string, string>> {
 }
 
 test('a rebuild writes only new and changed files, deletes stale ones, and leaves the rest untouched', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'writer-'));
+  const root = await tempDir('writer-');
   const output = join(root, '_site');
   const cacheDir = join(root, 'cache');
   const first = { 'index.html': 'home 1', 'articles/a/index.html': 'a', 'articles/b/index.html': 'b', 'assets/site.css': 'css' };
@@ -67,7 +67,7 @@ test('a rebuild writes only new and changed files, deletes stale ones, and leave
 });
 
 test('changes left half applied by a build that died are finished from the journal', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'writer-'));
+  const root = await tempDir('writer-');
   const output = join(root, '_site');
   const cacheDir = join(root, 'cache');
   await publish(output, site({ 'index.html': 'home 1', 'a.html': 'a', 'b.html': 'b' }), cacheDir);
@@ -96,7 +96,7 @@ test('changes left half applied by a build that died are finished from the journ
 
 test('the data files are the records as JSON and the quotes as CSV, the output\'s kept while their inputs are those of the output\'s (the CSV not generated)', async () => {
   const archive = fixtureArchive();
-  const out = await mkdtemp(join(tmpdir(), 'data-files-'));
+  const out = await tempDir('data-files-');
   const files = await writeDataFiles(archive, out, null, 'v1');
   assert.deepEqual(files.map((f) => f.rel), ['data/articles.json', 'data/quotes.csv']);
   const json = await readFile(join(out, 'data', 'articles.json'), 'utf8');
@@ -106,7 +106,7 @@ test('the data files are the records as JSON and the quotes as CSV, the output\'
   // The output holds both, made from these same inputs: the output's files are kept. (The JSON of
   // the records is made anyway: it is what its key hashes, and the pages' keys take the hashes.)
   const output = { dir: out, hashes: new Map(files.map((f) => [f.rel, f.hash])), inputKeys: new Map(files.map((f) => [f.rel, f.inputKey!])) };
-  const next = await mkdtemp(join(tmpdir(), 'data-files-'));
+  const next = await tempDir('data-files-');
   const kept = await writeDataFiles(archive, next, output, 'v1');
   assert.deepEqual(kept.map((f) => f.path), [join(out, 'data', 'articles.json'), join(out, 'data', 'quotes.csv')]);
   assert.deepEqual(kept.map((f) => f.hash), files.map((f) => f.hash));
@@ -119,5 +119,5 @@ test('the data files are the records as JSON and the quotes as CSV, the output\'
   assert.deepEqual(remade.map((f) => f.path), [join(next, 'data', 'articles.json'), join(next, 'data', 'quotes.csv')]);
   assert.match(await readFile(join(next, 'data', 'quotes.csv'), 'utf8'), /Words the editor typed/);
   // Another renderer: made again too.
-  assert.equal((await writeDataFiles(archive, await mkdtemp(join(tmpdir(), 'data-files-')), output, 'v2'))[0]!.path?.startsWith(out), false);
+  assert.equal((await writeDataFiles(archive, await tempDir('data-files-'), output, 'v2'))[0]!.path?.startsWith(out), false);
 });

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
@@ -28,6 +27,7 @@ import {
   type SearchDocument,
 } from '../src/search/search-document.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
+import { tempDir } from './helpers/temp.ts';
 
 function documentOf(slug: string): SearchDocument {
   const doc = searchDocuments(fixtureArchive()).find((d) => d.slug === slug);
@@ -149,7 +149,7 @@ test('escapes markup from the articles in the indexed document and keeps ids fre
 
 test('writes a Pagefind index of one page per article, with no metadata but the title and the word every article has', async () => {
   const archive = fixtureArchive();
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const out = join(await tempDir('pagefind-'), 'pagefind');
   const summary = await buildSearchIndex(archive, out);
   assert.equal(summary.pages, archive.articles.length);
   assert.equal(summary.quotes, archive.articles.flatMap((a) => a.quotes).length);
@@ -187,7 +187,7 @@ test('turns errors that Pagefind reports, and an incomplete index, into a thrown
   });
   assert.ok(new SearchIndexError('x') instanceof Error);
 
-  const root = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const root = join(await tempDir('pagefind-'), 'pagefind');
   await buildSearchIndex(fixtureArchive(), root);
   const out = join(root, '2021');
   await assert.rejects(verifyIndex(out, 3), /indexed 2 pages in .*, expected 3/);
@@ -199,7 +199,7 @@ test('turns errors that Pagefind reports, and an incomplete index, into a thrown
 
 test('fails the build when Pagefind skips a document or dies while writing, instead of exiting as if it had worked', async () => {
   const [doc] = searchDocuments(fixtureArchive());
-  const dir = await mkdtemp(join(tmpdir(), 'pagefind-'));
+  const dir = await tempDir('pagefind-');
   // A document Pagefind cannot index is skipped without an error; reading the index back notices.
   await assert.rejects(writeSearchIndex([{ ...doc!, url: '', html: '' }], join(dir, 'skipped')), { name: 'SearchIndexError', message: /indexed 0 pages .*expected 1/ });
   // Pagefind's process panics on an output folder it cannot create and never answers. Unguarded,
@@ -241,7 +241,7 @@ test('puts each article in the bundle of its months, undated articles in one of 
   // The hash is of the documents, not of the order they come in, and of what else shapes the index.
   assert.equal(bundleDocuments([...docs].reverse(), 'salt')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
   assert.notEqual(bundleDocuments(docs, 'other')[0]!.hash, bundleDocuments(docs, 'salt')[0]!.hash);
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const out = join(await tempDir('pagefind-'), 'pagefind');
   await buildSearchIndex(fixtureArchive(), out);
   const listed = JSON.parse(await readFile(join(out, BUNDLES_FILE), 'utf8')) as BundlesFile;
   const quotesOf = (dated: boolean) => fixtureArchive().articles.filter((a) => (a.date !== null) === dated).flatMap((a) => a.quotes).length;
@@ -271,7 +271,7 @@ test('gives the newest month of a large newest bundle a bundle of its own, where
 });
 
 test('indexes again only the bundles whose documents changed, and keeps the others as they are', async () => {
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const out = join(await tempDir('pagefind-'), 'pagefind');
   const first = await buildSearchIndex(fixtureArchive(), out);
   assert.deepEqual([first.indexed, first.kept], [['2021', 'undated'], []]);
   const entryTime = async (bundle: string) => (await stat(join(out, bundle, 'pagefind-entry.json'))).mtimeMs;
@@ -285,7 +285,7 @@ test('indexes again only the bundles whose documents changed, and keeps the othe
   assert.equal(await entryTime('undated'), undatedBefore);
   assert.ok((await readFragments(out)).some((f) => f.content.includes('Words said again, differently')));
   // Into a new folder (as under the build command): kept bundles are not written, the caller keeps them.
-  const fresh = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const fresh = join(await tempDir('pagefind-'), 'pagefind');
   const third = await buildSearchIndex(changed, fresh, { dir: out, isIntact: () => true });
   assert.deepEqual([third.indexed, third.kept], [[], ['2021', 'undated']]);
   assert.deepEqual((await readdir(fresh)).sort(), [BUNDLES_FILE, QUOTE_COUNTS_FILE].sort());
@@ -295,7 +295,7 @@ test('indexes again only the bundles whose documents changed, and keeps the othe
 });
 
 test('keeps a bundle made from the same inputs under the same search code, and indexes it again when a name it shows changes', async () => {
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const out = join(await tempDir('pagefind-'), 'pagefind');
   await buildSearchIndex(fixtureArchive(), out, null, 'code 1');
   const counts = await readFile(join(out, QUOTE_COUNTS_FILE), 'utf8');
   const same = await buildSearchIndex(fixtureArchive(), out, { dir: out }, 'code 1');
@@ -316,7 +316,7 @@ test('keeps a bundle made from the same inputs under the same search code, and i
 
 test('writes the archive\'s quotes per speaker, month, kind and outlet next to the index, counting quotes and not articles', async () => {
   const archive = fixtureArchive();
-  const out = join(await mkdtemp(join(tmpdir(), 'pagefind-')), 'pagefind');
+  const out = join(await tempDir('pagefind-'), 'pagefind');
   await buildSearchIndex(archive, out);
   const written = JSON.parse(await readFile(join(out, QUOTE_COUNTS_FILE), 'utf8'));
   assert.deepEqual(written, quoteCounts(searchDocuments(archive)));
@@ -334,7 +334,7 @@ test('writes the archive\'s quotes per speaker, month, kind and outlet next to t
 });
 
 test('a bundle indexed again beside the previous index writes only the files that differ from it, and lists the others as reused', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'pagefind-reuse-'));
+  const root = await tempDir('pagefind-reuse-');
   const first = join(root, 'first', 'pagefind');
   await buildSearchIndex(fixtureArchive(), first);
   const hashes = new Map<string, string>();

@@ -4,26 +4,25 @@
 // are added, changed and removed, and it needs no pack when it knows every result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { cleanArchiveOf } from './helpers/extract.ts';
 import { join } from 'node:path';
 import { readArticleInputs, readCachedArticleInputs } from '../src/archive/load-archive.ts';
 import { LoadMemo, loadArticles } from '../src/pipeline/load-articles.ts';
 import { readSourceText, syntheticArticles } from '../scripts/make-synthetic-archive.ts';
+import { tempDir } from './helpers/temp.ts';
 
 async function syntheticFolder(n: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+  const dir = await tempDir('articles-');
   for (const a of syntheticArticles(n, readSourceText('articles'))) await writeFile(join(dir, a.name), a.text);
   return dir;
 }
-
 
 const statements = (archive: Awaited<ReturnType<typeof cleanArchiveOf>>) => archive.articles.flatMap((a) => a.quotes.flatMap((q) => (q.statement ? [q.statement] : [])));
 
 test('loads that remember the last one give the archive a fresh load gives, as articles are added, changed and removed', async () => {
   const dir = await syntheticFolder(40);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const memo = new LoadMemo();
   const first = await loadArticles(dir, { cacheDir, memo });
   const clean = await cleanArchiveOf(dir);
@@ -57,7 +56,7 @@ test('a folder read again file after file (its files in the page cache) reads as
 
 test('results parsed ahead between loads give the archive a fresh load gives, each a fresh object; a pack another build added to is read again', async () => {
   const dir = await syntheticFolder(30);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  const cacheDir = await tempDir('cache-');
   const memo = new LoadMemo();
   const first = await loadArticles(dir, { cacheDir, memo });
   await memo.results.prepare();

@@ -6,11 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite } from './helpers/build-site.ts';
 import { siteDifferences } from './helpers/build-command.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const article = (n: number, day: number) =>
   `---\ndate: 2015-10-${day}\n---\nHarbour board meets on ferry timetable ${n}\n\nDOVER, October ${day}. The harbour board met on Friday to discuss the winter timetable.\n\n“We will keep the ferries running,” harbour master Ana Ruiz said. “Nobody will be stranded.”\n`;
@@ -30,7 +30,7 @@ let root: string;
 let child: ChildProcess | null = null;
 
 before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'serve-watch-'));
+  root = await tempDir('serve-watch-');
   await cp('articles', join(root, 'articles'), { recursive: true });
 });
 

@@ -1,8 +1,7 @@
 // The built site, read back as HTML: the real archive from articles/, and a hand-made fixture
 // archive for what the seed articles do not contain (markup in the text, odd dates and titles).
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
@@ -13,6 +12,7 @@ import { searchDocuments } from '../src/search/search-document.ts';
 import { quoteAnchor, quotePageUrl } from '../src/site/urls.ts';
 import { fixtureArchive, SCRIPT_IN_TEXT } from './fixtures/archive.ts';
 import { buildSite, buildSiteFrom, pageExists, readHtml, readPage, squash, type BuiltSite } from './helpers/build-site.ts';
+import { tempDir } from './helpers/temp.ts';
 
 /** The text a reader sees in an element, without the speaker tags, quote links and screen-reader-only words. */
 function readerText(element: HTMLElement): string {
@@ -315,7 +315,7 @@ describe('the site built from an articles folder with markup in the text', () =>
   let site: BuiltSite;
 
   before(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'articles-'));
+    const dir = await tempDir('articles-');
     await writeFile(
       join(dir, '2020-05-01-harbour-notice.md'),
       [

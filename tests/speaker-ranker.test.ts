@@ -2,8 +2,7 @@
 // deterministic, and on short texts of our own the ranker gets each class of error right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fitConditionalLogit, predict, type Example } from '../scripts/attribution/conditional-logit.ts';
 import { sameSpeaker, pairQuotes } from '../scripts/attribution/gold-match.ts';
@@ -19,6 +18,7 @@ import { siteModel } from '../src/site/site-model.ts';
 import { ModelFileError } from '../src/extract/model-file.ts';
 import type { SpeakerCandidate } from '../src/extract/speaker-candidates.ts';
 import { archiveOf, recordOf, speakerOf } from './helpers/extract.ts';
+import { tempDirSync } from './helpers/temp.ts';
 
 const candidate = (key: string, features: string[]): SpeakerCandidate => ({ key, entity: null, unnamedRole: null, proposal: null, proposals: [], features });
 
@@ -31,7 +31,7 @@ test('the committed model loads, weighs the sieve’s choice up and nobody down'
 });
 
 test('a model file that cannot be read names its path and how to write it again', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'model-'));
+  const dir = tempDirSync('model-');
   const path = join(dir, 'attribution-model.json');
   writeFileSync(path, '{ "weights": { "sieve-choice": "high" } }');
   assert.throws(() => loadAttributionModel(path), (e: Error) => e instanceof ModelFileError && e.name === 'ModelFileError' && e.message.includes(path) && e.message.includes('npm run train:attribution'));

@@ -3,12 +3,12 @@
 // someone said and drops names in quote marks, in American and British punctuation alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpeechModel, punctuationOutside, speechProbability } from '../src/extract/speech-spans.ts';
 import { ModelFileError } from '../src/extract/model-file.ts';
 import { recordOf, said } from './helpers/extract.ts';
+import { tempDirSync } from './helpers/temp.ts';
 
 test('the committed speech model loads and weighs a speech verb beside the quote up', () => {
   const model = loadSpeechModel();
@@ -19,7 +19,7 @@ test('the committed speech model loads and weighs a speech verb beside the quote
 });
 
 test('a speech model file that cannot be read names its path', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'speech-')), 'speech-model.json');
+  const path = join(tempDirSync('speech-'), 'speech-model.json');
   writeFileSync(path, '{ "weights": { "bias": "yes" } }');
   assert.throws(() => loadSpeechModel(path), (e: Error) => e instanceof ModelFileError && e.message.includes(path));
 });

@@ -2,12 +2,12 @@
 // its pages back.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Archive } from '../../src/record.ts';
+import { tempDir } from './temp.ts';
 
 const run = promisify(execFile);
 const BUILD_TIMEOUT_MS = 120_000;
@@ -20,7 +20,7 @@ export interface BuiltSite {
 
 /** Runs Eleventy (and so the Pagefind step) into a fresh temporary folder. */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuiltSite> {
-  const dir = await mkdtemp(join(tmpdir(), 'site-'));
+  const dir = await tempDir('site-');
   const started = Date.now();
   await run(
     process.execPath,
@@ -32,7 +32,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Built
 
 /** Builds the site from an archive object, through ARCHIVE_JSON. */
 export async function buildSiteFrom(archive: Archive, env: Record<string, string> = {}): Promise<BuiltSite> {
-  const file = join(await mkdtemp(join(tmpdir(), 'archive-')), 'archive.json');
+  const file = join(await tempDir('archive-'), 'archive.json');
   await writeFile(file, JSON.stringify(archive));
   return buildSite({ ...env, ARCHIVE_JSON: file });
 }
