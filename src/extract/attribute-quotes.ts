@@ -8,9 +8,8 @@
 //   6. sentence-subject / carry-over: see the bottom of this file.
 import type { AttributionRule, Paragraph } from '../record.ts';
 import { lexicalType, nameTypes } from './entity-types.ts';
-import { genderOfFirstName } from './first-names.ts';
 import { OPENING_CLAUSE, SUBORDINATE_OPENING } from './clauses.ts';
-import { DOCUMENT_FROM, ORGANISATION_WORDS, parseMention, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
+import { DOCUMENT_FROM, ORGANISATION_WORDS, parseMention, personDespiteBodyWord, POSSESSIVE_WORD, TITLE_ABBREVIATIONS, type Mention } from './mentions.ts';
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
@@ -98,7 +97,7 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   for (let i = 0; i < tokens.length; i++) {
     const phrase = tokens.slice(i).join(' ');
     // A possessive is not a subject: "Bill Clinton’s comments", "Sanders’ comments".
-    if (/(?:['’]s|\p{L}s['’])$/u.test(phrase)) return null;
+    if (POSSESSIVE_WORD.test(phrase)) return null;
     const mention = parseMention(restoreAbbreviations(phrase));
     if (!mention || (mention.kind === 'role' && i > 0 && !/^(?:the|a|an|his|her|their|its|one|two|three|several|some|many)$/i.test(tokens[i]!))) continue;
     return { mention, offset: cleaned.lastIndexOf(phrase) };
@@ -255,9 +254,7 @@ function namedInApposition(text: string): { mention: Mention; offset: number } |
   const role = parseMention(m[1]!);
   // "the council leader, Amy Fox": after a role, a given name and a word ending like a body's name is a person.
   const parsed = parseMention(m[2]!);
-  const name: Mention | null = parsed?.kind === 'organisation' && /^\p{Lu}\S*\s+\p{Lu}\S*$/u.test(parsed.name) && genderOfFirstName(parsed.name.split(/\s+/)[0]!) !== 'unknown'
-    ? { kind: 'name', text: parsed.text, name: parsed.name, roles: [] }
-    : parsed;
+  const name: Mention | null = parsed?.kind === 'organisation' && personDespiteBodyWord(parsed.name.split(/\s+/), true) ? { kind: 'name', text: parsed.text, name: parsed.name, roles: [] } : parsed;
   if (role?.kind !== 'role' || name?.kind !== 'name') return null;
   return { mention: { ...name, roles: [...name.roles, role.role] }, offset: text.indexOf(m[2]!) };
 }

@@ -57,6 +57,8 @@ export const NOT_NAMES = new Set(
 /** Groups that act as institutions and are quoted as such: "Police say …", "Democrats blasted …". */
 const INSTITUTIONS = /^(?:police|democrats|republicans|prosecutors|authorities)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|this|that|another|one|some|two|three|several)\s+/i;
+/** A word in the possessive: "Obama’s", "Sanders’". */
+export const POSSESSIVE_WORD = /(?:['’]s|\p{L}s['’])$/u;
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:['’]s|s['’])$/u;
 /** The Arabic article that joins a surname by a hyphen: "al-Assad", "el-Sayed", "ash-Shami". */
 export const ARABIC_ARTICLE = String.raw`(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-`;
@@ -119,6 +121,20 @@ const PERSON_WORDS = /^(?:official|officials|source|sources|aide|aides|person|pe
 export const INSTITUTION_HEAD = /^(?:company|companies|firm|government|ministry|department|agency|administration|committee|council|party|campaign|group|organi[sz]ation|union|bank|court|board|commission|office|authority|authorities|institute|university|school|hospital|army|military|police|network|newspaper|paper|channel|station|website|report|statement|study|survey|poll|letter|memo|embassy|team|club|coalition|alliance|movement|foundation|charity|regulator|watchdog|prosecutor's office|airline|carrier|carmaker|automaker|manufacturer|retailer|supermarket|chain|lender|insurer|broadcaster|publisher|operator|utility|startup|conglomerate|exchange|airport|federation|league|body|maker|giant|trust)$/i;
 
 export const isPersonNoun = (word: string) => INSTITUTION_HEAD.test(word) || PERSON_WORDS.test(word.replace(/['’]s?$/, '')) || knownAsPersonNoun(word.replace(/['’]s?$/, '')) || (PERSON_NOUN.test(word) && !/(?:ment|ness|tion|sion|ance|ence|ity|ism|ing|ure)s?$/i.test(word) && !knownAsNoNoun(word));
+
+/**
+ * "council leader Amy Fox", "the council leader, Amy Fox", "local historian Mary Church": a known given
+ * name and a role the text gives it make a person, though the surname ends bodies' names (Fox News,
+ * the Church of England); without a role, "Victoria Police" stays a body.
+ */
+export const personDespiteBodyWord = (name: readonly string[], hasRole: boolean) => hasRole && name.length >= 2 && genderOfFirstName(name[0]!) !== 'unknown';
+
+/** "singer" in "The singer Adele", "historian" in "local historian Mary Church": a lowercase noun for a person (not a body's) just before a name. */
+export function personNounBefore(before: string): string | null {
+  const noun = /(?:^|\s)(\p{Ll}[\p{L}-]*)\s+$/u.exec(before)?.[1];
+  if (!noun || !isPersonNoun(noun) || INSTITUTION_HEAD.test(noun) || /^(?:one|someone|somebody|everyone|people)$/.test(noun)) return null;
+  return noun;
+}
 
 /** Titles that go with one name, which is then the person's whole name with the title. */
 export const ONE_NAME_TITLE = /^(?:pope|king|queen|prince|princess|emperor|empress|sultan|sheikh|sheikha|emir|ayatollah|patriarch)$/i;
@@ -280,8 +296,7 @@ export function parseMention(phrase: string): Mention | null {
     // "said the Serbian", "the Spaniard said": a nationality after an article is a person's role.
     if (allCapsAfterDeterminer && name.length === 1 && isDemonym(name[0]!)) return { kind: 'role', text: head, role: name[0]!, unnamed: false };
     // "Fox said", "the Post": a body's word ends the name; "council leader Amy Fox" holds a role, so is a person.
-    const holdsRole = name.length >= 2 && rest.some(isTitleWord);
-    if ((ORGANISATION_WORDS.has(last) && !holdsRole) || allCapsAfterDeterminer) {
+    if ((ORGANISATION_WORDS.has(last) && !personDespiteBodyWord(name, rest.some(isTitleWord))) || allCapsAfterDeterminer) {
       return { kind: 'organisation', text: head, name: tokens.slice(startsWithDeterminer ? 1 : 0).join(' ') };
     }
     if (rest.some((t) => /^(?:of|for|and|in|at|on|to|with|from|by)$/i.test(t)) && !rest.some(isTitle)) return null;

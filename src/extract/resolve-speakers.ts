@@ -3,7 +3,7 @@
 // resolved: a surname to the full name, a role noun ("the Kremlin spokesman") to the person whose
 // titles match, a pronoun to the most prominent person of the sentences before it.
 import type { Paragraph, Speaker } from '../record.ts';
-import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, PARTICLE, PARTICLE_WORDS, singularOfPeople, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
+import { ARABIC_ARTICLE, INSTITUTION_HEAD, isPersonNoun, NOT_NAMES, ONE_NAME_TITLE, PARTICLE, PARTICLE_WORDS, personDespiteBodyWord, personNounBefore, POSSESSIVE_WORD, singularOfPeople, oneNamed, trailingName, TITLE_WORDS, ORGANISATION_WORDS, type Mention } from './mentions.ts';
 import { mainClauseStart } from './clauses.ts';
 import { sentenceRanges, type Range } from './sentences.ts';
 import { isDemonym, lexicalType, nameTypes, readsAsCommonWord } from './entity-types.ts';
@@ -120,15 +120,8 @@ function rolePrefix(text: string, at: number): string {
   return prefix.split(/\s+/).some((t) => TITLE_WORDS.has(t.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''))) ? prefix : '';
 }
 
-/**
- * "Council leader Amy Fox", "local historian Mary Church": a known given name with a role just before
- * it is a person's, though the surname ends bodies' names (Fox News, the Church of England).
- */
-function holdsRole(name: string[], text: string, at: number): boolean {
-  if (genderOfFirstName(name[0]!) === 'unknown') return false;
-  const noun = /(\p{Ll}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
-  return rolePrefix(text, at) !== '' || roleBefore(text, at) !== null || (noun !== undefined && isPersonNoun(noun));
-}
+/** Whether the text gives the name at `at` a role just before it: "Council leader Amy Fox", "local historian Mary Church". */
+const roleJustBefore = (text: string, at: number) => rolePrefix(text, at) !== '' || roleBefore(text, at) !== null || personNounBefore(text.slice(Math.max(0, at - 40), at)) !== null;
 
 /** "the governor, Tom Bell,": a role between commas before the name is the role of whom it names. */
 function roleBefore(text: string, at: number): string | null {
@@ -194,14 +187,14 @@ export class EntityTable {
 }
 
 
-/** "her husband, Thabo,", "his sister, Amal,": a relative, then between commas the one given name they are known by. */
-const KIN_NAMED = /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(husband|wife|son|daughter|brother|sister|father|mother|partner|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother),\s+(\p{Lu}[\p{Ll}'’-]+),/gu;
 /** The one a role belongs to: "Obama" in "Obama’s spokesman", "boy" in "the boy’s mother", "his" in "his wife". */
 const POSSESSOR = /^(?:the\s+)?(?:([\p{L}.-]+)(?:['’]s|(?<=s)['’])|(his|her|their))\s/iu;
 const KIN_GENDER: Record<string, 'male' | 'female'> = {
   husband: 'male', son: 'male', brother: 'male', father: 'male', uncle: 'male', nephew: 'male', grandson: 'male', grandfather: 'male',
   wife: 'female', daughter: 'female', sister: 'female', mother: 'female', aunt: 'female', niece: 'female', granddaughter: 'female', grandmother: 'female',
 };
+/** "her husband, Thabo,", "his sister, Amal,": a relative, then between commas the one given name they are known by. */
+const KIN_NAMED = new RegExp(String.raw`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(${[...Object.keys(KIN_GENDER), 'partner', 'cousin'].join('|')}),\s+(\p{Lu}[\p{Ll}'’-]+),`, 'gu');
 
 /** Adds the relative a KIN_NAMED match names, with the gender the kin word gives. */
 function addKin(table: EntityTable, m: RegExpMatchArray, offset: number): void {
@@ -339,10 +332,10 @@ function addNameRun(table: EntityTable, run: Single, singles: Single[], titles: 
   while (tokens.length && CAP_STOPWORDS.has(tokens[0]!.toLowerCase().replace(/['’]s$/, ''))) tokens = tokens.slice(1);
   while (tokens.length && CAP_STOPWORDS.has(tokens.at(-1)!.toLowerCase())) tokens = tokens.slice(0, -1);
   // "Sanders’ Jewish faith", "Obama’s Chief of Staff Denis McDonough": a name never runs across a possessive.
-  const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /(?:['’]s|\p{L}s['’])$/u.test(t));
+  const owner = tokens.findLastIndex((t, i) => i < tokens.length - 1 && POSSESSIVE_WORD.test(t));
   const { name, rest } = oneNamed(trailingName(tokens.slice(owner + 1).map((t) => t.replace(/['’]s$/, ''))));
   const at = run.at + Math.max(0, words.lastIndexOf(name[0] ?? ''));
-  const organisation = isOrganisationName(name) && !holdsRole(name, text, local);
+  const organisation = isOrganisationName(name) && !personDespiteBodyWord(name, roleJustBefore(text, local));
   if (name.length < 2 || organisation || !couldBePersonName(name, () => namedAsPerson(text, local, local + words.length, rest))) {
     for (const t of tokens) singles.push({ token: t.replace(/['’]s$/, ''), at: run.at + words.indexOf(t), text, offset });
     // "The Washington Post", "Tampa Bay Times": an organisation the text names can be a source too.
@@ -382,14 +375,10 @@ function attachSingles(table: EntityTable, singles: Single[], titles: Titles): v
     const title = lastAtOrBefore(titles.starts, at);
     if (title >= 0 && at < titles.ends[title]!) continue;
     let e = bySurname.get(surnameOf(token));
-    // "Kerry said he had told …": a surname alone that says something is a person, named first so.
-    if (!e && speaksAsSurname(token, text.slice(at - offset + token.length, at - offset + token.length + 100))) {
-      e = table.add(token, 'person', [], null, null);
-      e.personLike = true;
-      bySurname.set(surnameOf(token), e);
-    }
-    // "The singer Adele", "striker Neymar": one name right after a noun for a person is a person's.
-    if (!e && namedAfterPersonNoun(token, text.slice(Math.max(0, at - offset - 40), at - offset))) {
+    // "Kerry said he had told …": a surname alone that says something is a person, named first so;
+    // as is one name right after a noun for a person ("The singer Adele", "striker Neymar").
+    const local = at - offset;
+    if (!e && (speaksAsSurname(token, text.slice(local + token.length, local + token.length + 100)) || namedAfterPersonNoun(token, text.slice(Math.max(0, local - 40), local)))) {
       e = table.add(token, 'person', [], null, null);
       e.personLike = true;
       bySurname.set(surnameOf(token), e);
@@ -408,8 +397,7 @@ function attachSingles(table: EntityTable, singles: Single[], titles: Titles): v
 
 /** "singer Adele": a lowercase noun for a person (not a body: "the company Apple") just before a name-like word. */
 function namedAfterPersonNoun(token: string, before: string): boolean {
-  const noun = /(?:^|\s)(\p{Ll}[\p{L}-]*)\s+$/u.exec(before)?.[1];
-  if (!noun || !isPersonNoun(noun) || INSTITUTION_HEAD.test(noun) || /^(?:one|someone|somebody|everyone|people)$/.test(noun)) return false;
+  if (personNounBefore(before) === null) return false;
   const bare = token.toLowerCase().replace(/\.$/, '');
   if (token.length < 3 || NOT_NAMES.has(bare) || TITLE_WORDS.has(bare) || isPersonNoun(token) || /\p{Lu}{2}|\.$/u.test(token)) return false;
   return ['unknown', 'given-name', 'surname', 'person'].includes(lexicalType(token)) && !readsAsCommonWord(token);
@@ -709,18 +697,16 @@ export class SpeakerResolver {
 
   /**
    * "Diplomats said the mood was tense. “…,” one said.": "one" of the people the writer's sentence
-   * before named in the plural, who is then an unnamed diplomat ("another" an other diplomat); any
-   * other role as it is written.
+   * before named in the plural, who is then an unnamed diplomat; any other role as it is written.
    */
   private oneOf(mention: Mention & { kind: 'role' }, at: number): string {
-    if (!/^(?:one|another)$/i.test(mention.role)) return mention.role;
+    if (!/^one$/i.test(mention.role)) return mention.role;
     const sentence = lastAtOrBefore(this.sentenceStarts, at);
     const from = this.sentenceStarts[Math.max(0, sentence - 1)] ?? 0;
     const words = this.writerText.slice(from, at).match(/\p{L}+/gu) ?? [];
     for (let i = words.length - 1; i >= 0; i--) {
       const one = singularOfPeople(words[i]!);
-      // "said one. … said another": two people, so two unnamed sources.
-      if (one) return /^another$/i.test(mention.role) ? `other ${one}` : one;
+      if (one) return one;
     }
     return mention.role;
   }

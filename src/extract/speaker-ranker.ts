@@ -45,8 +45,8 @@ export function rankCandidates(model: AttributionModel, candidates: SpeakerCandi
 
 /**
  * When the model has no favourite, a name would mislead more than "unattributed" does: the likeliest
- * candidate under 0.45 and not half again as likely as the next. On PolNeAR train (the session's
- * first model) such quotes' top names were right 6 times in 80 (7.5 %), against 34 % at 0.45–0.5
+ * candidate under 0.45 and not half again as likely as the next. On PolNeAR train (the model of
+ * 2026-12-07) such quotes' top names were right 6 times in 80 (7.5 %), against 34 % at 0.45–0.5
  * overall. Such a quote gets nobody, and every candidate stays an alternative for the editor.
  */
 export const UNDECIDED = { below: 0.45, lead: 1.5 };
