@@ -108,14 +108,15 @@ function stages(stdout: string): Record<string, number | string> | null {
   return out;
 }
 
-const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+/** The build as package.json's `build` script runs it (`node --import tsx …`), with this Node. */
+const BUILD_COMMAND = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { build: string } }).scripts.build.split(' ').slice(1);
 const ELEVENTY = resolve('node_modules/@11ty/eleventy/cmd.cjs');
 
 /** One build as `npm run build` runs it; a failed build is reported and tried once more. */
 async function ourBuild(articles: string, cache: string, output: string): Promise<Measured> {
   const run = () => {
     settleDisk();
-    return measure(process.execPath, [TSX, 'src/pipeline/build-command.ts', '--output', output], { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: cache });
+    return measure(process.execPath, [...BUILD_COMMAND, '--output', output], { ARCHIVE_DIR: articles, ARCHIVE_CACHE_DIR: cache });
   };
   const first = await run();
   if (first.code === 0) return first;
@@ -140,7 +141,7 @@ async function baseline(work: string, articles: string, output: string): Promise
   const eleventy = await measure(process.execPath, [ELEVENTY, '--config=scripts/baseline/eleventy.config.mjs', `--input=${articles}`, `--output=${output}`, '--quiet']);
   if (eleventy.code !== 0) throw new Error(`baseline Eleventy failed: ${eleventy.stderr}`);
   // Pagefind in a child process of its own, so its time and memory are measured the same way.
-  const indexing = await measure(process.execPath, [TSX, 'scripts/bench-build.ts', '--index-baseline', output]);
+  const indexing = await measure(process.execPath, ['--import', 'tsx', 'scripts/bench-build.ts', '--index-baseline', output]);
   if (indexing.code !== 0) throw new Error(`baseline Pagefind failed: ${indexing.stderr}`);
   return { eleventy, pagefindSeconds: indexing.seconds, pagefindRssMb: Math.max(indexing.maxRssMb, indexing.treeRssMb), seconds: eleventy.seconds + indexing.seconds };
 }
@@ -170,6 +171,46 @@ function moveAside(work: string, path: string): void {
   renameSync(path, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`));
 }
 
+/** Folders, each with one file, the disk probe creates before a clean build. */
+const PROBE_FOLDERS = 2000;
+
+/**
+ * Microseconds this file system takes to create a folder or a file in WORK, timed just before a
+ * clean build: what the build's 80,000 folders and files at 5,000 articles cost depends on it more
+ * than on anything the build does. This machine's ext4 (no journal) scans, for each inode it
+ * allocates, past every inode of the group freed in the last minute, or six while their table
+ * block is still unwritten (`recently_deleted` in the kernel's inode allocator; `perf` put a third
+ * of the samples of creating 70,000 there): 30 µs each on a disk at rest, 150-350 µs within minutes
+ * of deleting a previous site, which made the same clean build take 26 s or 38 s. The probe's
+ * folders stay in the trash, deleted after every measurement.
+ */
+function probeDisk(work: string): number {
+  const dir = join(work, '.trash', `probe-${Date.now()}`);
+  const started = performance.now();
+  for (let i = 0; i < PROBE_FOLDERS; i++) {
+    mkdirSync(join(dir, String(i)), { recursive: true });
+    writeFileSync(join(dir, String(i), 'index.html'), '');
+  }
+  return ((performance.now() - started) * 1000) / (2 * PROBE_FOLDERS);
+}
+
+/** A disk at rest creates a folder or file in about 30 µs; one that is not, in 150 µs or more. */
+const AT_REST_US = 80;
+/** How long to wait for the disk to come to rest before measuring anyway (the kernel's window is a minute once written back). */
+const REST_WAIT_MS = 150_000;
+
+/** Probes the disk until it is at rest (written back, nothing freed in the last minute), or for at most REST_WAIT_MS; the last probe's µs. */
+async function diskAtRest(work: string, n: number): Promise<number> {
+  const until = Date.now() + REST_WAIT_MS;
+  for (;;) {
+    settleDisk();
+    const us = probeDisk(work);
+    if (us <= AT_REST_US || Date.now() >= until) return us;
+    console.error(`[${n}] disk: ${us.toFixed(0)} µs to create a folder or file, not at rest (files deleted in the last minute?); waiting 30 s…`);
+    await new Promise((done) => setTimeout(done, 30_000));
+  }
+}
+
 const tail = (text: string) => text.trim().split('\n').filter((l) => !l.startsWith('  /')).slice(-6);
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const s = (n: number) => `${n.toFixed(1)} s`;
@@ -186,7 +227,8 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   const output = join(work, `site-${n}`, '_site');
   moveAside(work, cache);
   moveAside(work, join(work, `site-${n}`));
-  console.error(`[${n}] clean build…`);
+  const diskUs = await diskAtRest(work, n);
+  console.error(`[${n}] disk: ${diskUs.toFixed(0)} µs to create a folder or file; clean build…`);
   const clean = await ourBuild(articles, cache, output);
   if (clean.code !== 0) throw new Error(`clean build failed: ${clean.stderr.slice(-2000)}`);
   const site = sizeOf(output);
@@ -218,6 +260,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   const result = {
     articles: n,
     inputMb: input.mb,
+    diskUs,
     clean: { seconds: clean.seconds, maxRssMb: clean.maxRssMb, treeRssMb: clean.treeRssMb, stages: stages(clean.stdout), report: tail(clean.stdout) },
     warmFull: { seconds: warm.seconds, maxRssMb: warm.maxRssMb, treeRssMb: warm.treeRssMb, stages: stages(warm.stdout), report: tail(warm.stdout) },
     rebuildAddOne: { seconds: rebuild.seconds, maxRssMb: rebuild.maxRssMb, treeRssMb: rebuild.treeRssMb, stages: stages(rebuild.stdout), extracted: extractedInRebuild, report: tail(rebuild.stdout) },
@@ -238,7 +281,7 @@ async function benchSize(n: number, work: string, withBaseline: boolean): Promis
   writeFileSync(join(work, `results-${n}.json`), JSON.stringify(result, null, 2));
   moveAside(work, join(work, `baseline-${n}`));
   console.log(
-    `N=${n}: clean ${s(clean.seconds)} (peak of all four builds ${mb(Math.max(...[clean, warm, rebuild, rebuildOld].flatMap((run) => [run.maxRssMb, run.treeRssMb])))}), warm full ${s(warm.seconds)}, ` +
+    `N=${n} (disk: ${diskUs.toFixed(0)} µs per file created): clean ${s(clean.seconds)} (peak of all four builds ${mb(Math.max(...[clean, warm, rebuild, rebuildOld].flatMap((run) => [run.maxRssMb, run.treeRssMb])))}), warm full ${s(warm.seconds)}, ` +
       `rebuild +1 ${s(rebuild.seconds)} (extracted ${extractedInRebuild}), +1 of another date ${s(rebuildOld.seconds)}, output ${mb(site.mb)} in ${site.files} files, index ${mb(index.mb)}; ` +
       `warm/clean ${pct(warm.seconds / clean.seconds)}, rebuild/clean ${pct(rebuild.seconds / clean.seconds)}, other-date rebuild/clean ${pct(rebuildOld.seconds / clean.seconds)}` +
       (base ? `; baseline ${s(base.seconds)} (Eleventy ${s(base.eleventy.seconds)} + Pagefind ${s(base.pagefindSeconds)}), clean/baseline ${(clean.seconds / base.seconds).toFixed(2)}×` : ''),
@@ -253,8 +296,8 @@ function table(work: string): string {
     .map((n) => JSON.parse(readFileSync(join(work, n), 'utf8')) as Record<string, any>)
     .sort((a, b) => a.articles - b.articles);
   const out = [
-    '| articles | clean build | nothing changed | rebuild after adding 1 (today’s) | … 1 of another date | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | nothing changed ÷ clean | rebuild ÷ clean | other-date rebuild ÷ clean |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| articles | clean build | nothing changed | rebuild after adding 1 (today’s) | … 1 of another date | peak memory | output | search index | baseline (Eleventy + Pagefind) | clean ÷ baseline | nothing changed ÷ clean | rebuild ÷ clean | other-date rebuild ÷ clean | disk: µs per file created |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const runs = [r.clean, r.warmFull, r.rebuildAddOne, r.rebuildAddOld].filter(Boolean);
@@ -263,7 +306,7 @@ function table(work: string): string {
     const old = r.rebuildAddOld;
     const ofClean = (run: { seconds: number } | undefined) => (run ? `${Math.round((100 * run.seconds) / r.clean.seconds)} %` : '–');
     out.push(
-      `| ${r.articles.toLocaleString('en')} | ${s(r.clean.seconds)} | ${s(r.warmFull.seconds)} | ${s(r.rebuildAddOne.seconds)} | ${old ? s(old.seconds) : '–'} | ${(peak / 1024).toFixed(2)} GB | ${mb(r.output.mb)}, ${r.output.files.toLocaleString('en')} files | ${mb(r.index.mb)} | ${b ? `${s(b.seconds)} (${s(b.eleventySeconds)} + ${s(b.pagefindSeconds)})` : '–'} | ${b ? `${(r.clean.seconds / b.seconds).toFixed(2)}×` : '–'} | ${ofClean(r.warmFull)} | ${ofClean(r.rebuildAddOne)} | ${ofClean(old)} |`,
+      `| ${r.articles.toLocaleString('en')} | ${s(r.clean.seconds)} | ${s(r.warmFull.seconds)} | ${s(r.rebuildAddOne.seconds)} | ${old ? s(old.seconds) : '–'} | ${(peak / 1024).toFixed(2)} GB | ${mb(r.output.mb)}, ${r.output.files.toLocaleString('en')} files | ${mb(r.index.mb)} | ${b ? `${s(b.seconds)} (${s(b.eleventySeconds)} + ${s(b.pagefindSeconds)})` : '–'} | ${b ? `${(r.clean.seconds / b.seconds).toFixed(2)}×` : '–'} | ${ofClean(r.warmFull)} | ${ofClean(r.rebuildAddOne)} | ${ofClean(old)} | ${r.diskUs === undefined ? '–' : Math.round(r.diskUs)} |`,
     );
   }
   return out.join('\n');
