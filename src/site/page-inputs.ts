@@ -188,11 +188,16 @@ export function articleQuotesInputs(model: SiteModel, article: ArticleRecord): A
  * synthetic articles, whose statements repeat often.
  */
 const reportSources = new WeakMap<OtherReport, QuoteInArticle>();
+/** Each quote's report, made once: the quote pages of a statement's ten earliest reports all list the same ones. */
+const reportsMade = new WeakMap<QuoteInArticle, OtherReport>();
 
 function otherReport(item: QuoteInArticle): OtherReport {
+  const made = reportsMade.get(item);
+  if (made) return made;
   const { article, quote } = item;
   const report = { slug: article.slug, title: displayTitle(article).text, outlet: article.outlet, date: quote.date, quoteId: quote.id, text: quote.text };
   reportSources.set(report, item);
+  reportsMade.set(item, report);
   return report;
 }
 
