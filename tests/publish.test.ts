@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journalPath, previousOutput, publishSite, readOutputManifest, recoverInterrupted } from '../src/pipeline/publish.ts';
-import type { SiteFile } from '../src/io/site-files.ts';
+import { insideSite, SiteFileError, type SiteFile } from '../src/io/site-files.ts';
 import { hashOf } from '../src/io/hash.ts';
 import { listFiles } from './helpers/build-command.ts';
 import { writeDataFiles } from '../src/site/write-data-files.ts';
@@ -120,4 +120,11 @@ test('the data files are the records as JSON and the quotes as CSV, the output\'
   assert.match(await readFile(join(next, 'data', 'quotes.csv'), 'utf8'), /Words the editor typed/);
   // Another renderer: made again too.
   assert.equal((await writeDataFiles(archive, await tempDir('data-files-'), output, 'v2'))[0]!.path?.startsWith(out), false);
+});
+
+test('a page is written only to a path inside the site: a ".." or empty segment, a leading slash or a backslash is refused', () => {
+  for (const rel of ['articles/a-b/index.html', 'quotes/a-b/q12/index.html', 'speakers/x/feed.xml', '..a/b']) assert.equal(insideSite(rel), rel);
+  for (const rel of ['../index.html', 'articles/../../x', '/etc/x', 'articles//index.html', './index.html', 'a/.', 'a\\b', 'a/..']) {
+    assert.throws(() => insideSite(rel), (error: Error) => error instanceof SiteFileError && error.message.includes(rel));
+  }
 });

@@ -33,6 +33,19 @@ export function siteRel(root: string, outputPath: string): string {
   return rel;
 }
 
+/** A segment that would leave the site or name its folder again. */
+const NOT_INSIDE = /(?:^|\/)\.{0,2}(?:\/|$)|\\/;
+
+/**
+ * `rel` checked as a path inside the site, as the page writers name their files (`articles/x/index.html`):
+ * no empty, `.` or `..` segment, no leading `/`, no `\\`. The check `siteRel` makes, without
+ * resolving two paths for each of a build's 40,000 pages.
+ */
+export function insideSite(rel: string): string {
+  if (NOT_INSIDE.test(rel)) throw new SiteFileError(`A page would be written outside the site: ${rel}`);
+  return rel;
+}
+
 /** A rendered page: where it is written (inside `root`) and its content. */
 export function pageFile(root: string, outputPath: string, content: string | Uint8Array): SiteFile {
   return { rel: siteRel(root, outputPath), hash: hashOf(content), content, path: null };

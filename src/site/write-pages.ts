@@ -18,7 +18,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Archive } from '../record.ts';
-import { siteRel, type SiteFile } from '../io/site-files.ts';
+import { insideSite, type SiteFile } from '../io/site-files.ts';
 import { threadPoolSink, type FileSink } from '../io/file-sink.ts';
 import { eachLimited } from '../io/pool.ts';
 import { renderArticlePage } from './article-page.ts';
@@ -190,8 +190,8 @@ export async function writePages(archive: Archive, outputDir: string, options: W
   await eachLimited(pages, IN_FLIGHT, async ({ url, file, key, render }) => {
     await held();
     const at = files.length++;
-    const target = join(outputDir, file ?? pageOutputPath(url));
-    const rel = siteRel(outputDir, target);
+    const rel = insideSite(file ?? pageOutputPath(url));
+    const target = join(outputDir, rel);
     const hash = reusableHash(unchanged, rel, key);
     if (hash !== undefined) {
       files[at] = { rel, hash, content: null, path: join(unchanged!.dir, rel), inputKey: key };
