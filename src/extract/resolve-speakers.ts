@@ -129,10 +129,14 @@ function roleBefore(text: string, at: number): string | null {
   return m && isPersonNoun(m[1]!.split(/\s+/).at(-1)!) ? m[1]! : null;
 }
 
+// "Jeff Weaver, Sanders’ campaign manager,", "Htay Oo, its acting chairman,": a possessive as well as an article.
+const APPOSITION_OPENER = String.raw`(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}.-]*(?:['’]s|s['’]))`;
+const APPOSITION_COMMAS = new RegExp(String.raw`^,\s+(${APPOSITION_OPENER}\s+[^,.;“”"]{3,60}?),`, 'u');
+const APPOSITION_DASHES = new RegExp(String.raw`^\s+[–—―]\s+(${APPOSITION_OPENER}\s+[^–—―.;“”"]{3,60}?)\s+[–—―]`, 'u');
+
 function apposition(text: string, end: number): string | null {
-  // "Jeff Weaver, Sanders’ campaign manager,", "Htay Oo, its acting chairman,": a possessive as well as an article.
-  const opener = String.raw`(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}.-]*(?:['’]s|s['’]))`;
-  const m = new RegExp(String.raw`^,\s+(${opener}\s+[^,.;“”"]{3,60}?),`, 'u').exec(text.slice(end)) ?? new RegExp(String.raw`^\s+[–—―]\s+(${opener}\s+[^–—―.;“”"]{3,60}?)\s+[–—―]`, 'u').exec(text.slice(end));
+  const rest = text.slice(end);
+  const m = APPOSITION_COMMAS.exec(rest) ?? APPOSITION_DASHES.exec(rest);
   return m ? m[1]!.replace(/^(?:the|a|an)\s+/i, '') : null;
 }
 
@@ -477,6 +481,22 @@ function institutionSpelledOut(mention: Mention & { kind: 'role' }): string | nu
 }
 
 /** "the Welsh government", "the city council": "the", up to three words and an institution noun. */
+/** `head` as a whole word anywhere in a name, any case; made once per noun (a build asks for a few dozen nouns thousands of times). */
+const wordPattern = remembering((head: string): RegExp => new RegExp(`(?:^|\\s)${head}(?:$|\\s)`, 'iu'), 256);
+
+/**
+ * A name in capitals that holds the institution noun `head`, joined by "of", "on", "for", "and"
+ * or "the" ("the Commission on Presidential Debates"), or ends in it in lower case ("the Welsh
+ * government"); spaces within a line only, so a name never runs into the next paragraph
+ * ("Clinton.¶A union"). Made once per noun; global, for `matchAll`, which copies it.
+ */
+const institutionNamePattern = remembering((head: string): RegExp => {
+  const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
+  const cap = String.raw`\p{Lu}[\p{L}’'.-]*`;
+  const glue = String.raw`(?:[^\S\n]+(?:of|on|for|and|the)){0,2}[^\S\n]+`;
+  return new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}[^\\S\\n]+)+${head}\\b`, 'gu');
+}, 256);
+
 const INSTITUTION_PHRASE = new RegExp(String.raw`\b[Tt]he\s+((?:[\p{L}’'-]+\s+){0,3}?${INSTITUTION_HEAD.source.slice(1, -1)})(?![\p{L}’'-])`, 'gu');
 
 export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
@@ -584,7 +604,7 @@ export class SpeakerResolver {
     if (spelled) return this.table.entities.find((e) => e.kind === 'organisation' && foldName(e.name) === foldName(spelled)) ?? newEntity(spelled, 'organisation');
     const head = mention.role.toLowerCase().split(/\s+/).at(-1) ?? '';
     if (!isInstitutionRole(head) || !/^the\s/i.test(mention.text)) return null;
-    const holds = new RegExp(`(?:^|\\s)${head}(?:$|\\s)`, 'iu');
+    const holds = wordPattern(head);
     let best: { e: Entity; last: number } | null = null;
     for (const e of this.table.entities) {
       if (e.kind !== 'organisation' || !holds.test(e.name)) continue;
@@ -681,14 +701,8 @@ export class SpeakerResolver {
    * or "for" ("the Commission on Presidential Debates"), which the name gatherer reads as two names.
    */
   private institutionInText(head: string, at: number): string | null {
-    const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
-    const cap = String.raw`\p{Lu}[\p{L}’'.-]*`;
-    // Spaces within a line only: a name never runs into the next paragraph ("Clinton.¶A union").
-    const glue = String.raw`(?:[^\S\n]+(?:of|on|for|and|the)){0,2}[^\S\n]+`;
-    // "the Commission on Presidential Debates", and "the Welsh government" with the noun in lower case.
-    const pattern = new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}[^\\S\\n]+)+${head}\\b`, 'gu');
     let found: string | null = null;
-    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(pattern)) {
+    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(institutionNamePattern(head))) {
       const name = m[0].replace(/^(?:The|An?)\s+/, '');
       if (/\s/.test(name)) found = name;
     }

@@ -224,10 +224,6 @@ export function isNounUse(before: string, verb: string, after: string): boolean 
   return taggedAsNoun(`${lead[0].trim()} ${verb} ${tail}`, verb);
 }
 
-export function isSpeechVerb(word: string): boolean {
-  return new RegExp(`^(?:${SPEECH})$`, 'iu').test(word);
-}
-
 const POSSESSIVE_NAME = /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s/u;
 
 /**
