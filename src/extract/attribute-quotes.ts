@@ -13,6 +13,7 @@ import { DOCUMENT_FROM, ORGANISATION_WORDS, parseMention, personDespiteBodyWord,
 import { sentenceAt, sentenceRanges, type Range } from './sentences.ts';
 import { ACCORDING_TO, isNounUse, speechVerbsIn, WEAK_VERBS } from './speech-verbs.ts';
 import type { QuoteCandidate } from './split-quotes.ts';
+import { matchesOf } from './matches.ts';
 
 export interface FoundAttribution {
   rule: AttributionRule;
@@ -87,7 +88,7 @@ export function subjectBefore(raw: string): { mention: Mention; offset: number }
   // "Tom Ross, now the party chairman, who …": the relative speaks for the name, not its apposition.
   if (relative) return subjectBefore(raw.slice(0, relative.index).replace(/(\p{Lu}[\p{L}.'’-]*),\s+(?:now\s+|then\s+)?(?:the|a|an|his|her|its|their)\s[^,]*$/u, '$1'));
   let from = 0;
-  for (const m of cleaned.matchAll(CLAUSE_BREAK)) if (!andInsideName(cleaned, m)) from = m.index + m[0].length;
+  for (const m of matchesOf(cleaned, CLAUSE_BREAK)) if (!andInsideName(cleaned, m)) from = m.index + m[0].length;
   let tail = cleaned.slice(from).trim();
   // "as reported by the Minister" names the agent after "by".
   const agent = /\b(?:by|to)\s+(.+)$/i.exec(tail);

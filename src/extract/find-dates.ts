@@ -3,6 +3,7 @@
 // article's own date is known.
 import type { Paragraph } from '../record.ts';
 import { daysInMonth, MONTHS, type SimpleDate } from '../read/edtf.ts';
+import { matchesOf } from './matches.ts';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const monthNumber = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
@@ -72,7 +73,7 @@ export function findTextDate(paragraphs: Paragraph[]): SimpleDate | null {
   const count = paragraphs.at(-1)?.index ?? 0;
   for (const p of paragraphs) {
     if (p.role === 'furniture') continue;
-    for (const m of p.text.matchAll(FULL_DATE)) {
+    for (const m of matchesOf(p.text, FULL_DATE)) {
       const month = m[8] ? Number(m[8]) : monthNumber(m[1] ?? m[5] ?? '');
       const day = Number(m[2] ?? m[4] ?? m[9]);
       const year = Number(m[3] ?? m[6] ?? m[7]);

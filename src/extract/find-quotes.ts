@@ -3,6 +3,7 @@
 // paragraph of a long quote without closing the one before. Every mark is read by what flanks it
 // (a space on one side, a word on the other), not by its glyph alone.
 import type { Paragraph, QuoteSpan } from '../record.ts';
+import { matchesOf } from './matches.ts';
 
 export interface FoundQuote {
   parts: QuoteSpan[];
@@ -50,7 +51,7 @@ const DOUBLE_MARK = new RegExp(`[${[...new Set([...DOUBLE_OPENERS, ...DOUBLE_CLO
 
 function doubleMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  for (const m of text.matchAll(DOUBLE_MARK)) {
+  for (const m of matchesOf(text, DOUBLE_MARK)) {
     const role = roleOf(text, m.index);
     if (role !== 'none') marks.push({ at: m.index, role });
   }
@@ -124,7 +125,7 @@ const SINGLE = new RegExp(
 
 function singleQuotes(p: Paragraph, covered: Array<{ start: number; end: number }>, singleStyle: boolean): FoundQuote[] {
   const found: FoundQuote[] = [];
-  for (const m of p.text.matchAll(SINGLE)) {
+  for (const m of matchesOf(p.text, SINGLE)) {
     const start = m.index + m[1]!.length + 1;
     const end = start + m[2]!.length;
     if (covered.some((c) => start >= c.start && end <= c.end)) continue;

@@ -12,6 +12,7 @@ import { learnGenderFromPronouns } from './pronoun-gender.ts';
 import { speaksAfterName } from './speech-verbs.ts';
 import { firstFrom, lastAtOrBefore, lastBelow } from './sorted.ts';
 import { remembering } from '../io/remembering.ts';
+import { matchesOf } from './matches.ts';
 
 export interface Entity {
   name: string;
@@ -310,10 +311,10 @@ export function gatherEntities(paragraphs: Paragraph[], quoteRanges: Map<number,
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'dateline') continue;
     const text = blank(p.text, quoteRanges.get(p.index) ?? []);
-    for (const m of text.matchAll(NAME_RUN)) addNameRun(table, { token: m[0], at: p.start + m.index, text, offset: p.start }, singles, titles);
-    for (const m of text.matchAll(KIN_NAMED)) addKin(table, m, p.start);
-    if (text.includes(' and ')) for (const m of text.matchAll(SHARED_SURNAME)) addSharedSurname(table, m, p.start);
-    for (const m of text.matchAll(CAPITALISED_WORD)) singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
+    for (const m of matchesOf(text, NAME_RUN)) addNameRun(table, { token: m[0], at: p.start + m.index, text, offset: p.start }, singles, titles);
+    for (const m of matchesOf(text, KIN_NAMED)) addKin(table, m, p.start);
+    if (text.includes(' and ')) for (const m of matchesOf(text, SHARED_SURNAME)) addSharedSurname(table, m, p.start);
+    for (const m of matchesOf(text, CAPITALISED_WORD)) singles.push({ token: m[0].replace(/['’]s$/, ''), at: p.start + m.index, text, offset: p.start });
   }
   for (const s of speakers) {
     if (commonWordAlone(table, s.name)) continue;
@@ -488,7 +489,7 @@ const wordPattern = remembering((head: string): RegExp => new RegExp(`(?:^|\\s)$
  * A name in capitals that holds the institution noun `head`, joined by "of", "on", "for", "and"
  * or "the" ("the Commission on Presidential Debates"), or ends in it in lower case ("the Welsh
  * government"); spaces within a line only, so a name never runs into the next paragraph
- * ("Clinton.¶A union"). Made once per noun; global, for `matchAll`, which copies it.
+ * ("Clinton.¶A union"). Made once per noun; global, for `matchesOf`.
  */
 const institutionNamePattern = remembering((head: string): RegExp => {
   const word = `${head[0]!.toUpperCase()}${head.slice(1)}`;
@@ -684,7 +685,7 @@ export class SpeakerResolver {
     const org = this.organisationThatSpoke(at);
     const from = this.sentenceStarts[Math.max(0, lastAtOrBefore(this.sentenceStarts, at) - 3)] ?? 0;
     let role: { text: string; p: number } | null = null;
-    for (const m of this.writerText.slice(from, at).matchAll(INSTITUTION_PHRASE)) {
+    for (const m of matchesOf(this.writerText.slice(from, at), INSTITUTION_PHRASE)) {
       const p = from + m.index;
       if (speaksAt(this.writerText, this.sentenceStarts, p + m[0].length - m[1]!.length)) role = { text: m[1]!, p };
     }
@@ -702,7 +703,7 @@ export class SpeakerResolver {
    */
   private institutionInText(head: string, at: number): string | null {
     let found: string | null = null;
-    for (const m of this.body.slice(Math.max(0, at - 6000), at).matchAll(institutionNamePattern(head))) {
+    for (const m of matchesOf(this.body.slice(Math.max(0, at - 6000), at), institutionNamePattern(head))) {
       const name = m[0].replace(/^(?:The|An?)\s+/, '');
       if (/\s/.test(name)) found = name;
     }

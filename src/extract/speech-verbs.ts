@@ -1,6 +1,7 @@
 // The verbs and phrases that report speech. News uses far more than "said": a quote is "argued",
 // "tweeted", "told reporters", "wrote in a statement". Each verb is listed with its forms.
 import { taggedAsNoun } from './entity-types.ts';
+import { matchesOf } from './matches.ts';
 
 const VERBS = [
   'say|says|said|saying',
@@ -193,8 +194,7 @@ const FOLDS_TO_ASCII = /[\u017F\u212A]/;
 export const findSpeechVerb = (text: string): RegExpExecArray | null => (FOLDS_TO_ASCII.test(text) ? SPEECH_VERB : SPEECH_VERB_ASCII).exec(text);
 
 /** Every verb of saying in `text`: `text.matchAll(SPEECH_VERB_GLOBAL)`, faster. */
-export const speechVerbsIn = (text: string): IterableIterator<RegExpExecArray> =>
-  text.matchAll(FOLDS_TO_ASCII.test(text) ? SPEECH_VERB_GLOBAL : SPEECH_VERB_ASCII_GLOBAL);
+export const speechVerbsIn = (text: string): Iterable<RegExpExecArray> => matchesOf(text, FOLDS_TO_ASCII.test(text) ? SPEECH_VERB_GLOBAL : SPEECH_VERB_ASCII_GLOBAL);
 
 /** Weak verbs that report speech only in some uses; they never attribute a quote standing alone. */
 export const WEAK_VERBS = /^(?:believe|believes|believed|think|thinks|thought|hope|hopes|hoped|fear|fears|feared|want|wants|wanted|expect|expects|expected|continued|state|states|post|posts|posted|report|reports|reported|press|presses|pressed|pitch|pitches|pitched|reason|reasons|reasoned|call|calls|called|calling|charge|charges|charged|counter|counters|countered|speak|speaks|spoke|promote|promotes|promoted|quote|quotes|quoted|cite|cites|cited|describe|describes|described|describing|dub|dubs|dubbed|brand|brands|branded|label|labels|labeled|labelled|deem|deems|deemed|characterize|characterizes|characterized|characterise|characterised)$/i;

@@ -7,6 +7,7 @@ import type { FoundAttribution } from './attribute-quotes.ts';
 import type { FoundQuote } from './find-quotes.ts';
 import { parseMention } from './mentions.ts';
 import { findSpeechVerb } from './speech-verbs.ts';
+import { matchesOf } from './matches.ts';
 
 export interface QuoteCandidate {
   parts: QuoteSpan[];
@@ -27,7 +28,7 @@ function splitOne(body: string, q: FoundQuote): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
   let from = 0;
   let pending: QuoteCandidate[] = [];
-  for (const m of text.matchAll(INSIDE)) {
+  for (const m of matchesOf(text, INSIDE)) {
     const clause = m[1]!;
     const verb = findSpeechVerb(clause);
     if (!verb || m.index === 0 || m.index + m[0].length >= text.length) continue;
