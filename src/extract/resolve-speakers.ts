@@ -481,7 +481,6 @@ function institutionSpelledOut(mention: Mention & { kind: 'role' }): string | nu
   return [m[1]!, m[2]!, ...m[3]!.split(/\s+/)].map(capital).join(' ');
 }
 
-/** "the Welsh government", "the city council": "the", up to three words and an institution noun. */
 /** `head` as a whole word anywhere in a name, any case; made once per noun (a build asks for a few dozen nouns thousands of times). */
 const wordPattern = remembering((head: string): RegExp => new RegExp(`(?:^|\\s)${head}(?:$|\\s)`, 'iu'), 256);
 
@@ -498,6 +497,7 @@ const institutionNamePattern = remembering((head: string): RegExp => {
   return new RegExp(`(?:${cap}${glue})*${word}(?:${glue}${cap})*|(?:${cap}[^\\S\\n]+)+${head}\\b`, 'gu');
 }, 256);
 
+/** "the Welsh government", "the city council": "the", up to three words and an institution noun. */
 const INSTITUTION_PHRASE = new RegExp(String.raw`\b[Tt]he\s+((?:[\p{L}’'-]+\s+){0,3}?${INSTITUTION_HEAD.source.slice(1, -1)})(?![\p{L}’'-])`, 'gu');
 
 export const isInstitutionRole = (role: string) => INSTITUTION_HEAD.test(role.split(/\s+/).at(-1) ?? '');
