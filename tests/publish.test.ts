@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journalPath, previousOutput, publishSite, readOutputManifest, recoverInterrupted } from '../src/pipeline/publish.ts';
-import { insideSite, SiteFileError, type SiteFile } from '../src/io/site-files.ts';
+import { insideSite, siteRel, SiteFileError, type SiteFile } from '../src/io/site-files.ts';
 import { hashOf } from '../src/io/hash.ts';
 import { listFiles } from './helpers/build-command.ts';
 import { writeDataFiles } from '../src/site/write-data-files.ts';
@@ -127,4 +127,7 @@ test('a page is written only to a path inside the site: a ".." or empty segment,
   for (const rel of ['../index.html', 'articles/../../x', '/etc/x', 'articles//index.html', './index.html', 'a/.', 'a\\b', 'a/..']) {
     assert.throws(() => insideSite(rel), (error: Error) => error instanceof SiteFileError && error.message.includes(rel));
   }
+  // A file Eleventy writes is checked the same way once made relative to the site, its own path named.
+  assert.equal(siteRel('/site', '/site/feed.xml'), 'feed.xml');
+  for (const path of ['/elsewhere/index.html', '/site']) assert.throws(() => siteRel('/site', path), (error: Error) => error instanceof SiteFileError && error.message.includes(path));
 });
